@@ -1,0 +1,7 @@
+// The components authors can use in briefings without importing them.
+export { default as Company } from './Company.astro';
+export { default as Person } from './Person.astro';
+export { default as Deal } from './Deal.astro';
+export { default as Quote } from './Quote.astro';
+export { default as Event } from './Event.astro';
+export { default as Cite } from './Cite.astro';

@@ -1,0 +1,27 @@
+import { defineCollection, reference } from 'astro:content';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { validatedGlob } from './loaders/validated-glob';
+import { contentRoot, loadSiteConfig } from './lib/site-config';
+import { createSchemas, type SchemaContext } from './schemas';
+
+// Wiring only: which folder of the content root feeds which collection, checked by which schema.
+const root = contentRoot(process.cwd());
+const site = loadSiteConfig(root);
+const schemas = createSchemas({ reference: reference as SchemaContext['reference'], vocabulary: site.vocabulary });
+
+function collection<S extends (typeof schemas)[keyof typeof schemas]>(folder: string, schema: S, extensions: string[]) {
+  return defineCollection({ loader: validatedGlob({ base: `${root}/${folder}`, extensions, schema }), schema });
+}
+
+export const collections = {
+  // Starlight requires its `docs` collection; this site's pages are all routes in src/pages.
+  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  companies: collection('companies', schemas.companies, ['yaml', 'yml']),
+  people: collection('people', schemas.people, ['yaml', 'yml']),
+  deals: collection('deals', schemas.deals, ['yaml', 'yml']),
+  quotes: collection('quotes', schemas.quotes, ['yaml', 'yml']),
+  events: collection('events', schemas.events, ['yaml', 'yml']),
+  sources: collection('sources', schemas.sources, ['yaml', 'yml']),
+  briefings: collection('briefings', schemas.briefings, ['mdx']),
+};

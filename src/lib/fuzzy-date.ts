@@ -1,0 +1,311 @@
+/**
+ * Fuzzy dates keep exactly the precision a source gives ("early 2026", "late June 2025",
+ * "by the end of 2025") instead of inventing a day.
+ *
+ * Authors write one string, parsed here:
+ *
+ *   [qualifier] period [before day]
+ *
+ *   period     2025 | 2025-H1 | 2025-Q3 | 2025-06 | 2025-07-09
+ *   qualifier  early | mid | late | by end of
+ *   before     "2025 before 2025-07-09": within 2025 but before 9 July ("earlier this year",
+ *              as written on 9 July 2025)
+ *
+ * Every fuzzy date covers an interval of days [start, end]. Sorting uses one documented rule
+ * (see {@link compareFuzzyDates}): an item is placed at the last day it could fall on.
+ */
+
+/** How precise the period is. */
+export type Precision = 'year' | 'half' | 'quarter' | 'month' | 'day';
+/** A part of the period: its first, middle or last third, or any time up to its end. */
+export type Qualifier = 'early' | 'mid' | 'late' | 'by-end';
+
+/** A parsed fuzzy date. All days are ISO `YYYY-MM-DD` strings (UTC calendar days). */
+export interface FuzzyDate {
+  /** Canonical text, e.g. `late 2025-06`; parsing it again gives the same value. */
+  text: string;
+  precision: Precision;
+  qualifier?: Qualifier;
+  year: number;
+  /** 1–2 for halves, 1–4 for quarters, 1–12 for months and days. */
+  part?: number;
+  /** Day of month, for day precision. */
+  day?: number;
+  /** Upper bound inside the period ("2025 before 2025-07-09"): the day before it is the last possible day. */
+  before?: string;
+  /** First day the date can fall on. */
+  start: string;
+  /** Last day the date can fall on. */
+  end: string;
+}
+
+/** Thrown for a string that is not a fuzzy date; `message` says what is accepted. */
+export class FuzzyDateError extends Error {}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const QUALIFIERS: Record<string, Qualifier> = {
+  early: 'early',
+  mid: 'mid',
+  late: 'late',
+  'by end of': 'by-end',
+  'by the end of': 'by-end',
+};
+
+const QUALIFIER_TEXT: Record<Qualifier, string> = {
+  early: 'early',
+  mid: 'mid',
+  late: 'late',
+  'by-end': 'by end of',
+};
+
+/** One line that tells an author what a fuzzy date looks like. */
+export const FUZZY_DATE_FORMS =
+  '2025, 2025-H1, 2025-Q3, 2025-06 or 2025-07-09, optionally prefixed by early/mid/late/"by end of", or "2025 before 2025-07-09"';
+
+const PERIOD = /^(\d{4})(?:-(?:H([12])|Q([1-4])|(\d{2})(?:-(\d{2}))?))?$/;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function isoDay(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function dayNumber(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+function fromDayNumber(n: number): string {
+  const date = new Date(n * 86_400_000);
+  return isoDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** Parses an exact calendar day `YYYY-MM-DD`, rejecting impossible days such as 2025-02-30. */
+export function parseDay(value: string): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) throw new FuzzyDateError(`"${value}" is not a day in the form YYYY-MM-DD`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) throw new FuzzyDateError(`"${value}" has no month ${match[2]}`);
+  if (day < 1 || day > daysInMonth(year, month)) {
+    throw new FuzzyDateError(`"${value}" is not a real day: ${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`);
+  }
+  return { year, month, day };
+}
+
+function periodBounds(
+  year: number,
+  precision: Precision,
+  part: number | undefined,
+  day: number | undefined,
+): [string, string] {
+  switch (precision) {
+    case 'year':
+      return [isoDay(year, 1, 1), isoDay(year, 12, 31)];
+    case 'half': {
+      const first = (part! - 1) * 6 + 1;
+      return [isoDay(year, first, 1), isoDay(year, first + 5, daysInMonth(year, first + 5))];
+    }
+    case 'quarter': {
+      const first = (part! - 1) * 3 + 1;
+      return [isoDay(year, first, 1), isoDay(year, first + 2, daysInMonth(year, first + 2))];
+    }
+    case 'month':
+      return [isoDay(year, part!, 1), isoDay(year, part!, daysInMonth(year, part!))];
+    case 'day':
+      return [isoDay(year, part!, day!), isoDay(year, part!, day!)];
+  }
+}
+
+/** Narrows [start, end] to its early, mid or late third (by whole days). */
+function third(start: string, end: string, qualifier: 'early' | 'mid' | 'late'): [string, string] {
+  const a = dayNumber(start);
+  const length = dayNumber(end) - a + 1;
+  const cut1 = a + Math.round(length / 3);
+  const cut2 = a + Math.round((2 * length) / 3);
+  if (qualifier === 'early') return [start, fromDayNumber(cut1 - 1)];
+  if (qualifier === 'mid') return [fromDayNumber(cut1), fromDayNumber(cut2 - 1)];
+  return [fromDayNumber(cut2), end];
+}
+
+/**
+ * Parses a fuzzy date from what YAML gives: a string, a bare year number, or a Date (YAML reads
+ * an unquoted `2025-07-09` as a timestamp).
+ */
+export function parseFuzzyDate(input: unknown): FuzzyDate {
+  let raw: string;
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) throw new FuzzyDateError('the date is not a valid calendar date');
+    raw = input.toISOString().slice(0, 10);
+  } else if (typeof input === 'number' && Number.isInteger(input)) {
+    raw = String(input);
+  } else if (typeof input === 'string') {
+    raw = input;
+  } else {
+    throw new FuzzyDateError(`expected a date such as ${FUZZY_DATE_FORMS}`);
+  }
+  let rest = raw.trim().replace(/\s+/g, ' ').toLowerCase();
+
+  let qualifier: Qualifier | undefined;
+  for (const [word, q] of Object.entries(QUALIFIERS)) {
+    if (rest.startsWith(word + ' ')) {
+      qualifier = q;
+      rest = rest.slice(word.length + 1);
+      break;
+    }
+  }
+
+  let before: string | undefined;
+  const beforeAt = rest.indexOf(' before ');
+  if (beforeAt !== -1) {
+    before = rest.slice(beforeAt + ' before '.length);
+    rest = rest.slice(0, beforeAt);
+  }
+
+  const match = PERIOD.exec(rest);
+  if (!match) throw new FuzzyDateError(`"${raw}" is not a date; use ${FUZZY_DATE_FORMS}`);
+  const year = Number(match[1]);
+  let precision: Precision = 'year';
+  let part: number | undefined;
+  let day: number | undefined;
+  if (match[2]) [precision, part] = ['half', Number(match[2])];
+  else if (match[3]) [precision, part] = ['quarter', Number(match[3])];
+  else if (match[5]) {
+    const parsed = parseDay(rest);
+    [precision, part, day] = ['day', parsed.month, parsed.day];
+  } else if (match[4]) {
+    part = Number(match[4]);
+    if (part < 1 || part > 12) throw new FuzzyDateError(`"${raw}" has no month ${match[4]}`);
+    precision = 'month';
+  }
+
+  if (precision === 'day' && qualifier) {
+    throw new FuzzyDateError(`"${raw}" puts "${QUALIFIER_TEXT[qualifier]}" before an exact day; drop it or give a month`);
+  }
+
+  let [start, end] = periodBounds(year, precision, part, day);
+  if (qualifier === 'early' || qualifier === 'mid' || qualifier === 'late') {
+    [start, end] = third(start, end, qualifier);
+  }
+  if (before !== undefined) {
+    if (qualifier) throw new FuzzyDateError(`"${raw}" combines "${QUALIFIER_TEXT[qualifier]}" with "before"; use one`);
+    parseDay(before);
+    if (before <= start || before > fromDayNumber(dayNumber(end) + 1)) {
+      throw new FuzzyDateError(`"${raw}": ${before} is not inside ${rest}`);
+    }
+    end = fromDayNumber(dayNumber(before) - 1);
+  }
+
+  const periodText =
+    precision === 'year'
+      ? pad(year, 4)
+      : precision === 'half'
+        ? `${pad(year, 4)}-H${part}`
+        : precision === 'quarter'
+          ? `${pad(year, 4)}-Q${part}`
+          : precision === 'month'
+            ? `${pad(year, 4)}-${pad(part!)}`
+            : isoDay(year, part!, day!);
+  const text = [qualifier ? QUALIFIER_TEXT[qualifier] : '', periodText, before ? `before ${before}` : '']
+    .filter(Boolean)
+    .join(' ');
+
+  const result: FuzzyDate = { text, precision, year, start, end };
+  if (qualifier) result.qualifier = qualifier;
+  if (part !== undefined) result.part = part;
+  if (day !== undefined) result.day = day;
+  if (before !== undefined) result.before = before;
+  return result;
+}
+
+function periodLabel(date: FuzzyDate): string {
+  switch (date.precision) {
+    case 'year':
+      return String(date.year);
+    case 'half':
+      return `${date.part === 1 ? 'the first' : 'the second'} half of ${date.year}`;
+    case 'quarter':
+      return `Q${date.part} ${date.year}`;
+    case 'month':
+      return `${MONTHS[date.part! - 1]} ${date.year}`;
+    case 'day':
+      return `${date.day} ${MONTHS[date.part! - 1]} ${date.year}`;
+  }
+}
+
+/** Formats an exact day as "9 July 2025". */
+export function formatDay(iso: string): string {
+  const { year, month, day } = parseDay(iso);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * The date as a reader should see it, faithful to the source's precision:
+ * "2025", "early 2026", "late June 2025", "by the end of 2025", "Q3 2025", "9 July 2025",
+ * "2025, before 9 July".
+ */
+export function formatFuzzyDate(date: FuzzyDate): string {
+  const label = periodLabel(date);
+  if (date.before) {
+    const b = parseDay(date.before);
+    const sameYear = b.year === date.year;
+    return `${label}, before ${sameYear ? `${b.day} ${MONTHS[b.month - 1]}` : formatDay(date.before)}`;
+  }
+  switch (date.qualifier) {
+    case 'by-end':
+      return `by the end of ${label}`;
+    case 'early':
+    case 'mid':
+    case 'late':
+      // "early the first half of 2025" reads badly; halves and quarters take "in".
+      return date.precision === 'half' ? `${date.qualifier} in ${label}` : `${date.qualifier} ${label}`;
+    default:
+      return label;
+  }
+}
+
+/**
+ * A valid HTML `<time datetime>` value: the day, month or year that contains the whole date.
+ * Halves, quarters and thirds fall back to the year or month that contains them.
+ */
+export function fuzzyDateTimeAttribute(date: FuzzyDate): string {
+  if (date.precision === 'day') return date.start;
+  if (date.start.slice(0, 7) === date.end.slice(0, 7)) return date.start.slice(0, 7);
+  return String(date.year).padStart(4, '0');
+}
+
+/**
+ * The one sort order for fuzzy dates: by the last day the date can fall on, then the later
+ * start first (the more precise date first), then the canonical text. So "June 2025" sorts after
+ * every day in June, "by the end of 2025" and "2025" after everything dated within 2025, and
+ * "early 2026" before "2026-06-01".
+ */
+export function compareFuzzyDates(a: FuzzyDate, b: FuzzyDate): number {
+  if (a.end !== b.end) return a.end < b.end ? -1 : 1;
+  if (a.start !== b.start) return a.start > b.start ? -1 : 1;
+  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+}
+
+/** True when the date's whole interval lies before `day` (an ISO day). */
+export function isBefore(date: FuzzyDate, day: string): boolean {
+  return date.end < day;
+}
