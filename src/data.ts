@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import { AstroError } from 'astro/errors';
 import { ContentError } from './lib/content-errors';
+import { toAstroError } from './loaders/astro-error';
 import { buildGraph, type Graph, type GraphInput } from './lib/graph';
+import { displayPath, lineOf } from './lib/paths';
 import { contentRoot, loadSiteConfig } from './lib/site-config';
 import { ENTITY_COLLECTIONS } from './schemas/common';
 import type { SiteConfig } from './schemas/site';
@@ -16,19 +18,24 @@ async function load(): Promise<Graph> {
       const entries = await getCollection(collection);
       return [
         collection,
-        entries.map((entry) => ({
-          id: entry.id,
-          filePath: entry.filePath ?? `${collection}/${entry.id}`,
-          data: entry.data,
-          ...('body' in entry && typeof entry.body === 'string' ? { body: entry.body } : {}),
-        })),
+        entries.map((entry) => {
+          const filePath = displayPath(process.cwd(), entry.filePath ?? `${collection}/${entry.id}`);
+          const body = 'body' in entry && typeof entry.body === 'string' ? entry.body : undefined;
+          return {
+            id: entry.id,
+            filePath,
+            data: entry.data,
+            // Line numbers in messages count from the top of the file, frontmatter included.
+            ...(body === undefined ? {} : { body, bodyLine: lineOf(readFileSync(filePath, 'utf8'), body) }),
+          };
+        }),
       ] as const;
     }),
   );
   try {
     return buildGraph(Object.fromEntries(lists) as unknown as GraphInput);
   } catch (error) {
-    if (error instanceof ContentError) throw new AstroError(error.message, error.hint);
+    if (error instanceof ContentError) throw toAstroError(error);
     throw error;
   }
 }

@@ -38,7 +38,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? 'an invalid date' : `the date ${value.toISOString().slice(0, 10)} (YAML read it as a date)`;
+    return Number.isNaN(value.getTime())
+      ? 'an invalid date'
+      : `the date ${value.toISOString().slice(0, 10)} (YAML read it as a date)`;
   }
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
   if (typeof value === 'object') {
@@ -60,6 +62,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 const TYPE_NAMES: Record<string, string> = {
   string: 'text',
   number: 'a number',
+  int: 'a whole number',
   boolean: 'true or false',
   array: 'a list',
   object: 'a mapping of fields',

@@ -7,14 +7,7 @@ import type { Quote } from '../schemas/quote';
 import type { SiteConfig } from '../schemas/site';
 import type { Source } from '../schemas/source';
 import type { Ref } from '../schemas/common';
-import {
-  countryName,
-  formatDuration,
-  formatMoney,
-  formatQuantity,
-  formatTimestamp,
-  languageName,
-} from './format';
+import { countryName, formatDuration, formatMoney, formatQuantity, formatTimestamp, languageName } from './format';
 import type { FuzzyDate } from './fuzzy-date';
 import type { Graph } from './graph';
 import { entityUrl } from './routes';
@@ -95,10 +88,14 @@ export function eventFacts(graph: Graph, e: Event, site: SiteConfig): Fact[] {
     { label: 'Kind', value: [{ text: site.vocabulary.eventKinds[e.kind] ?? e.kind }] },
     { label: 'Date', value: [{ date: e.date }] },
     { label: 'Status', value: [{ text: ui.eventStatus[e.status] }] },
-    { label: e.companies.length > 1 ? 'Companies' : 'Company', value: joined(e.companies.map((c) => [link(graph, c)])) },
+    {
+      label: e.companies.length > 1 ? 'Companies' : 'Company',
+      value: joined(e.companies.map((c) => [link(graph, c)])),
+    },
   ];
   if (e.location) facts.push({ label: 'Where', value: [{ text: place(e.location) }] });
-  for (const f of e.figures) facts.push({ label: f.label, value: [{ text: formatQuantity(f.quantity, site.vocabulary.units) }] });
+  for (const f of e.figures)
+    facts.push({ label: f.label, value: [{ text: formatQuantity(f.quantity, site.vocabulary.units) }] });
   if (e.deals.length) facts.push({ label: 'Deals', value: joined(e.deals.map((d) => [link(graph, d)])) });
   return facts;
 }

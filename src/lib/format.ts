@@ -1,6 +1,7 @@
 import type { NumberQualifier } from '../schemas/common';
 import type { Money } from '../schemas/money';
 import type { Vocabulary } from '../schemas/site';
+import { formatDay } from './fuzzy-date';
 
 const QUALIFIER_WORDS: Record<NumberQualifier, string> = {
   about: 'about',
@@ -18,14 +19,22 @@ export function qualifierPrefix(qualifier: NumberQualifier | undefined): string 
 /** A number for readers: 1.1 million, 2.4 million, 30,000, 8. */
 export function formatNumber(value: number, locale = 'en'): string {
   if (Math.abs(value) >= 1_000_000) {
-    return new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 }).format(value);
+    return new Intl.NumberFormat(locale, {
+      notation: 'compact',
+      compactDisplay: 'long',
+      maximumFractionDigits: 2,
+    }).format(value);
   }
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
 /** An amount in its currency, e.g. "₩1 trillion", "$726 million", "€40,000". */
 export function formatAmount(amount: number, currency: string, locale = 'en'): string {
-  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
+  const parts = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+  }).formatToParts(0);
   const symbol = parts.find((p) => p.type === 'currency')?.value ?? currency;
   const symbolFirst = parts.findIndex((p) => p.type === 'currency') < parts.findIndex((p) => p.type === 'integer');
   const number = formatNumber(amount, locale);
@@ -47,7 +56,12 @@ export function formatMoney(money: Money, locale = 'en'): string {
 
 /** A quantity with its unit label from the vocabulary, e.g. "about 1.1 million vehicles", "100 GWh a year". */
 export function formatQuantity(
-  quantity: { value: number; unit: string; per?: 'year' | 'month' | 'day' | undefined; qualifier?: NumberQualifier | undefined },
+  quantity: {
+    value: number;
+    unit: string;
+    per?: 'year' | 'month' | 'day' | undefined;
+    qualifier?: NumberQualifier | undefined;
+  },
   units: Vocabulary['units'],
   locale = 'en',
 ): string {
@@ -78,12 +92,10 @@ export function formatDuration(duration: { value: number; unit: 'years' | 'month
  * "9 July 2025, 19:18 (UTC+09:00)" for a timestamp with offset; "9 July 2025" with
  * `{ time: false }`. The day is the day at the timestamp's own offset.
  */
-export function formatTimestamp(value: string, { time = true, locale = 'en' } = {}): string {
+export function formatTimestamp(value: string, { time = true } = {}): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})$/.exec(value);
   if (!match) return value;
   const [, y, m, d, clock, zone] = match;
-  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))),
-  );
+  const date = formatDay(`${y}-${m}-${d}`);
   return time ? `${date}, ${clock} (UTC${zone === 'Z' ? '' : zone})` : date;
 }

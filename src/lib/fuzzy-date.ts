@@ -76,7 +76,7 @@ const QUALIFIER_TEXT: Record<Qualifier, string> = {
 export const FUZZY_DATE_FORMS =
   '2025, 2025-H1, 2025-Q3, 2025-06 or 2025-07-09, optionally prefixed by early/mid/late/"by end of", or "2025 before 2025-07-09"';
 
-const PERIOD = /^(\d{4})(?:-(?:H([12])|Q([1-4])|(\d{2})(?:-(\d{2}))?))?$/;
+const PERIOD = /^(\d{4})(?:-(?:h([12])|q([1-4])|(\d{2})(?:-(\d{2}))?))?$/;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -103,11 +103,11 @@ function fromDayNumber(n: number): string {
 /** Parses an exact calendar day `YYYY-MM-DD`, rejecting impossible days such as 2025-02-30. */
 export function parseDay(value: string): { year: number; month: number; day: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) throw new FuzzyDateError(`"${value}" is not a day in the form YYYY-MM-DD`);
+  if (!match) throw new FuzzyDateError('not a day in the form YYYY-MM-DD');
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12) throw new FuzzyDateError(`"${value}" has no month ${match[2]}`);
+  if (month < 1 || month > 12) throw new FuzzyDateError(`there is no month ${match[2]}`);
   if (day < 1 || day > daysInMonth(year, month)) {
-    throw new FuzzyDateError(`"${value}" is not a real day: ${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`);
+    throw new FuzzyDateError(`not a real day: ${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`);
   }
   return { year, month, day };
 }
@@ -136,15 +136,28 @@ function periodBounds(
   }
 }
 
-/** Narrows [start, end] to its early, mid or late third (by whole days). */
+/**
+ * Narrows a period to its early, mid or late third: whole months for years (Jan–Apr, May–Aug,
+ * Sep–Dec), halves and quarters; days 1–10, 11–20 and 21–end for a month.
+ */
 function third(start: string, end: string, qualifier: 'early' | 'mid' | 'late'): [string, string] {
-  const a = dayNumber(start);
-  const length = dayNumber(end) - a + 1;
-  const cut1 = a + Math.round(length / 3);
-  const cut2 = a + Math.round((2 * length) / 3);
-  if (qualifier === 'early') return [start, fromDayNumber(cut1 - 1)];
-  if (qualifier === 'mid') return [fromDayNumber(cut1), fromDayNumber(cut2 - 1)];
-  return [fromDayNumber(cut2), end];
+  const index = { early: 0, mid: 1, late: 2 }[qualifier];
+  const [y, m1] = start.split('-').map(Number) as [number, number];
+  const m2 = Number(end.slice(5, 7));
+  const months = m2 - m1 + 1;
+  if (months >= 3) {
+    const size = months / 3;
+    const first = m1 + index * size;
+    const last = first + size - 1;
+    return [isoDay(y, first, 1), isoDay(y, last, daysInMonth(y, last))];
+  }
+  const bounds: Array<[number, number]> = [
+    [1, 10],
+    [11, 20],
+    [21, daysInMonth(y, m1)],
+  ];
+  const [from, to] = bounds[index]!;
+  return [isoDay(y, m1, from), isoDay(y, m1, to)];
 }
 
 /**
@@ -182,7 +195,7 @@ export function parseFuzzyDate(input: unknown): FuzzyDate {
   }
 
   const match = PERIOD.exec(rest);
-  if (!match) throw new FuzzyDateError(`"${raw}" is not a date; use ${FUZZY_DATE_FORMS}`);
+  if (!match) throw new FuzzyDateError('not in any of these forms');
   const year = Number(match[1]);
   let precision: Precision = 'year';
   let part: number | undefined;
@@ -194,12 +207,12 @@ export function parseFuzzyDate(input: unknown): FuzzyDate {
     [precision, part, day] = ['day', parsed.month, parsed.day];
   } else if (match[4]) {
     part = Number(match[4]);
-    if (part < 1 || part > 12) throw new FuzzyDateError(`"${raw}" has no month ${match[4]}`);
+    if (part < 1 || part > 12) throw new FuzzyDateError(`there is no month ${match[4]}`);
     precision = 'month';
   }
 
   if (precision === 'day' && qualifier) {
-    throw new FuzzyDateError(`"${raw}" puts "${QUALIFIER_TEXT[qualifier]}" before an exact day; drop it or give a month`);
+    throw new FuzzyDateError(`"${QUALIFIER_TEXT[qualifier]}" cannot qualify an exact day; drop it or give a month`);
   }
 
   let [start, end] = periodBounds(year, precision, part, day);
@@ -207,10 +220,10 @@ export function parseFuzzyDate(input: unknown): FuzzyDate {
     [start, end] = third(start, end, qualifier);
   }
   if (before !== undefined) {
-    if (qualifier) throw new FuzzyDateError(`"${raw}" combines "${QUALIFIER_TEXT[qualifier]}" with "before"; use one`);
+    if (qualifier) throw new FuzzyDateError(`"${QUALIFIER_TEXT[qualifier]}" and "before" cannot be combined; use one`);
     parseDay(before);
     if (before <= start || before > fromDayNumber(dayNumber(end) + 1)) {
-      throw new FuzzyDateError(`"${raw}": ${before} is not inside ${rest}`);
+      throw new FuzzyDateError(`${before} is not inside ${rest}`);
     }
     end = fromDayNumber(dayNumber(before) - 1);
   }

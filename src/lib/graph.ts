@@ -35,6 +35,8 @@ export interface Entry<T> {
   data: T;
   /** MDX body, for briefings. */
   body?: string;
+  /** Line of the file on which the body starts, so messages give file lines (default 1). */
+  bodyLine?: number;
 }
 
 export type GraphInput = { [C in EntityCollection]: Entry<CollectionData[C]>[] };
@@ -130,7 +132,7 @@ function sourceLinks(sources: Ref<'sources'>[]): Link[] {
 
 /** Every reference an entry makes, with the field it is written in. */
 function linksOf<C extends EntityCollection>(collection: C, data: CollectionData[C]): Link[] {
-  switch (collection) {
+  switch (collection as EntityCollection) {
     case 'companies': {
       const c = data as Company;
       return [
@@ -143,7 +145,9 @@ function linksOf<C extends EntityCollection>(collection: C, data: CollectionData
       const p = data as Person;
       return [
         ...p.roles.flatMap((r, i) =>
-          r.organisation ? [{ to: r.organisation, kind: 'role' as const, field: `roles[${i}].organisation`, role: r.title }] : [],
+          r.organisation
+            ? [{ to: r.organisation, kind: 'role' as const, field: `roles[${i}].organisation`, role: r.title }]
+            : [],
         ),
         ...sourceLinks(p.sources),
       ];
@@ -151,7 +155,12 @@ function linksOf<C extends EntityCollection>(collection: C, data: CollectionData
     case 'deals': {
       const d = data as Deal;
       return [
-        ...d.parties.map((p, i) => ({ to: p.company, kind: 'party' as const, field: `parties[${i}].company`, role: p.role })),
+        ...d.parties.map((p, i) => ({
+          to: p.company,
+          kind: 'party' as const,
+          field: `parties[${i}].company`,
+          role: p.role,
+        })),
         ...sourceLinks(d.sources),
       ];
     }
@@ -179,7 +188,13 @@ function linksOf<C extends EntityCollection>(collection: C, data: CollectionData
       return [
         { to: s.publisher, kind: 'publisher', field: 'publisher' },
         ...(s.translatedFrom
-          ? [{ to: s.translatedFrom.publication, kind: 'translated-from' as const, field: 'translatedFrom.publication' }]
+          ? [
+              {
+                to: s.translatedFrom.publication,
+                kind: 'translated-from' as const,
+                field: 'translatedFrom.publication',
+              },
+            ]
           : []),
       ];
     }
@@ -188,7 +203,6 @@ function linksOf<C extends EntityCollection>(collection: C, data: CollectionData
       return [...aboutLinks(b.about), ...sourceLinks(b.sources)];
     }
   }
-  return [];
 }
 
 /** How an entity is named in links: its name, title, or the opening of a quote. */
@@ -226,11 +240,18 @@ export function buildGraph(input: GraphInput): Graph {
     const list: Node[] = [];
     for (const entry of input[collection]) {
       const ref = { collection, id: entry.id } as Ref;
-      const node: Node = { ref, filePath: entry.filePath, data: entry.data, title: entityTitle(collection, entry.data) };
+      const node: Node = {
+        ref,
+        filePath: entry.filePath,
+        data: entry.data,
+        title: entityTitle(collection, entry.data),
+      };
       const key = refKey(ref);
       const existing = nodes.get(key);
       if (existing) {
-        problems.push(`${entry.filePath}: (file name): expected a unique id, found "${entry.id}", which ${existing.filePath} already uses.`);
+        problems.push(
+          `${entry.filePath}: (file name): expected a unique id, found "${entry.id}", which ${existing.filePath} already uses.`,
+        );
         continue;
       }
       nodes.set(key, node);
@@ -248,9 +269,13 @@ export function buildGraph(input: GraphInput): Graph {
       const live = nodes.get(key);
       const claimed = aliasOwner.get(key);
       if (live) {
-        problems.push(`${node.filePath}: previousIds[${i}]: expected an id no live ${SINGULAR[node.ref.collection]} uses, found "${oldId}", the id of ${live.filePath}.`);
+        problems.push(
+          `${node.filePath}: previousIds[${i}]: expected an id no live ${SINGULAR[node.ref.collection]} uses, found "${oldId}", the id of ${live.filePath}.`,
+        );
       } else if (claimed) {
-        problems.push(`${node.filePath}: previousIds[${i}]: expected an id no other entry lists, found "${oldId}", also listed by ${claimed.filePath}.`);
+        problems.push(
+          `${node.filePath}: previousIds[${i}]: expected an id no other entry lists, found "${oldId}", also listed by ${claimed.filePath}.`,
+        );
       } else {
         aliasOwner.set(key, node);
         redirects.push({ from: oldRef, to: node.ref });
@@ -288,32 +313,42 @@ export function buildGraph(input: GraphInput): Graph {
         continue;
       }
       if (refKey(link.to) === refKey(node.ref)) {
-        problems.push(`${node.filePath}: ${link.field}: expected a reference to another entry, found "${link.to.id}", this entry itself.`);
+        problems.push(
+          `${node.filePath}: ${link.field}: expected a reference to another entry, found "${link.to.id}", this entry itself.`,
+        );
         continue;
       }
-      addEdge({ from: node.ref, to: link.to, kind: link.kind, field: link.field, ...(link.role ? { role: link.role } : {}) });
+      addEdge({
+        from: node.ref,
+        to: link.to,
+        kind: link.kind,
+        field: link.field,
+        ...(link.role ? { role: link.role } : {}),
+      });
     }
   }
 
   for (const entry of input.briefings) {
     const node = nodes.get(refKey({ collection: 'briefings', id: entry.id }))!;
     const { mentions, malformed } = extractMentions(entry.body ?? '');
+    const fileLine = (line: number | undefined) =>
+      line === undefined ? '' : ` line ${line + (entry.bodyLine ?? 1) - 1}`;
     for (const bad of malformed) {
-      problems.push(`${entry.filePath}: body${bad.line ? ` line ${bad.line}` : ''}: expected ${bad.problem}, found none.`);
+      problems.push(`${entry.filePath}: body${fileLine(bad.line)}: expected ${bad.problem}, found none.`);
     }
     for (const mention of mentions) {
       const to = { collection: mention.collection, id: mention.id } as Ref;
       const component = Object.entries(MENTION_COMPONENTS).find(([, spec]) => spec.collection === mention.collection)!;
       const where = ` <${mention.component} ${component[1].attribute}="${mention.id}">`;
       if (!nodes.has(refKey(to))) {
-        unknown(node, `body${mention.line ? ` line ${mention.line}` : ''}`, to, where);
+        unknown(node, `body${fileLine(mention.line)}`, to, where);
         continue;
       }
       addEdge({
         from: node.ref,
         to,
         kind: 'mentions',
-        field: `body line ${mention.line ?? '?'}`,
+        field: `body${fileLine(mention.line)}`,
         mention: { anchor: mention.anchor, context: mention.context },
       });
     }

@@ -144,8 +144,15 @@ export function walkMentions<N extends object>(tree: N, visit: (site: MentionSit
         counts.set(key, occurrence);
         anchor = mentionAnchor(spec.collection, id, occurrence);
       }
-      const contextBlock = node.type === 'mdxJsxFlowElement' ? previousBlock : block.type === 'root' ? undefined : block;
-      visit({ node: node as unknown as N, component: node.name, id, anchor, contextBlock: contextBlock as N | undefined });
+      const contextBlock =
+        node.type === 'mdxJsxFlowElement' ? previousBlock : block.type === 'root' ? undefined : block;
+      visit({
+        node: node as unknown as N,
+        component: node.name,
+        id,
+        anchor,
+        contextBlock: contextBlock as N | undefined,
+      });
     }
     const nextBlock = node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' ? node : block;
     for (const child of node.children ?? []) walk(child, nextBlock);

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AstroError } from 'astro/errors';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { ContentError, formatIssues } from '../lib/content-errors';
+import { displayPath } from '../lib/paths';
+import { toAstroError } from './astro-error';
 import { ID_PATTERN } from '../schemas/common';
 
 interface Options {
@@ -20,9 +21,8 @@ interface EntryType {
   getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<unknown> | unknown;
 }
 
-/** Rethrows a content mistake as an AstroError, the shape Astro prints without a stack. */
-function fail(error: ContentError): never {
-  throw new AstroError(error.message, error.hint ?? 'Fix the field named above; the build publishes nothing until every file is valid.');
+function fail(error: ContentError, file?: string): never {
+  throw toAstroError(error, file);
 }
 
 /**
@@ -41,8 +41,25 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
     name: 'briefing-validated-glob',
     load: async (context: LoaderContext) => {
       const root = fileURLToPath(context.config.root);
-      const shown = (file: string) => relative(root, file);
-      const files = new Map<string, string>();
+      const shown = (file: string) => displayPath(root, file);
+
+      // Two files with one id (catl.yaml and catl.yml) would silently shadow each other.
+      const folder = resolve(root, base);
+      const byId = new Map<string, string>();
+      for (const file of existsSync(folder) ? readdirSync(folder).sort() : []) {
+        if (!stripExtension.test(file)) continue;
+        const id = file.replace(stripExtension, '');
+        const other = byId.get(id);
+        if (other) {
+          fail(
+            new ContentError([
+              `${shown(join(folder, file))}: (file name): expected a unique id, found "${id}", which ${shown(join(folder, other))} already uses. Rename or remove one of them.`,
+            ]),
+            join(folder, file),
+          );
+        }
+        byId.set(id, file);
+      }
 
       const entryTypes = (context as LoaderContext & { entryTypes?: Map<string, EntryType> }).entryTypes;
       const guardedEntryTypes = entryTypes
@@ -55,8 +72,22 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
                   try {
                     return await type.getEntryInfo(params);
                   } catch (error) {
-                    const detail = (error as Error).message.split('\n').find((line) => line.trim()) ?? String(error);
-                    fail(new ContentError([`${shown(fileURLToPath(params.fileUrl))}: (syntax): expected valid ${ext.slice(1).toUpperCase()}, found an error: ${detail.trim()}`]));
+                    // Astro's YAML/frontmatter errors carry the position in `loc` and repeat the path in the message.
+                    const { message, loc } = error as Error & { loc?: { line?: number; column?: number } };
+                    const detail = (message.split('\n').find((line) => line.trim()) ?? String(error))
+                      .replace(/^.*?failed to parse:\s*/, '')
+                      .replace(/\*\*/g, '')
+                      .trim();
+                    const where = loc?.line
+                      ? `line ${loc.line}${loc.column ? `, column ${loc.column}` : ''}`
+                      : '(syntax)';
+                    const kind = ext === '.mdx' ? 'MDX frontmatter' : 'YAML';
+                    fail(
+                      new ContentError([
+                        `${shown(fileURLToPath(params.fileUrl))}: ${where}: expected valid ${kind}, found a syntax error: ${detail.replace(/\.$/, '')}.`,
+                      ]),
+                      fileURLToPath(params.fileUrl),
+                    );
                   }
                 },
               },
@@ -76,17 +107,9 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
               ]),
             );
           }
-          const earlier = files.get(props.id) ?? context.store.get(props.id)?.filePath;
-          if (earlier && resolve(root, earlier) !== props.filePath && existsSync(resolve(root, earlier))) {
-            fail(
-              new ContentError([
-                `${file}: (file name): expected a unique id, found "${props.id}", which ${shown(resolve(root, earlier))} already uses. Rename or remove one of them.`,
-              ]),
-            );
-          }
-          if (props.filePath) files.set(props.id, props.filePath);
           const result = await z.safeParseAsync(schema, props.data);
-          if (!result.success) fail(new ContentError(formatIssues(file, result.error.issues, props.data, schema)));
+          if (!result.success)
+            fail(new ContentError(formatIssues(file, result.error.issues, props.data, schema)), props.filePath);
           return context.parseData(props);
         },
       });

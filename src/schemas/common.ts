@@ -13,7 +13,7 @@ export interface Ref<C extends EntityCollection = EntityCollection> {
 }
 
 /** Astro's `reference()` (or a stand-in in unit tests): id string → `{ collection, id }`. */
-export type ReferenceFn = (collection: EntityCollection) => z.ZodType<unknown, unknown>;
+export type ReferenceFn = (collection: EntityCollection) => z.core.$ZodType;
 
 /** What schema factories need from their surroundings. */
 export interface SchemaContext {
@@ -30,7 +30,8 @@ export const idSchema = z
 
 /** A link to an entry of `collection` by id; the graph checks that the entry exists. */
 export function refSchema<C extends EntityCollection>(ctx: SchemaContext, collection: C) {
-  return idSchema.pipe(ctx.reference(collection)) as unknown as z.ZodType<Ref<C>, string>;
+  const reference = ctx.reference(collection) as unknown as z.ZodType<Ref<C>, string>;
+  return idSchema.pipe(reference) as unknown as z.ZodType<Ref<C>, string>;
 }
 
 /** Non-empty prose or a name, trimmed. */
@@ -64,11 +65,15 @@ export const placeShape = {
 
 /** A place with at least one of its fields, optionally with extra fields (such as a role). */
 export function placeSchema<E extends z.ZodRawShape>(extra: E = {} as E) {
-  return z
-    .strictObject({ ...placeShape, ...extra })
-    .refine((place) => place.country ?? place.region ?? place.site, {
+  return z.strictObject({ ...placeShape, ...extra }).refine(
+    (place) => {
+      const { country, region, site } = place as { country?: string; region?: string; site?: string };
+      return Boolean(country ?? region ?? site);
+    },
+    {
       error: 'expected at least one of "country", "region" or "site"',
-    });
+    },
+  );
 }
 
 /** How the source bounds a number: "about", "more than", … Absent means exact. */

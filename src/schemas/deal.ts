@@ -28,14 +28,7 @@ export const partyRoleSchema = z.enum([
 ]);
 
 /** How far a deal has got, as the source reports it. */
-export const dealStatusSchema = z.enum([
-  'reported',
-  'announced',
-  'signed',
-  'in-effect',
-  'completed',
-  'terminated',
-]);
+export const dealStatusSchema = z.enum(['reported', 'announced', 'signed', 'in-effect', 'completed', 'terminated']);
 
 /** A deal between organisations: one YAML file in `deals/`, named after its id. */
 export function dealSchema(ctx: SchemaContext) {

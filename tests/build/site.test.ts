@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { describe, expect, inject, test } from 'vitest';
+import { anchorUrl, entityUrl } from '../../src/lib/routes';
+import { loadContentRoot } from '../support/content';
+import { loadPage } from '../support/dist';
+
+const dist = inject('siteDir');
+const { graph, site } = loadContentRoot(join(import.meta.dirname, '../../src/content'));
+
+describe('the site built from the bundled dataset', () => {
+  test('has a home page presenting the latest briefings and the entity indexes', () => {
+    const $ = loadPage(dist, '/');
+    expect($('title').text()).toContain(site.title);
+    const briefingLinks = $('main a[href^="/briefings/"]')
+      .map((_, a) => $(a).attr('href'))
+      .get();
+    for (const briefing of graph.all('briefings').slice(0, 5)) expect(briefingLinks).toContain(entityUrl(briefing.ref));
+    expect($('main').text()).toMatch(/11\s*Companies/);
+  });
+
+  test('has a page for every briefing, with its title, summary, covered entities and sources', () => {
+    for (const briefing of graph.all('briefings')) {
+      const $ = loadPage(dist, entityUrl(briefing.ref));
+      expect($('h1').text()).toBe(briefing.title);
+      expect($('main').text()).toContain(briefing.data.summary);
+      const links = new Set(
+        $('main a')
+          .map((_, a) => $(a).attr('href'))
+          .get(),
+      );
+      for (const edge of graph.outgoing(briefing.ref)) {
+        if (edge.kind === 'about' || edge.kind === 'cites' || edge.kind === 'mentions')
+          expect(links).toContain(entityUrl(edge.to));
+      }
+    }
+  });
+
+  test('puts an anchor on every mention the graph records, so backlinks land on it', () => {
+    for (const briefing of graph.all('briefings')) {
+      const $ = loadPage(dist, entityUrl(briefing.ref));
+      for (const edge of graph.outgoing(briefing.ref, 'mentions')) {
+        const anchor = edge.mention!.anchor;
+        expect($(`[id="${anchor}"]`).length, anchorUrl(briefing.ref, anchor)).toBe(1);
+      }
+    }
+  });
+
+  test('renders quotes verbatim with their speaker', () => {
+    const $ = loadPage(dist, '/briefings/chinese-battery-firms-turn-to-korean-partners/');
+    const quote = $('#quotes-choi-jae-hee-chery-deal-signal');
+    expect(quote.find('blockquote').text().trim()).toBe(
+      graph.node({ collection: 'quotes', id: 'choi-jae-hee-chery-deal-signal' }).data.text,
+    );
+    expect(quote.find('figcaption').text()).toContain('Choi Jae-hee');
+  });
+});

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+/** Where tests put built sites, caches and screenshots (git-ignored). */
+export const OUTPUT_ROOT = join(PROJECT_ROOT, 'tests/.output');
+
+export interface BuildResult {
+  ok: boolean;
+  code: number | null;
+  /** stdout and stderr together, without colours. */
+  output: string;
+  outDir: string;
+}
+
+const LOCK = join(OUTPUT_ROOT, 'build.lock');
+
+/**
+ * Astro writes generated files into the project's `.astro/` folder during a build, so two builds
+ * of the same project must not overlap. This lock (an exclusive mkdir) serialises builds across
+ * vitest workers; a lock older than 10 minutes is treated as left over from a killed run.
+ */
+async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
+  await mkdir(OUTPUT_ROOT, { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(LOCK);
+      break;
+    } catch {
+      const info = await stat(LOCK).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > 600_000) await rm(LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    await rm(LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `astro build` for a content root into `outDir`, the way `npm run build` does, with the
+ * content root and output directory passed through the environment.
+ */
+export function buildSite({
+  contentRoot,
+  outDir,
+  env = {},
+}: {
+  contentRoot: string;
+  outDir: string;
+  env?: Record<string, string>;
+}): Promise<BuildResult> {
+  return withBuildLock(async () => {
+    await rm(outDir, { recursive: true, force: true });
+    return new Promise<BuildResult>((done, fail) => {
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          BRIEFING_CONTENT_ROOT: contentRoot,
+          BRIEFING_OUT_DIR: outDir,
+          BRIEFING_CACHE_DIR: `${outDir}.cache`,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('error', fail);
+      // eslint-disable-next-line no-control-regex
+      child.on('close', (code) =>
+        done({ ok: code === 0, code, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir }),
+      );
+    });
+  });
+}

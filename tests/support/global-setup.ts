@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from './build';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The seed site, built once for every build and browser test of this run. */
+    siteDir: string;
+  }
+}
+
+/** Builds the bundled dataset once per test run; build and browser tests read the output. */
+export default async function setup(project: TestProject) {
+  const outDir = join(OUTPUT_ROOT, 'site');
+  const result = await buildSite({ contentRoot: join(PROJECT_ROOT, 'src/content'), outDir });
+  if (!result.ok) {
+    throw new Error(`The site with the bundled dataset did not build:\n${result.output.slice(-4000)}`);
+  }
+  project.provide('siteDir', outDir);
+}

@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import { fixtureVocabulary, problemsOf, schemasFor } from '../../support/content';
+
+const { deals: schema } = schemasFor(fixtureVocabulary);
+
+const valid = {
+  title: 'Acme to supply widgets to Globex',
+  kind: 'widget-supply',
+  parties: [
+    { company: 'acme-widgets', role: 'supplier' },
+    { company: 'globex', role: 'customer' },
+  ],
+  product: 'Widgets',
+  volume: { value: 8, unit: 'widgets' },
+  value: {
+    amount: 1e12,
+    currency: 'KRW',
+    qualifier: 'more-than',
+    estimated: true,
+    converted: { amount: 726e6, currency: 'USD' },
+  },
+  term: { start: 'early 2026', duration: { value: 6, unit: 'years' } },
+  places: [{ role: 'use', region: 'Europe', site: "Globex's plant in Europe" }],
+  status: 'signed',
+  announced: new Date('2025-07-09'),
+  summary: 'A deal.',
+  sources: ['gazette'],
+};
+
+describe('dealSchema', () => {
+  test('accepts a complete deal with money, volume, term and places', () => {
+    const deal = schema.parse(valid);
+    expect(deal.parties[1]).toEqual({ company: { collection: 'companies', id: 'globex' }, role: 'customer' });
+    expect(deal.term?.start?.text).toBe('early 2026');
+    expect(deal.announced?.text).toBe('2025-07-09');
+    expect(deal.value).toMatchObject({ currency: 'KRW', converted: { currency: 'USD' } });
+  });
+
+  test.each([
+    [
+      'money without currency',
+      { ...valid, value: { amount: 5 } },
+      'entry.yaml: value.currency: expected a three-letter ISO 4217 currency code such as "KRW" or "USD", found nothing (the field is missing).',
+    ],
+    [
+      'an unknown currency',
+      { ...valid, value: { amount: 5, currency: 'WON' } },
+      'entry.yaml: value.currency: expected a three-letter ISO 4217 currency code such as "KRW" or "USD", found "WON".',
+    ],
+    [
+      'a conversion into the same currency',
+      { ...valid, value: { amount: 5, currency: 'USD', converted: { amount: 5, currency: 'USD' } } },
+      'entry.yaml: value.converted.currency: expected "converted" in a different currency from "currency", found "USD".',
+    ],
+    [
+      'a negative amount',
+      { ...valid, value: { amount: -5, currency: 'USD' } },
+      'entry.yaml: value.amount: expected a number greater than 0, found the number -5.',
+    ],
+    [
+      'an unknown status',
+      { ...valid, status: 'done' },
+      'entry.yaml: status: expected one of reported, announced, signed, in-effect, completed, terminated, found "done".',
+    ],
+    [
+      'an unknown party role',
+      { ...valid, parties: [valid.parties[0], { company: 'globex', role: 'buyer' }] },
+      expect.stringMatching(
+        /^entry\.yaml: parties\[1\]\.role: expected one of supplier, customer, .*, found "buyer"\.$/,
+      ),
+    ],
+    [
+      'a single party',
+      { ...valid, parties: [valid.parties[0]] },
+      'entry.yaml: parties: expected at least two parties, found a list of 1.',
+    ],
+    [
+      'the same party twice in one role',
+      { ...valid, parties: [valid.parties[0], valid.parties[0]] },
+      'entry.yaml: parties[1].company: expected each company to appear once per role, but "acme-widgets" is listed twice as supplier, found "acme-widgets".',
+    ],
+    [
+      'an impossible announcement date',
+      { ...valid, announced: '2025-02-30' },
+      expect.stringMatching(
+        /^entry\.yaml: announced: expected a date such as .* \(not a real day: February 2025 has 28 days\), found "2025-02-30"\.$/,
+      ),
+    ],
+    [
+      'a malformed term start',
+      { ...valid, term: { start: 'next spring' } },
+      expect.stringMatching(/^entry\.yaml: term\.start: expected a date such as 2025, .*, found "next spring"\.$/),
+    ],
+    [
+      'a place with nothing in it',
+      { ...valid, places: [{ role: 'use' }] },
+      'entry.yaml: places[0]: expected at least one of "country", "region" or "site", found a mapping with "role".',
+    ],
+    [
+      'a fractional duration',
+      { ...valid, term: { duration: { value: 1.5, unit: 'years' } } },
+      'entry.yaml: term.duration.value: expected a whole number, found the number 1.5.',
+    ],
+  ])('rejects %s', (_case, data, line) => {
+    expect(problemsOf(schema, data)).toEqual([line]);
+  });
+});
