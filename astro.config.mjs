@@ -22,6 +22,7 @@ export default defineConfig({
       title: site.title,
       description: site.description,
       pagefind: true,
+      routeMiddleware: './src/route-data.ts',
     }),
   ],
 });

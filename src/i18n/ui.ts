@@ -16,6 +16,11 @@ export const ui = {
     explore: 'Explore the knowledge base',
     allBriefings: 'All briefings',
   },
+  nav: {
+    browse: 'Browse',
+    timeline: 'Timeline',
+    search: 'Search',
+  },
   briefing: {
     published: 'Published',
     updated: 'Updated',

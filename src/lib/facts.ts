@@ -6,7 +6,7 @@ import type { Person } from '../schemas/person';
 import type { Quote } from '../schemas/quote';
 import type { SiteConfig } from '../schemas/site';
 import type { Source } from '../schemas/source';
-import type { Ref } from '../schemas/common';
+import type { EntityCollection, Ref } from '../schemas/common';
 import { countryName, formatDuration, formatMoney, formatQuantity, formatTimestamp, languageName } from './format';
 import type { FuzzyDate } from './fuzzy-date';
 import type { Graph } from './graph';
@@ -140,4 +140,106 @@ export function sourceFacts(graph: Graph, s: Source): Fact[] {
   }
   if (s.url) facts.push({ label: 'Original', value: [{ text: s.url, href: s.url }] });
   return facts;
+}
+
+/** A table of entities for an index page: column headings and one row of cells per entity. */
+export interface IndexTable {
+  columns: string[];
+  rows: { ref: Ref; cells: Inline[][] }[];
+}
+
+/** The index table of a collection's entities (first column: a link to the entity). */
+export function indexTable(
+  graph: Graph,
+  collection: Exclude<EntityCollection, 'briefings'>,
+  refs: Ref[],
+  site: SiteConfig,
+): IndexTable {
+  const title = (ref: Ref): Inline[] => [link(graph, ref)];
+  switch (collection) {
+    case 'companies':
+      return {
+        columns: ['Name', 'Kind', 'Country', 'Deals'],
+        rows: refs.map((ref) => {
+          const c = graph.node(ref as Ref<'companies'>).data;
+          return {
+            ref,
+            cells: [
+              title(ref),
+              [{ text: site.vocabulary.companyKinds[c.kind] ?? c.kind }],
+              [{ text: countryName(c.country) }],
+              [{ text: String(graph.incoming(ref, 'party').length) }],
+            ],
+          };
+        }),
+      };
+    case 'people':
+      return {
+        columns: ['Name', 'Role'],
+        rows: refs.map((ref) => {
+          const p = graph.node(ref as Ref<'people'>).data;
+          const role = p.roles[0];
+          return {
+            ref,
+            cells: [
+              title(ref),
+              role
+                ? [{ text: role.title }, ...(role.organisation ? [{ text: ', ' }, link(graph, role.organisation)] : [])]
+                : [],
+            ],
+          };
+        }),
+      };
+    case 'deals':
+      return {
+        columns: ['Deal', 'Parties', 'Status', 'Announced'],
+        rows: refs.map((ref) => {
+          const d = graph.node(ref as Ref<'deals'>).data;
+          return {
+            ref,
+            cells: [
+              title(ref),
+              joined(d.parties.map((p) => [link(graph, p.company)])),
+              [{ text: ui.dealStatus[d.status] }],
+              d.announced ? [{ date: d.announced }] : [{ text: '—' }],
+            ],
+          };
+        }),
+      };
+    case 'quotes':
+      return {
+        columns: ['Quote', 'Speaker', 'Source'],
+        rows: refs.map((ref) => {
+          const q = graph.node(ref as Ref<'quotes'>).data;
+          return { ref, cells: [title(ref), speakerInlines(graph, q), [link(graph, q.source)]] };
+        }),
+      };
+    case 'events':
+      return {
+        columns: ['Event', 'Date', 'Status', 'Companies'],
+        rows: refs.map((ref) => {
+          const e = graph.node(ref as Ref<'events'>).data;
+          return {
+            ref,
+            cells: [
+              title(ref),
+              [{ date: e.date }],
+              [{ text: ui.eventStatus[e.status] }],
+              joined(e.companies.map((c) => [link(graph, c)])),
+            ],
+          };
+        }),
+      };
+    case 'sources':
+      return {
+        columns: ['Title', 'Publisher', 'Published'],
+        rows: refs.map((ref) => {
+          const s = graph.node(ref as Ref<'sources'>).data;
+          return {
+            ref,
+            cells: [title(ref), [link(graph, s.publisher)], [{ text: formatTimestamp(s.published, { time: false }) }]],
+          };
+        }),
+      };
+  }
 }

@@ -21,9 +21,9 @@ export function homeUrl(): string {
   return path();
 }
 
-/** Index page of a collection, e.g. `/companies/`. */
-export function indexUrl(collection: EntityCollection): string {
-  return path(collection);
+/** Index page of a collection, e.g. `/companies/`; page 2 and on: `/companies/page/2/`. */
+export function indexUrl(collection: EntityCollection, page = 1): string {
+  return page <= 1 ? path(collection) : path(collection, 'page', String(page));
 }
 
 /** Page of one entity, e.g. `/companies/catl/`. */

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from './build';
@@ -11,10 +12,15 @@ declare module 'vitest' {
 
 /** Builds the bundled dataset once per test run; build and browser tests read the output. */
 export default async function setup(project: TestProject) {
-  const outDir = join(OUTPUT_ROOT, 'site');
+  // One folder per run, so concurrent runs (two terminals, an editor's runner) never share a dist.
+  const outDir = join(OUTPUT_ROOT, `site-${process.pid}`);
   const result = await buildSite({ contentRoot: join(PROJECT_ROOT, 'src/content'), outDir });
   if (!result.ok) {
     throw new Error(`The site with the bundled dataset did not build:\n${result.output.slice(-4000)}`);
   }
   project.provide('siteDir', outDir);
+  return async () => {
+    await rm(outDir, { recursive: true, force: true });
+    await rm(`${outDir}.cache`, { recursive: true, force: true });
+  };
 }

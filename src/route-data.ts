@@ -1,0 +1,31 @@
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { getGraph } from './data';
+import { ui } from './i18n/ui';
+import { buildSidebar } from './lib/navigation';
+import { entityUrl, indexUrl } from './lib/routes';
+import { ENTITY_COLLECTIONS } from './schemas/common';
+
+/** How many briefings the sidebar lists before "All briefings". */
+const SIDEBAR_BRIEFINGS = 5;
+
+// Starlight route middleware: every page (ours and Starlight's own) gets the same bounded sidebar.
+export const onRequest = defineRouteMiddleware(async (context) => {
+  const graph = await getGraph();
+  const counts = graph.counts();
+  context.locals.starlightRoute.sidebar = buildSidebar({
+    currentPath: context.url.pathname,
+    latestBriefings: graph
+      .all('briefings')
+      .slice(0, SIDEBAR_BRIEFINGS)
+      .map((b) => ({ title: b.title, href: entityUrl(b.ref) })),
+    allBriefings: { label: ui.home.allBriefings, href: indexUrl('briefings'), count: counts.briefings },
+    tools: [],
+    indexes: ENTITY_COLLECTIONS.filter((c) => c !== 'briefings').map((collection) => ({
+      collection,
+      label: ui.collections[collection].plural,
+      href: indexUrl(collection),
+      count: counts[collection],
+    })),
+    labels: { briefings: ui.collections.briefings.plural, browse: ui.nav.browse },
+  });
+});
