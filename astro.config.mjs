@@ -4,6 +4,8 @@ import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentRoot, loadSiteConfig } from './src/lib/site-config.ts';
 import { mentionAnchors } from './src/lib/mention-anchors.ts';
+import { postbuild } from './src/integrations/postbuild.ts';
+import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
 
 // Which dataset to build: BRIEFING_CONTENT_ROOT (default src/content). Tests and benchmarks point
 // it at other content roots and send the output to BRIEFING_OUT_DIR.
@@ -14,6 +16,23 @@ export default defineConfig({
   outDir: process.env.BRIEFING_OUT_DIR || './dist',
   cacheDir: process.env.BRIEFING_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
+  security: {
+    // Astro hashes the scripts and styles it bundles; Starlight's few inline scripts are hashed
+    // from its installed sources. Pagefind's search runs WebAssembly, which needs
+    // 'wasm-unsafe-eval' (not 'unsafe-eval', and never 'unsafe-inline').
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: starlightInlineScriptHashes() },
+    },
+  },
   markdown: {
     processor: satteri({ mdastPlugins: [mentionAnchors] }),
   },
@@ -23,6 +42,8 @@ export default defineConfig({
       description: site.description,
       pagefind: true,
       routeMiddleware: './src/route-data.ts',
+      customCss: ['./src/styles/tokens.css'],
     }),
+    postbuild(),
   ],
 });

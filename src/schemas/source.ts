@@ -20,7 +20,7 @@ export function sourceSchema(ctx: SchemaContext) {
     /** When it was last updated, with time zone. */
     updated: timestampSchema.optional(),
     /** Address of the original, where known. */
-    url: z.url({ error: 'expected a full URL starting with https://' }).optional(),
+    url: z.url({ protocol: /^https?$/, error: 'expected a full URL starting with https://' }).optional(),
     /** BCP 47 code of the text we read, e.g. "en". */
     language: languageSchema,
     /** For translations: the language and publication of the original. */

@@ -120,3 +120,32 @@ describe.each([
     expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
   });
 });
+
+describe.each([
+  {
+    case: 'a link to a page that does not exist',
+    change: (root: string) =>
+      writeFileSync(
+        join(root, 'briefings/widgets-weekly.mdx'),
+        readFileSync(join(root, 'briefings/widgets-weekly.mdx'), 'utf8') + '\nSee [the gone page](/companies/gone/).\n',
+      ),
+    line: '/briefings/widgets-weekly/ → /companies/gone/: no page at /companies/gone/',
+  },
+  {
+    case: 'a link to an anchor that does not exist',
+    change: (root: string) =>
+      writeFileSync(
+        join(root, 'briefings/widgets-weekly.mdx'),
+        readFileSync(join(root, 'briefings/widgets-weekly.mdx'), 'utf8') +
+          '\nSee [deals](/companies/acme-widgets/#no-such-section).\n',
+      ),
+    line: '/briefings/widgets-weekly/ → /companies/acme-widgets/#no-such-section: no element with id "no-such-section" on /companies/acme-widgets/',
+  },
+])('does not publish $case', ({ case: name, change, line }) => {
+  test('the build fails naming the page, the link and what is missing', async () => {
+    const { result } = await buildBroken(name.replace(/\W+/g, '-'), change);
+    expect(result.ok, result.output).toBe(false);
+    expect(result.output).toContain('[BrokenLinks]');
+    expect(result.output).toContain(line);
+  });
+});

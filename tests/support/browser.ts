@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { describe } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium; browser downloads do not work on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,6 +13,26 @@ export function hasChromium(): boolean {
 /** True in CI, where a missing browser must fail the run instead of skipping browser tests. */
 export function inCI(): boolean {
   return Boolean(process.env.CI);
+}
+
+/**
+ * `describe` for browser tests. Without Chromium they are skipped with a loud warning on a
+ * developer machine, and fail in CI (where .ci/run installs Chromium), so CI never goes green
+ * without having run them.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (hasChromium()) {
+    describe(name, body);
+    return;
+  }
+  if (inCI())
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}: browser tests cannot run in CI. Install it with apt-get install -y chromium.`,
+    );
+  console.warn(
+    `\n!!! SKIPPING BROWSER TESTS "${name}": no Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium\n`,
+  );
+  describe.skip(name, body);
 }
 
 /** Starts headless Chromium with flags that keep it off the network. */
@@ -27,6 +48,79 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
     ],
   });
+}
+
+/** Everything that went wrong while a page was open, by kind. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  /** Requests to any host but the site itself. */
+  foreignRequests: string[];
+  /** Responses with status 400 or more. */
+  badResponses: string[];
+}
+
+/** Records console errors, uncaught exceptions, failed and foreign requests on a page. */
+export function watchPage(page: Page, origin: string): PageProblems {
+  const problems: PageProblems = {
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    foreignRequests: [],
+    badResponses: [],
+  };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+  page.on('requestfailed', (request) =>
+    problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
+  );
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      problems.foreignRequests.push(url);
+  });
+  page.on('response', (response) => {
+    // The 404 page is served with status 404 on purpose.
+    if (
+      response.status() >= 400 &&
+      !response.url().endsWith('/404.html') &&
+      !response.url().includes('/no-such-page')
+    ) {
+      problems.badResponses.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  return problems;
+}
+
+/** Width overflow: how many pixels the page is wider than the viewport (0 when it fits). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** A page in its own browser context (axe needs one), closed with its context. */
+export async function openPage(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  return { page, close: () => context.close() };
+}
+
+/**
+ * Polls `predicate` in the page until it returns true. (Playwright's waitForFunction compiles
+ * the predicate with eval, which this site's CSP rightly forbids; evaluate() is not affected.)
+ */
+export async function waitInPage(page: Page, predicate: () => boolean, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(predicate))) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${predicate.toString()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -40,6 +40,22 @@ async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Variables Vitest sets in its workers that would make a child Astro build a dev/test build. */
+const VITEST_VARIABLES = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'FORCE_TTY']);
+
+/**
+ * The environment of this process minus what Vitest sets: with NODE_ENV=test, DEV=1 and friends
+ * the child build is not a production build (Starlight then renders "search is only available in
+ * production builds" instead of search), so tests would check a different site than users get.
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (VITEST_VARIABLES.has(key) || key.startsWith('VITEST')) delete env[key];
+  }
+  return env;
+}
+
 /**
  * Runs `astro build` for a content root into `outDir`, the way `npm run build` does, with the
  * content root and output directory passed through the environment.
@@ -59,7 +75,7 @@ export function buildSite({
       const child = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
         cwd: PROJECT_ROOT,
         env: {
-          ...process.env,
+          ...buildEnvironment(),
           BRIEFING_CONTENT_ROOT: contentRoot,
           BRIEFING_OUT_DIR: outDir,
           BRIEFING_CACHE_DIR: `${outDir}.cache`,

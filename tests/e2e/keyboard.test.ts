@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { describeInBrowser, launchBrowser, openPage, waitInPage } from '../support/browser';
+import { serveStatic, type StaticServer } from '../support/server';
+
+const dist = inject('siteDir');
+
+describeInBrowser('the site with a keyboard only', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the first Tab reaches "skip to content", which moves focus past the navigation', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.origin}/companies/catl/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/skip to content/i);
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#_top');
+    await close();
+  });
+
+  test('the theme can be changed from the keyboard, and it sticks across pages', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    await page.goto(`${server.origin}/`);
+    const select = page.locator('starlight-theme-select select').first();
+    await select.focus();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await select.selectOption('dark');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.goto(`${server.origin}/companies/`);
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await close();
+  });
+
+  test('search opens with Ctrl+K, takes typing, and closes with Escape', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
+    await page.keyboard.press('Control+k');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    // The search UI loads on demand and then takes focus.
+    await page.locator('dialog[open] input').waitFor();
+    await waitInPage(page, () => document.activeElement?.tagName === 'INPUT');
+    await page.keyboard.type('CATL');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('CATL');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    await close();
+  });
+});
