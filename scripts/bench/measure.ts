@@ -1,0 +1,78 @@
+/** What the benchmark measures on a finished build: output size, pages and Pagefind's work. */
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { htmlPages } from '../../tests/support/dist.ts';
+import type { TreeSample } from './process-tree.ts';
+
+/** The measurements of one build of one site. */
+export interface SiteMetrics {
+  /** Seconds from the build process starting to it exiting (waiting for the build lock excluded). */
+  wallSeconds: number;
+  /** Seconds spent waiting for the build lock before the build started (0 for the bare site). */
+  lockWaitSeconds: number;
+  /** Number of .html files in dist/ (Pagefind's and Astro's asset folders excluded). */
+  htmlPages: number;
+  /** htmlPages / wallSeconds. */
+  pagesPerSecond: number;
+  /** Peak summed VmRSS of the build's process tree, in bytes, sampled every ~100 ms. */
+  peakRssBytes: number;
+  /** Total size of the files in dist/, in bytes. */
+  distBytes: number;
+  /** Pagefind indexing time as Starlight logs it, in seconds. */
+  pagefindSeconds: number;
+  /** Total size of dist/pagefind/, in bytes. */
+  pagefindBytes: number;
+  /** Number of HTML files Pagefind reports it indexed. */
+  pagefindPages: number;
+}
+
+/** Total size in bytes of the regular files under `dir` (symlinks not followed); 0 if it does not exist. */
+export function directoryBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const info = lstatSync(join(dir, name));
+    if (info.isDirectory()) total += directoryBytes(join(dir, name));
+    else if (info.isFile()) total += info.size;
+  }
+  return total;
+}
+
+/**
+ * Pagefind's indexing time and page count from Starlight's log lines, e.g.
+ * "[starlight:pagefind] Finished building search index in 39ms." (or "in 1.23s.").
+ */
+export function parsePagefindLog(output: string): { seconds: number; pages: number } {
+  const time = /\[starlight:pagefind\] Finished building search index in ([\d.]+)(ms|s)\./.exec(output);
+  const found = /\[starlight:pagefind\] Found (\d+) HTML files?\./.exec(output);
+  if (!time || !found) throw new Error('The build output has no Pagefind timing; did Starlight run Pagefind?');
+  const value = Number(time[1]);
+  return { seconds: time[2] === 'ms' ? value / 1000 : value, pages: Number(found[1]) };
+}
+
+/** Measurements of a successful build from its output folder, log and process-tree sample. */
+export function measureBuild(options: {
+  outDir: string;
+  output: string;
+  called: number;
+  ended: number;
+  sample: TreeSample;
+}): SiteMetrics {
+  const { outDir, output, called, ended, sample } = options;
+  // The sampler dates the build process itself; without it (not seen) fall back to the call.
+  const started = Math.min(Math.max(sample.firstChildStart ?? called, called), ended);
+  const wallSeconds = (ended - started) / 1000;
+  const pages = htmlPages(outDir).length;
+  const pagefind = parsePagefindLog(output);
+  return {
+    wallSeconds,
+    lockWaitSeconds: (started - called) / 1000,
+    htmlPages: pages,
+    pagesPerSecond: pages / wallSeconds,
+    peakRssBytes: sample.peakRssBytes,
+    distBytes: directoryBytes(outDir),
+    pagefindSeconds: pagefind.seconds,
+    pagefindBytes: directoryBytes(join(outDir, 'pagefind')),
+    pagefindPages: pagefind.pages,
+  };
+}

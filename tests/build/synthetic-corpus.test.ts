@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CORPUS_COLLECTIONS, generateCorpus, writeCorpus } from '../../scripts/generate-corpus.ts';
+import { entityUrl } from '../../src/lib/routes';
+import { buildSite, OUTPUT_ROOT, type BuildResult } from '../support/build';
+import { loadContentRoot } from '../support/content';
+import { fileFor, loadPage } from '../support/dist';
+
+// A small synthetic corpus through the real build: what the benchmark generates must build.
+// A fresh folder per run: two test runs at once (two engineers, or CI and a developer) must not
+// delete each other's build.
+mkdirSync(OUTPUT_ROOT, { recursive: true });
+const work = mkdtempSync(join(OUTPUT_ROOT, 'synthetic-corpus-'));
+const contentRoot = join(work, 'content');
+const outDir = join(work, 'dist');
+let result: BuildResult;
+
+beforeAll(async () => {
+  writeCorpus(contentRoot, generateCorpus({ pages: 60, seed: 1 }));
+  result = await buildSite({ contentRoot, outDir });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a generated synthetic corpus of 60 pages', () => {
+  test('builds without content errors', () => {
+    expect(result.output).not.toMatch(/InvalidContent/);
+    expect(result.ok, result.output.slice(-4000)).toBe(true);
+  });
+
+  test('has a page for every generated entity', () => {
+    const { graph } = loadContentRoot(contentRoot);
+    let pages = 0;
+    for (const collection of CORPUS_COLLECTIONS) {
+      for (const node of graph.all(collection)) {
+        expect(existsSync(fileFor(outDir, entityUrl(node.ref))), entityUrl(node.ref)).toBe(true);
+        pages++;
+      }
+    }
+    expect(pages).toBe(60);
+  });
+
+  test('puts an anchor on every mention in its briefings, so backlinks land on it', () => {
+    const { graph } = loadContentRoot(contentRoot);
+    for (const briefing of graph.all('briefings')) {
+      const $ = loadPage(outDir, entityUrl(briefing.ref));
+      for (const edge of graph.outgoing(briefing.ref, 'mentions')) {
+        expect($(`[id="${edge.mention!.anchor}"]`).length, `${entityUrl(briefing.ref)}#${edge.mention!.anchor}`).toBe(
+          1,
+        );
+      }
+    }
+  });
+});
