@@ -1,6 +1,6 @@
 import { ui } from '../i18n/ui';
 import type { Company } from '../schemas/company';
-import type { Deal } from '../schemas/deal';
+import type { Deal, PartyRole } from '../schemas/deal';
 import type { Event } from '../schemas/event';
 import type { Person } from '../schemas/person';
 import type { Quote } from '../schemas/quote';
@@ -49,15 +49,56 @@ export function companyFacts(graph: Graph, node: { ref: Ref<'companies'>; data: 
   return facts;
 }
 
-/** Key figures of a company as rows: label, value, period, source. */
-export function keyFigureRows(graph: Graph, c: Company, site: SiteConfig) {
-  return c.keyFigures.map((f) => ({
-    label: f.label,
-    value: f.quantity ? formatQuantity(f.quantity, site.vocabulary.units) : formatMoney(f.money!),
-    period: f.period,
-    note: f.note,
-    source: link(graph, f.source),
-  }));
+/** A company's key figures as a table: figure, value (and note), period, source. */
+export function keyFigureTable(
+  graph: Graph,
+  node: { ref: Ref<'companies'>; data: Company },
+  site: SiteConfig,
+): IndexTable {
+  return {
+    columns: ['Figure', 'Value', 'Period', 'Source'],
+    rows: node.data.keyFigures.map((f) => ({
+      ref: node.ref,
+      cells: [
+        [{ text: f.label }],
+        [
+          { text: f.quantity ? formatQuantity(f.quantity, site.vocabulary.units) : formatMoney(f.money!) },
+          ...(f.note ? [{ text: ` (${f.note})` }] : []),
+        ],
+        [{ date: f.period }],
+        [link(graph, f.source)],
+      ],
+    })),
+  };
+}
+
+/** A company's deals as a table: deal, its role, the other parties, status, announcement. */
+export function companyDealTable(
+  graph: Graph,
+  deals: {
+    deal: { ref: Ref<'deals'>; data: Deal };
+    roles: PartyRole[];
+    others: { company: { ref: Ref<'companies'> }; role: PartyRole }[];
+  }[],
+): IndexTable {
+  return {
+    columns: ['Deal', 'Role', 'With', 'Status', 'Announced'],
+    rows: deals.map(({ deal, roles, others }) => ({
+      ref: deal.ref,
+      cells: [
+        [link(graph, deal.ref)],
+        [{ text: roles.map((r) => ui.partyRoles[r]).join(', ') }],
+        joined(
+          others.map(({ company, role }) => [
+            link(graph, company.ref),
+            { text: ` (${ui.partyRoles[role].toLowerCase()})` },
+          ]),
+        ),
+        [{ text: ui.dealStatus[deal.data.status] }],
+        deal.data.announced ? [{ date: deal.data.announced }] : [{ text: '—' }],
+      ],
+    })),
+  };
 }
 
 /** Infobox rows of a deal: parties, product, volume, value, term, places, status, announcement. */
