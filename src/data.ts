@@ -7,10 +7,12 @@ import { displayPath, lineOf } from './lib/paths';
 import { contentRoot, loadSiteConfig } from './lib/site-config';
 import { ENTITY_COLLECTIONS } from './schemas/common';
 import type { SiteConfig } from './schemas/site';
+import { buildTimeline, type TimelineItem } from './lib/timeline';
 
 // The only Astro glue for content: load every collection once per build and build the graph.
 let graph: Promise<Graph> | undefined;
 let site: SiteConfig | undefined;
+let timeline: Promise<TimelineItem[]> | undefined;
 
 async function load(): Promise<Graph> {
   const lists = await Promise.all(
@@ -50,4 +52,18 @@ export function getGraph(): Promise<Graph> {
 export function getSite(): SiteConfig {
   site ??= loadSiteConfig(contentRoot(process.cwd()));
   return site;
+}
+
+/** Every dated item of the graph in timeline order, built once per build. */
+export function getTimeline(): Promise<TimelineItem[]> {
+  timeline ??= getGraph().then((graph) => buildTimeline(graph, getSite().vocabulary));
+  return timeline;
+}
+
+/**
+ * "Today" for the timeline's marker between past and future: the build day, or BRIEFING_TODAY
+ * (YYYY-MM-DD) so tests and reproducible builds get a fixed day.
+ */
+export function getToday(): string {
+  return process.env.BRIEFING_TODAY?.trim() || new Date().toISOString().slice(0, 10);
 }

@@ -64,7 +64,7 @@ export const placeShape = {
 };
 
 /** A place with at least one of its fields, optionally with extra fields (such as a role). */
-export function placeSchema<E extends z.ZodRawShape>(extra: E = {} as E) {
+export function placeSchema<E extends z.ZodRawShape = Record<never, never>>(extra: E = {} as E) {
   return z.strictObject({ ...placeShape, ...extra }).refine(
     (place) => {
       const { country, region, site } = place as { country?: string; region?: string; site?: string };

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from './build';
 
+/** The day the test build takes as today (the timeline marks it between past and future). */
+export const TEST_TODAY = '2026-11-26';
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The seed site, built once for every build and browser test of this run. */
@@ -14,7 +17,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   // One folder per run, so concurrent runs (two terminals, an editor's runner) never share a dist.
   const outDir = join(OUTPUT_ROOT, `site-${process.pid}`);
-  const result = await buildSite({ contentRoot: join(PROJECT_ROOT, 'src/content'), outDir });
+  const result = await buildSite({ contentRoot: join(PROJECT_ROOT, 'src/content'), outDir, env: { BRIEFING_TODAY: TEST_TODAY } });
   if (!result.ok) {
     throw new Error(`The site with the bundled dataset did not build:\n${result.output.slice(-4000)}`);
   }

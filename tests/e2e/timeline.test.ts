@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { describeInBrowser, launchBrowser, openPage, waitInPage } from '../support/browser';
+import { serveStatic, type StaticServer } from '../support/server';
+
+const dist = inject('siteDir');
+
+/** Ids of the timeline items a reader can see. */
+function visibleItems(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-timeline] [data-item]')].filter((li) => li.offsetParent !== null).map((li) => li.id));
+}
+
+describeInBrowser('the timeline in a browser', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a link with filters shows exactly the matching items, and says how many', async () => {
+    const { page, close } = await openPage(browser);
+    await page.goto(`${server.origin}/timeline/?company=catl&type=event`);
+    await waitInPage(page, () => !document.querySelector('timeline-filters form')?.hasAttribute('hidden'));
+    expect(await visibleItems(page)).toEqual(['event-catl-korea-branch', 'event-catl-hungary-plant-100-gwh']);
+    expect(await page.locator('[data-count]').innerText()).toBe('Showing 2 of 12 items');
+    expect(await page.locator('select[name="company"]').inputValue()).toBe('catl');
+    expect(await page.locator('input[name="type"][value="event"]').isChecked()).toBe(true);
+    await close();
+  });
+
+  test('a year range keeps items that may fall in it, including vague ones', async () => {
+    const { page, close } = await openPage(browser);
+    await page.goto(`${server.origin}/timeline/?from=2026&to=2026`);
+    await waitInPage(page, () => !document.querySelector('timeline-filters form')?.hasAttribute('hidden'));
+    expect(await visibleItems(page)).toEqual(['deal-start-lg-energy-solution-chery-ev-46-series-cells', 'briefing-chinese-battery-firms-turn-to-korean-partners']);
+    await close();
+  });
+
+  test('changing filters with the keyboard updates the list and the URL; reload and back restore it', async () => {
+    const { page, close } = await openPage(browser);
+    await page.goto(`${server.origin}/timeline/`);
+    await waitInPage(page, () => !document.querySelector('timeline-filters form')?.hasAttribute('hidden'));
+    const status = page.locator('input[name="status"][value="expected"]');
+    await status.focus();
+    await page.keyboard.press('Space');
+    await waitInPage(page, () => location.search === '?status=expected');
+    expect(await visibleItems(page)).toEqual(['event-lotte-energy-materials-spain-plant-production']);
+    await page.locator('select[name="country"]').focus();
+    await page.locator('select[name="country"]').selectOption('ES');
+    await waitInPage(page, () => location.search === '?country=ES&status=expected');
+    await page.reload();
+    await waitInPage(page, () => !document.querySelector('timeline-filters form')?.hasAttribute('hidden'));
+    expect(await visibleItems(page)).toEqual(['event-lotte-energy-materials-spain-plant-production']);
+    await page.goBack();
+    await waitInPage(page, () => location.search === '?status=expected');
+    expect(await page.locator('select[name="country"]').inputValue()).toBe('');
+    await page.locator('button[type="reset"]').focus();
+    await page.keyboard.press('Enter');
+    await waitInPage(page, () => location.search === '');
+    expect((await visibleItems(page)).length).toBe(12);
+    await close();
+  });
+
+  test('without JavaScript the whole timeline reads, and the filters stay out of the way', async () => {
+    const { page, close } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${server.origin}/timeline/?company=catl`);
+    expect((await page.locator('[data-item]').count())).toBe(12);
+    expect(await page.locator('timeline-filters form').isVisible()).toBe(false);
+    await close();
+  });
+});
