@@ -42,7 +42,11 @@ export default defineConfig({
       description: site.description,
       pagefind: true,
       routeMiddleware: './src/route-data.ts',
-      customCss: ['./src/styles/tokens.css'],
+      customCss: ['./src/styles/tokens.css', './src/styles/search.css'],
+      components: {
+        PageTitle: './src/components/starlight/PageTitle.astro',
+        Search: './src/components/starlight/Search.astro',
+      },
     }),
     postbuild(),
   ],

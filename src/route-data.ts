@@ -2,7 +2,7 @@ import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { getGraph } from './data';
 import { ui } from './i18n/ui';
 import { buildSidebar } from './lib/navigation';
-import { entityUrl, indexUrl, timelineUrl } from './lib/routes';
+import { entityUrl, indexUrl, searchUrl, timelineUrl } from './lib/routes';
 import { ENTITY_COLLECTIONS } from './schemas/common';
 
 /** How many briefings the sidebar lists before "All briefings". */
@@ -19,7 +19,10 @@ export const onRequest = defineRouteMiddleware(async (context) => {
       .slice(0, SIDEBAR_BRIEFINGS)
       .map((b) => ({ title: b.title, href: entityUrl(b.ref) })),
     allBriefings: { label: ui.home.allBriefings, href: indexUrl('briefings'), count: counts.briefings },
-    tools: [{ label: ui.nav.timeline, href: timelineUrl() }],
+    tools: [
+      { label: ui.nav.timeline, href: timelineUrl() },
+      { label: ui.nav.search, href: searchUrl() },
+    ],
     indexes: ENTITY_COLLECTIONS.filter((c) => c !== 'briefings').map((collection) => ({
       collection,
       label: ui.collections[collection].plural,
