@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentRoot, loadSiteConfig } from './src/lib/site-config.ts';
 import { mentionAnchors } from './src/lib/mention-anchors.ts';
@@ -35,12 +36,16 @@ export default defineConfig({
   },
   markdown: {
     processor: satteri({ mdastPlugins: [mentionAnchors] }),
+    // Shiki writes inline styles, which the strict CSP forbids; briefings have no code blocks.
+    syntaxHighlight: false,
   },
   integrations: [
     starlight({
       title: site.title,
       description: site.description,
       pagefind: true,
+      // The sidebar is navigation, not a reading order: no previous/next links.
+      pagination: false,
       routeMiddleware: './src/route-data.ts',
       customCss: ['./src/styles/tokens.css', './src/styles/search.css'],
       components: {
@@ -48,6 +53,9 @@ export default defineConfig({
         Search: './src/components/starlight/Search.astro',
       },
     }),
+    // Starlight would add MDX with full static optimisation; headings must stay components so
+    // briefings can give each one a permalink and a "copy link" button.
+    mdx({ optimize: { ignoreElementNames: ['h2', 'h3'] } }),
     postbuild(),
   ],
 });

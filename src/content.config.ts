@@ -1,6 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { validatedGlob } from './loaders/validated-glob';
 import { contentRoot, loadSiteConfig } from './lib/site-config';
 import { createSchemas, type SchemaContext } from './schemas';
@@ -15,8 +15,10 @@ function collection<S extends (typeof schemas)[keyof typeof schemas]>(folder: st
 }
 
 export const collections = {
-  // Starlight requires its `docs` collection; this site's pages are all routes in src/pages.
+  // Starlight's own collections: product pages (about, 404) and interface strings. The beat's
+  // content is everything below, read from the content root.
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   companies: collection('companies', schemas.companies, ['yaml', 'yml']),
   people: collection('people', schemas.people, ['yaml', 'yml']),
   deals: collection('deals', schemas.deals, ['yaml', 'yml']),

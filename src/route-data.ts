@@ -2,7 +2,7 @@ import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { getGraph } from './data';
 import { ui } from './i18n/ui';
 import { buildSidebar } from './lib/navigation';
-import { entityUrl, indexUrl, searchUrl, timelineUrl } from './lib/routes';
+import { aboutUrl, entityUrl, indexUrl, searchUrl, timelineUrl } from './lib/routes';
 import { ENTITY_COLLECTIONS } from './schemas/common';
 
 /** How many briefings the sidebar lists before "All briefings". */
@@ -22,6 +22,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
     tools: [
       { label: ui.nav.timeline, href: timelineUrl() },
       { label: ui.nav.search, href: searchUrl() },
+      { label: ui.nav.about, href: aboutUrl() },
     ],
     indexes: ENTITY_COLLECTIONS.filter((c) => c !== 'briefings').map((collection) => ({
       collection,

@@ -20,6 +20,7 @@ export const ui = {
     browse: 'Browse',
     timeline: 'Timeline',
     search: 'Search',
+    about: 'How to read and cite',
   },
   search: {
     title: 'Search',

@@ -21,6 +21,11 @@ export function homeUrl(): string {
   return path();
 }
 
+/** The page on how to read and cite the site (a Starlight docs page). */
+export function aboutUrl(): string {
+  return path('about');
+}
+
 /** Index page of a collection, e.g. `/companies/`; page 2 and on: `/companies/page/2/`. */
 export function indexUrl(collection: EntityCollection, page = 1): string {
   return page <= 1 ? path(collection) : path(collection, 'page', String(page));
@@ -33,7 +38,12 @@ export function entityUrl(ref: Ref): string {
 
 /** A place inside a page, e.g. `/briefings/x/#companies-catl`. */
 export function anchorUrl(ref: Ref, anchor: string): string {
-  return `${entityUrl(ref)}#${encodeURIComponent(anchor)}`;
+  return withAnchor(entityUrl(ref), anchor);
+}
+
+/** `pathname` with a fragment: `/companies/catl/#deals`. */
+export function withAnchor(pathname: string, anchor: string): string {
+  return `${pathname.split('#')[0]}#${encodeURIComponent(anchor)}`;
 }
 
 /** An absolute URL for `pathname` on `site` (for canonical links, feeds and previews). */

@@ -53,7 +53,6 @@ describe('scripts/bench.ts', () => {
       expect(site.lockWaitSeconds).toBeGreaterThanOrEqual(0);
       expect(site.pagesPerSecond).toBeCloseTo(site.htmlPages / site.wallSeconds, 6);
       expect(site.pagefindBytes).toBeLessThan(site.distBytes);
-      expect(site.pagefindPages).toBe(site.htmlPages);
       // A build of Node, Vite and Pagefind cannot fit in 10 MiB: the sampler saw the process tree.
       expect(site.peakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
     }

@@ -21,7 +21,7 @@ describe('the site built from the bundled dataset', () => {
   test("is a production build, as readers get it (tests run builds outside Vitest's test mode)", () => {
     const $ = loadPage(dist, '/');
     expect($('body').text()).not.toContain('only available in production');
-    expect($('#starlight__search').length).toBe(1);
+    expect($('site-search dialog').length).toBe(1);
   });
 
   test('has a page for every briefing, with its title, summary, covered entities and sources', () => {

@@ -43,8 +43,15 @@ describe('the timeline page', () => {
 
   test('links each item to its page and shows its companies', () => {
     const item = $('#deal-announced-lg-energy-solution-chery-ev-46-series-cells');
-    expect(item.find('.what a').attr('href')).toBe(entityUrl({ collection: 'deals', id: 'lg-energy-solution-chery-ev-46-series-cells' }));
-    expect(item.find('.companies a').map((_, a) => $(a).text()).get()).toEqual(['LG Energy Solution', 'Chery EV']);
+    expect(item.find('.what a').attr('href')).toBe(
+      entityUrl({ collection: 'deals', id: 'lg-energy-solution-chery-ev-46-series-cells' }),
+    );
+    expect(
+      item
+        .find('.companies a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['LG Energy Solution', 'Chery EV']);
   });
 
   test('has labelled filter controls (hidden until JavaScript runs)', () => {
@@ -53,7 +60,12 @@ describe('the timeline page', () => {
     for (const name of ['company', 'country', 'from', 'to']) {
       expect(form.find(`select[name="${name}"]`).closest('label').text().trim().length, name).toBeGreaterThan(0);
     }
-    expect(form.find('fieldset legend').map((_, l) => $(l).text()).get()).toEqual(['Type', 'Status']);
+    expect(
+      form
+        .find('fieldset legend')
+        .map((_, l) => $(l).text())
+        .get(),
+    ).toEqual(['Type', 'Status']);
   });
 });
 
@@ -62,7 +74,12 @@ describe('per-entity timelines', () => {
     const $ = loadPage(dist, '/companies/catl/');
     const section = $('#timeline').closest('section');
     const expected = timelineOf(items, graph, { collection: 'companies', id: 'catl' }).map((i) => i.id);
-    expect(section.find('li[data-item]').map((_, li) => $(li).attr('id')).get()).toEqual(expected);
+    expect(
+      section
+        .find('li[data-item]')
+        .map((_, li) => $(li).attr('id'))
+        .get(),
+    ).toEqual(expected);
     expect(section.find(`a[href="${timelineUrl({ company: ['catl'] })}"]`).length).toBe(1);
   });
 });

@@ -51,7 +51,7 @@ describeInBrowser('the site with a keyboard only', () => {
     await page.keyboard.type('CATL');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('CATL');
     await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
+    await page.locator('site-search dialog').waitFor({ state: 'hidden' });
     expect(await page.locator('dialog[open]').count()).toBe(0);
     await close();
   });

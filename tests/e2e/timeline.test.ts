@@ -7,7 +7,11 @@ const dist = inject('siteDir');
 
 /** Ids of the timeline items a reader can see. */
 function visibleItems(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-timeline] [data-item]')].filter((li) => li.offsetParent !== null).map((li) => li.id));
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-timeline] [data-item]')]
+      .filter((li) => li.offsetParent !== null)
+      .map((li) => li.id),
+  );
 }
 
 describeInBrowser('the timeline in a browser', () => {
@@ -36,7 +40,10 @@ describeInBrowser('the timeline in a browser', () => {
     const { page, close } = await openPage(browser);
     await page.goto(`${server.origin}/timeline/?from=2026&to=2026`);
     await waitInPage(page, () => !document.querySelector('timeline-filters form')?.hasAttribute('hidden'));
-    expect(await visibleItems(page)).toEqual(['deal-start-lg-energy-solution-chery-ev-46-series-cells', 'briefing-chinese-battery-firms-turn-to-korean-partners']);
+    expect(await visibleItems(page)).toEqual([
+      'deal-start-lg-energy-solution-chery-ev-46-series-cells',
+      'briefing-chinese-battery-firms-turn-to-korean-partners',
+    ]);
     await close();
   });
 
@@ -68,7 +75,7 @@ describeInBrowser('the timeline in a browser', () => {
   test('without JavaScript the whole timeline reads, and the filters stay out of the way', async () => {
     const { page, close } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(`${server.origin}/timeline/?company=catl`);
-    expect((await page.locator('[data-item]').count())).toBe(12);
+    expect(await page.locator('[data-item]').count()).toBe(12);
     expect(await page.locator('timeline-filters form').isVisible()).toBe(false);
     await close();
   });

@@ -17,7 +17,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   // One folder per run, so concurrent runs (two terminals, an editor's runner) never share a dist.
   const outDir = join(OUTPUT_ROOT, `site-${process.pid}`);
-  const result = await buildSite({ contentRoot: join(PROJECT_ROOT, 'src/content'), outDir, env: { BRIEFING_TODAY: TEST_TODAY } });
+  const result = await buildSite({
+    contentRoot: join(PROJECT_ROOT, 'src/content'),
+    outDir,
+    env: { BRIEFING_TODAY: TEST_TODAY },
+  });
   if (!result.ok) {
     throw new Error(`The site with the bundled dataset did not build:\n${result.output.slice(-4000)}`);
   }

@@ -51,7 +51,9 @@ describe('buildTimeline on the bundled dataset', () => {
   });
 
   test('sorts with one total order', () => {
-    for (const a of items) for (const b of items) expect(Math.sign(compareTimelineItems(a, b)) + Math.sign(compareTimelineItems(b, a))).toBe(0);
+    for (const a of items)
+      for (const b of items)
+        expect(Math.sign(compareTimelineItems(a, b)) + Math.sign(compareTimelineItems(b, a))).toBe(0);
   });
 });
 
@@ -100,12 +102,24 @@ describe('timelineFacets', () => {
     const facets = timelineFacets(items, seed.graph);
     expect(facets.years).toEqual({ first: 2024, last: 2028 });
     expect(facets.companies[0]).toMatchObject({ id: 'catl', count: 5 });
-    expect(Object.fromEntries(facets.types.map((t) => [t.id, t.count]))).toEqual({ figure: 3, event: 4, deal: 4, briefing: 1 });
+    expect(Object.fromEntries(facets.types.map((t) => [t.id, t.count]))).toEqual({
+      figure: 3,
+      event: 4,
+      deal: 4,
+      briefing: 1,
+    });
   });
 });
 
 describe('matchesFilters', () => {
-  const item = { companies: ['catl', 'kia'], type: 'deal', countries: ['CN', 'KR'], status: 'happened', firstYear: 2025, lastYear: 2025 };
+  const item = {
+    companies: ['catl', 'kia'],
+    type: 'deal',
+    countries: ['CN', 'KR'],
+    status: 'happened',
+    firstYear: 2025,
+    lastYear: 2025,
+  };
   test.each([
     [{}, true],
     [{ company: ['catl'] }, true],
@@ -134,7 +148,12 @@ describe('timeline URLs', () => {
   test('have one canonical form, and read back to the same filters', () => {
     const url = timelineUrl({ type: ['event', 'deal'], company: ['catl'], from: 2025, to: 2025 });
     expect(url).toBe('/timeline/?company=catl&type=deal,event&from=2025&to=2025');
-    expect(parseTimelineFilters(url.split('?')[1]!)).toEqual({ company: ['catl'], type: ['deal', 'event'], from: 2025, to: 2025 });
+    expect(parseTimelineFilters(url.split('?')[1]!)).toEqual({
+      company: ['catl'],
+      type: ['deal', 'event'],
+      from: 2025,
+      to: 2025,
+    });
   });
   test('accept repeated parameters and ignore junk', () => {
     expect(parseTimelineFilters('company=kia&company=catl&from=soon')).toEqual({ company: ['catl', 'kia'] });
