@@ -49,6 +49,7 @@ export default defineConfig({
       routeMiddleware: './src/route-data.ts',
       customCss: ['./src/styles/tokens.css', './src/styles/search.css'],
       components: {
+        Head: './src/components/starlight/Head.astro',
         PageTitle: './src/components/starlight/PageTitle.astro',
         Search: './src/components/starlight/Search.astro',
       },

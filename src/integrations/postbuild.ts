@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { moveInlineStyles, shortHash, stylesheetFor } from '../lib/inline-styles';
 import { findBrokenLinks, scanPage, type PageLinks } from '../lib/link-check';
+import { isStandaloneDocument } from '../lib/routes';
 
 function htmlFiles(root: string): string[] {
   const files: string[] = [];
@@ -46,9 +47,11 @@ export function postbuild(): AstroIntegration {
 
         // Pass 1: which declarations exist, so the stylesheet name can carry their hash.
         const styles = new Map<string, string>();
+        // Standalone documents (email snippets) keep their inline styles: email clients need them.
+        const sitePage = (file: string) => !isStandaloneDocument(urlPathOf(root, file));
         for (const file of files) {
           const html = readFileSync(file, 'utf8');
-          if (!html.includes('style=')) continue;
+          if (!html.includes('style=') || !sitePage(file)) continue;
           for (const [name, declarations] of moveInlineStyles(html).styles) styles.set(name, declarations);
         }
         const css = stylesheetFor(styles);
@@ -59,7 +62,7 @@ export function postbuild(): AstroIntegration {
         const pages = new Map<string, PageLinks>();
         for (const file of files) {
           let html = readFileSync(file, 'utf8');
-          if (html.includes('style=')) {
+          if (html.includes('style=') && sitePage(file)) {
             const moved = moveInlineStyles(html);
             if (moved.styles.size > 0) {
               html = moved.html.replace('</head>', `<link rel="stylesheet" href="${href}"></head>`);

@@ -113,3 +113,80 @@ export function searchUrl(params: { q?: string; filters?: Record<string, string[
   const search = query.toString();
   return `${path('search')}${search ? `?${search}` : ''}`;
 }
+
+/** A file of the site, without a trailing slash: `/rss.xml`, `/og/companies/catl.png`. */
+function file(...segments: string[]): string {
+  return `${base()}${segments.map((s) => encodeURIComponent(s)).join('/')}`;
+}
+
+/** The path segments of a page inside the site (`/companies/catl/` → `['companies', 'catl']`). */
+function pageSegments(pathname: string): string[] {
+  const inside = pathname.startsWith(base()) ? pathname.slice(base().length) : pathname.replace(/^\//, '');
+  return inside
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
+}
+
+/**
+ * The `[...path]` parameter of a page's link-preview image: `companies/catl` for
+ * `/companies/catl/`, `index` for the home page.
+ */
+export function ogImageParam(page: string | Ref): string {
+  const segments = pageSegments(typeof page === 'string' ? page : entityUrl(page));
+  return segments.length ? segments.join('/') : 'index';
+}
+
+/**
+ * The link-preview image (1200×630 PNG) of a page, by path or entity:
+ * `/og/companies/catl.png` for `/companies/catl/`, `/og/index.png` for the home page.
+ */
+export function ogImageUrl(page: string | Ref): string {
+  return `${file('og', ...ogImageParam(page).split('/'))}.png`;
+}
+
+/** RSS 2.0 feed of the briefings. */
+export function rssFeedUrl(): string {
+  return file('rss.xml');
+}
+
+/** JSON Feed 1.1 of the briefings. */
+export function jsonFeedUrl(): string {
+  return file('feed.json');
+}
+
+/** RSS 2.0 feed of everything new that involves a company: `/companies/catl/feed.xml`. */
+export function companyFeedUrl(company: Ref<'companies'>): string {
+  return file('companies', company.id, 'feed.xml');
+}
+
+/** A briefing as a standalone email snippet: `/briefings/x/email.html` or `/briefings/x/email.txt`. */
+export function emailUrl(briefing: Ref<'briefings'>, format: 'html' | 'txt'): string {
+  return file('briefings', briefing.id, `email.${format}`);
+}
+
+/**
+ * `url` with campaign parameters appended (`utm_source=newsletter&utm_medium=email`), keeping
+ * its own query and fragment; unchanged when `campaign` is empty.
+ */
+export function campaignUrl(url: string, campaign: string): string {
+  const extra = new URLSearchParams(campaign.replace(/^[?&]/, ''));
+  if ([...extra.keys()].length === 0) return url;
+  const parsed = new URL(url);
+  for (const [key, value] of extra) parsed.searchParams.set(key, value);
+  return parsed.href;
+}
+
+/** A page of Starlight's `docs` collection by its id: `about` → `/about/`. */
+export function docsPageUrl(id: string): string {
+  return path(...id.split('/').filter(Boolean));
+}
+
+/**
+ * True for built HTML files that are standalone documents rather than site pages (the email
+ * snippets): they carry their own inline styles and no site CSS, scripts or policy, so the
+ * site-page rules (style extraction, CSP) do not apply to them.
+ */
+export function isStandaloneDocument(pathname: string): boolean {
+  return /^\/(?:.*\/)?briefings\/[^/]+\/email\.html$/.test(pathname);
+}

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
+import { isStandaloneDocument } from '../../src/lib/routes';
 import { fileFor, htmlPages } from '../support/dist';
 
 const dist = inject('siteDir');
-const pages = htmlPages(dist);
+// Site pages and redirect pages; email snippets are standalone documents made for email clients
+// (inline styles, no policy), checked by email.test.ts instead.
+const pages = htmlPages(dist).filter((page) => !isStandaloneDocument(page));
 
 /** The page's Content-Security-Policy (from its meta element) as directive → sources. */
 function policyOf(html: string): Map<string, string[]> {

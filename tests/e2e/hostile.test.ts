@@ -19,7 +19,8 @@ describeInBrowser('a site whose content is hostile', () => {
   beforeAll(async () => {
     const result = await buildSite({ contentRoot: FIXTURE, outDir });
     expect(result.ok, result.output.slice(-3000)).toBe(true);
-    paths = sitemapPaths(result.outDir);
+    // Product pages (how to read the site, the search form) show no content, so no payload.
+    paths = sitemapPaths(result.outDir).filter((path) => !['/about/', '/search/'].includes(path));
     [browser, server] = await Promise.all([launchBrowser(), serveStatic(result.outDir)]);
   });
   afterAll(async () => {

@@ -1,0 +1,18 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getGraph, getSite } from '../../data';
+import { pagePreviews, type OgCard } from '../../lib/og-card';
+import { ogImageParam } from '../../lib/routes';
+import { cardImage, docsPages, planImages, recordImage } from '../../publishing';
+
+// The link-preview image of every page, drawn at build time (cached by content hash).
+export const getStaticPaths = (async () => {
+  const previews = pagePreviews(await getGraph(), getSite(), await docsPages());
+  planImages(previews.map((p) => p.card));
+  return previews.map(({ path, card }, index) => ({ params: { path: ogImageParam(path) }, props: { card, index } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ card: OgCard; index: number }> = async ({ props }) => {
+  const image = await cardImage(props.index, props.card);
+  recordImage(image);
+  return new Response(new Uint8Array(image.png), { headers: { 'content-type': 'image/png' } });
+};

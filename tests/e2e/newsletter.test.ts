@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { emailUrl, entityUrl } from '../../src/lib/routes';
+import { describeInBrowser, launchBrowser, openPage, waitInPage, watchPage } from '../support/browser';
+import { serveStatic, type StaticServer } from '../support/server';
+
+const dist = inject('siteDir');
+const briefing = { collection: 'briefings', id: 'chinese-battery-firms-turn-to-korean-partners' } as const;
+const emailText = readFileSync(join(dist, emailUrl(briefing, 'txt')), 'utf8');
+const emailHtml = readFileSync(join(dist, emailUrl(briefing, 'html')), 'utf8');
+
+describeInBrowser('"Copy for newsletter" on a briefing page', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('copies the email version, as HTML with a plain-text part, from the keyboard, and says so', async () => {
+    const { page, close } = await openPage(browser, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+      viewport: { width: 1280, height: 900 },
+    });
+    const problems = watchPage(page, server.origin);
+    await page.goto(server.origin + entityUrl(briefing), { waitUntil: 'networkidle' });
+    const button = page.getByRole('button', { name: 'Copy for newsletter' });
+    await button.waitFor();
+
+    // Reach the button with Tab, as a keyboard user would.
+    await page.locator('newsletter-copy').evaluate((el) => el.previousElementSibling?.setAttribute('tabindex', '-1'));
+    await page.locator('newsletter-copy').evaluate((el) => (el.previousElementSibling as HTMLElement | null)?.focus());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Copy for newsletter');
+    await page.keyboard.press('Enter');
+
+    const status = page.locator('newsletter-copy [role="status"]');
+    await waitInPage(page, () => Boolean(document.querySelector('newsletter-copy [role="status"]')?.textContent));
+    expect(await status.textContent()).toMatch(/^Copied the briefing for your newsletter/);
+
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(emailText);
+    const html = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item?.types.includes('text/html') ? (await item.getType('text/html')).text() : undefined;
+    });
+    // Browsers may sanitise HTML they read from the clipboard; the snippet's content arrives intact.
+    expect(html).toContain('<table role="presentation" width="600"');
+    expect(html).toContain(emailHtml.match(/<h1[^>]*>[\s\S]*?<\/h1>/)![0]);
+
+    // Space works too, and a second copy is announced again.
+    await page.keyboard.press('Space');
+    await waitInPage(page, () => Boolean(document.querySelector('newsletter-copy [role="status"]')?.textContent));
+    expect(await status.textContent()).toMatch(/^Copied/);
+    await close();
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test('says when the browser refuses, and leaves the links to the email versions', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(server.origin + entityUrl(briefing), { waitUntil: 'networkidle' });
+    // A browser that allows neither a copy event nor the Clipboard API.
+    await page.evaluate(() => {
+      document.execCommand = () => false;
+      const denied = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+      navigator.clipboard.write = denied;
+      navigator.clipboard.writeText = denied;
+    });
+    await page.getByRole('button', { name: 'Copy for newsletter' }).click();
+    await waitInPage(page, () => Boolean(document.querySelector('newsletter-copy [role="status"]')?.textContent));
+    expect(await page.locator('newsletter-copy [role="status"]').textContent()).toMatch(/^Could not copy/);
+    await close();
+  });
+
+  test('without JavaScript: no button, and plain links to the HTML and text versions that work', async () => {
+    const { page, close } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(server.origin + entityUrl(briefing));
+    expect(await page.getByRole('button', { name: 'Copy for newsletter' }).count()).toBe(0);
+    const html = page.getByRole('link', { name: 'Email HTML' });
+    const text = page.getByRole('link', { name: 'Plain text' });
+    expect(await html.getAttribute('href')).toBe(emailUrl(briefing, 'html'));
+    expect(await text.getAttribute('href')).toBe(emailUrl(briefing, 'txt'));
+    const response = await page.request.get(server.origin + emailUrl(briefing, 'txt'));
+    expect(await response.text()).toBe(emailText);
+    await close();
+  });
+});
