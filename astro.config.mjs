@@ -17,6 +17,9 @@ export default defineConfig({
   outDir: process.env.BRIEFING_OUT_DIR || './dist',
   cacheDir: process.env.BRIEFING_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
+  // Starlight turns on prefetching of every link; it costs a script on every page before
+  // interaction (over the reading budget) for little gain on a static site this light.
+  prefetch: false,
   security: {
     // Astro hashes the scripts and styles it bundles; Starlight's few inline scripts are hashed
     // from its installed sources. Pagefind's search runs WebAssembly, which needs

@@ -64,6 +64,9 @@ export const ui = {
     showing: 'Showing {shown} of {total} items',
     none: 'No item matches these filters.',
     entitySection: 'Timeline',
+    window: 'Showing the {shown} items around today of {total}; filters search all of them.',
+    fromStart: 'Read the whole timeline from the start',
+    allPages: 'The whole timeline, in pages',
     fullTimelineFor: 'Full timeline for {name}',
     ordering:
       'Items are ordered by the last day they could fall on, so “June 2025” comes after every day of June and “by the end of 2025” after everything else in 2025. Dashed items are planned or expected, not yet confirmed as happened.',

@@ -7,7 +7,10 @@ import { countryName, formatMoney, formatQuantity } from './format';
 import { formatDay, formatFuzzyDate } from './fuzzy-date';
 import type { Graph, Node } from './graph';
 import { paginate } from './pagination';
-import { entityUrl, homeUrl, indexUrl, searchUrl, timelineUrl } from './routes';
+import { entityUrl, homeUrl, indexUrl, relationListUrl, searchUrl, timelinePageUrl, timelineUrl } from './routes';
+import { relationLists, RELATION_LIMIT, RELATION_PAGE_SIZE } from './relation-lists';
+import { buildTimeline } from './timeline';
+import { timelinePages } from './timeline-pages';
 import { clip, inlineText } from './text';
 
 /**
@@ -197,6 +200,33 @@ export function pagePreviews(graph: Graph, site: SiteConfig, other: OtherPage[] 
     }
     for (const node of graph.all(collection)) {
       previews.push({ path: entityUrl(node.ref), card: entityCard(graph, node, site) });
+    }
+  }
+  for (const { page, last } of timelinePages(buildTimeline(graph, site.vocabulary))) {
+    previews.push({
+      path: timelinePageUrl(page),
+      card: genericCard(linksUi.preview.index, ui.nav.timeline, site, fill(linksUi.preview.pageOf, { page, last })),
+    });
+  }
+  // Full lists of relations too long for their entity page.
+  for (const collection of ENTITY_COLLECTIONS) {
+    if (collection === 'briefings') continue;
+    for (const node of graph.all(collection)) {
+      for (const list of relationLists(graph, node.ref)) {
+        const last = Math.ceil(list.items.length / RELATION_PAGE_SIZE);
+        if (list.items.length <= RELATION_LIMIT) continue;
+        for (let page = 1; page <= last; page++) {
+          previews.push({
+            path: relationListUrl(node.ref, list.key, page),
+            card: genericCard(
+              linksUi.preview.index,
+              `${node.title}: ${list.title}`,
+              site,
+              last > 1 ? fill(linksUi.preview.pageOf, { page, last }) : undefined,
+            ),
+          });
+        }
+      }
     }
   }
   for (const page of other)

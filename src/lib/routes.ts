@@ -36,6 +36,11 @@ export function entityUrl(ref: Ref): string {
   return path(ref.collection, ref.id);
 }
 
+/** The full list of one relation of an entity: `/companies/catl/deals/`, then `/companies/catl/deals/2/`. */
+export function relationListUrl(ref: Ref, relation: string, page = 1): string {
+  return page <= 1 ? path(ref.collection, ref.id, relation) : path(ref.collection, ref.id, relation, String(page));
+}
+
 /** A place inside a page, e.g. `/briefings/x/#companies-catl`. */
 export function anchorUrl(ref: Ref, anchor: string): string {
   return withAnchor(entityUrl(ref), anchor);
@@ -81,6 +86,16 @@ export function timelineUrl(filters: TimelineFilters = {}): string {
   }
   const search = query.toString().replace(/%2C/g, ',');
   return `${path('timeline')}${search ? `?${search}` : ''}`;
+}
+
+/** A page of the full chronological timeline: `/timeline/page/3/` (page 1 holds the oldest items). */
+export function timelinePageUrl(page: number): string {
+  return path('timeline', 'page', String(page));
+}
+
+/** The filter index of the timeline, fetched by the browser when filtering a large timeline. */
+export function timelineIndexUrl(): string {
+  return `${path('timeline')}index.json`;
 }
 
 /** Reads timeline filters back from a URL query (the inverse of {@link timelineUrl}). */

@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { getTimeline } from '../../data';
+import { timelineIndex } from '../../lib/timeline-pages';
+
+/** The compact filter index of the whole timeline (see timelineIndex). */
+export const GET: APIRoute = async () =>
+  new Response(JSON.stringify(timelineIndex(await getTimeline())), { headers: { 'content-type': 'application/json' } });

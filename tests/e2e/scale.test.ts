@@ -1,0 +1,143 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus';
+import { INDEX_PAGE_SIZE } from '../../src/lib/pagination';
+import { RELATION_LIMIT, RELATION_PAGE_SIZE, relationLists } from '../../src/lib/relation-lists';
+import { entityUrl, relationListUrl } from '../../src/lib/routes';
+import { buildTimeline } from '../../src/lib/timeline';
+import { TIMELINE_WINDOW } from '../../src/lib/timeline-pages';
+import { matchesFilters } from '../../src/lib/timeline-filter';
+import { buildSite, OUTPUT_ROOT } from '../support/build';
+import { describeInBrowser, launchBrowser, openPage, waitInPage } from '../support/browser';
+import { loadContentRoot } from '../support/content';
+import { htmlPages, loadPage } from '../support/dist';
+import { serveStatic, type StaticServer } from '../support/server';
+
+// A synthetic corpus big enough that relation lists, indexes and the timeline must be cut short.
+const PAGES = 600;
+const root = join(OUTPUT_ROOT, `scale-${process.pid}`);
+const dist = `${root}-dist`;
+let graph: ReturnType<typeof loadContentRoot>['graph'];
+let site: ReturnType<typeof loadContentRoot>['site'];
+
+beforeAll(async () => {
+  writeCorpus(root, generateCorpus({ pages: PAGES, seed: 7 }));
+  ({ graph, site } = loadContentRoot(root));
+  const result = await buildSite({ contentRoot: root, outDir: dist, env: { BRIEFING_TODAY: '2026-11-26' } });
+  expect(result.ok, result.output.slice(-3000)).toBe(true);
+}, 600_000);
+afterAll(() => {
+  for (const path of [root, dist, `${dist}.cache`]) rmSync(path, { recursive: true, force: true });
+});
+
+describe(`a ${PAGES}-page synthetic corpus`, () => {
+  test('every entity page shows at most the first items of each relation, and links to the full list', () => {
+    let cut = 0;
+    for (const collection of ['companies', 'people', 'deals', 'quotes', 'events', 'sources'] as const) {
+      for (const node of graph.all(collection)) {
+        const $ = loadPage(dist, entityUrl(node.ref));
+        for (const list of relationLists(graph, node.ref)) {
+          if (list.items.length === 0) continue;
+          const section = $(`[id="${list.key}"]`).closest('section');
+          const shown = section.find('> ul > li, > ol > li, figure.quote, tbody tr, .backlinks > li').length;
+          expect(shown, `${entityUrl(node.ref)} #${list.key}`).toBeLessThanOrEqual(RELATION_LIMIT);
+          if (list.items.length > RELATION_LIMIT) {
+            cut++;
+            expect(
+              section.find(`a[href="${relationListUrl(node.ref, list.key)}"]`).length,
+              `${entityUrl(node.ref)} #${list.key}`,
+            ).toBe(1);
+          }
+        }
+      }
+    }
+    expect(cut, 'the corpus should be big enough to cut some lists short').toBeGreaterThan(5);
+  });
+
+  test('the full list pages of the busiest company hold every item, 100 per page', () => {
+    const busiest = graph
+      .all('companies')
+      .map((node) => ({ node, lists: relationLists(graph, node.ref) }))
+      .sort(
+        (a, b) => b.lists.reduce((n, l) => n + l.items.length, 0) - a.lists.reduce((n, l) => n + l.items.length, 0),
+      )[0]!;
+    for (const list of busiest.lists.filter((l) => l.items.length > RELATION_LIMIT)) {
+      const listed: string[] = [];
+      for (let page = 1; page <= Math.ceil(list.items.length / RELATION_PAGE_SIZE); page++) {
+        const $ = loadPage(dist, relationListUrl(busiest.node.ref, list.key, page));
+        listed.push(
+          ...$('main .node-list > li > a:first-child')
+            .map((_, a) => $(a).attr('href')!)
+            .get(),
+        );
+      }
+      expect(listed).toEqual(list.items.map((i) => entityUrl(i.node.ref)));
+    }
+  });
+
+  test('indexes are paginated and the timeline page shows a bounded window', () => {
+    const $ = loadPage(dist, '/companies/');
+    expect($('tbody tr').length).toBeLessThanOrEqual(INDEX_PAGE_SIZE);
+    const timeline = loadPage(dist, '/timeline/');
+    expect(timeline('[data-timeline]').attr('data-complete')).toBe('false');
+    expect(timeline('[data-item]').length).toBe(TIMELINE_WINDOW);
+  });
+
+  test('the sidebar is the same size on every page, whatever the corpus', () => {
+    const sizes = new Set(
+      htmlPages(dist)
+        .filter((p) => p.endsWith('/') && p !== '/404.html')
+        .slice(0, 50)
+        .map((p) => loadPage(dist, p)('#starlight__sidebar a').length),
+    );
+    expect(sizes.size).toBe(1);
+    expect([...sizes][0]).toBeLessThan(20);
+  });
+});
+
+describeInBrowser(`the timeline of a ${PAGES}-page corpus in a browser`, () => {
+  let browser: Browser;
+  let server: StaticServer;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a filtered link shows exactly the matching items from the whole timeline, not just the window', async () => {
+    const items = buildTimeline(graph, site.vocabulary);
+    const company = graph.all('companies')[3]!.ref.id;
+    const expected = items
+      .filter((i) =>
+        matchesFilters(
+          {
+            companies: i.companies.map((c) => c.id),
+            type: i.type,
+            countries: i.countries,
+            status: i.status,
+            firstYear: Number(i.date.start.slice(0, 4)),
+            lastYear: Number(i.date.end.slice(0, 4)),
+          },
+          { company: [company], type: ['event', 'deal'] },
+        ),
+      )
+      .map((i) => i.id);
+    expect(expected.length).toBeGreaterThan(0);
+    const { page, close } = await openPage(browser);
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${server.origin}/timeline/?company=${company}&type=deal,event`);
+    await waitInPage(page, () => document.querySelector('timeline-filters')?.getAttribute('data-state') === 'done');
+    const shown = await page.$$eval('[data-timeline] [data-item]', (lis) =>
+      lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.id),
+    );
+    expect(shown).toEqual(expected);
+    expect(await page.locator('[data-count]').innerText()).toBe(`Showing ${expected.length} of ${items.length} items`);
+    await close();
+    expect(errors).toEqual([]);
+  });
+});
