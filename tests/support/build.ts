@@ -64,15 +64,24 @@ export function buildSite({
   contentRoot,
   outDir,
   env = {},
+  incremental = false,
 }: {
   contentRoot: string;
   outDir: string;
   env?: Record<string, string>;
+  /**
+   * Build the way `npm run build` does (scripts/build.ts, which skips a build whose inputs have
+   * not changed) and keep `outDir`; by default the folder is emptied and Astro always builds.
+   */
+  incremental?: boolean;
 }): Promise<BuildResult> {
   return withBuildLock(async () => {
-    await rm(outDir, { recursive: true, force: true });
+    if (!incremental) await rm(outDir, { recursive: true, force: true });
     return new Promise<BuildResult>((done, fail) => {
-      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      const command = incremental
+        ? join(PROJECT_ROOT, 'scripts/build.ts')
+        : join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+      const child = spawn(process.execPath, incremental ? [command] : [command, 'build'], {
         cwd: PROJECT_ROOT,
         env: {
           ...buildEnvironment(),
