@@ -7,12 +7,13 @@ import { displayPath, lineOf } from './lib/paths';
 import { contentRoot, loadSiteConfig } from './lib/site-config';
 import { ENTITY_COLLECTIONS } from './schemas/common';
 import type { SiteConfig } from './schemas/site';
-import { buildTimeline, type TimelineItem } from './lib/timeline';
+import { buildTimeline, indexTimeline, type TimelineIndex, type TimelineItem } from './lib/timeline';
 
 // The only Astro glue for content: load every collection once per build and build the graph.
 let graph: Promise<Graph> | undefined;
 let site: SiteConfig | undefined;
 let timeline: Promise<TimelineItem[]> | undefined;
+let timelineIndex: Promise<TimelineIndex> | undefined;
 
 async function load(): Promise<Graph> {
   const lists = await Promise.all(
@@ -58,6 +59,12 @@ export function getSite(): SiteConfig {
 export function getTimeline(): Promise<TimelineItem[]> {
   timeline ??= getGraph().then((graph) => buildTimeline(graph, getSite().vocabulary));
   return timeline;
+}
+
+/** The timeline indexed by company and by page, built once per build (see indexTimeline). */
+export function getTimelineIndex(): Promise<TimelineIndex> {
+  timelineIndex ??= getTimeline().then(indexTimeline);
+  return timelineIndex;
 }
 
 /**

@@ -63,7 +63,9 @@ export function measureBuild(options: {
   const started = Math.min(Math.max(sample.firstChildStart ?? called, called), ended);
   const wallSeconds = (ended - started) / 1000;
   const pages = htmlPages(outDir).length;
-  const pagefind = parsePagefindLog(output);
+  // A no-change rebuild skips Astro (and Pagefind) altogether: scripts/build.ts says so.
+  const skipped = output.includes('Nothing changed since the last build');
+  const pagefind = skipped ? { seconds: 0, pages: 0 } : parsePagefindLog(output);
   return {
     wallSeconds,
     lockWaitSeconds: (started - called) / 1000,

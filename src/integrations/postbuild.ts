@@ -3,8 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { moveInlineStyles, shortHash, stylesheetFor } from '../lib/inline-styles';
-import { findBrokenLinks, scanPage, type PageLinks } from '../lib/link-check';
+import { findStyleDeclarations, moveStyleOfTag, shortHash, stylesheetFor } from '../lib/inline-styles';
+import { rewriteTags } from '../lib/html';
+import { collectFromTag, findBrokenLinks, scanPage, type PageLinks } from '../lib/link-check';
 import { isStandaloneDocument } from '../lib/routes';
 
 function htmlFiles(root: string): string[] {
@@ -45,31 +46,37 @@ export function postbuild(): AstroIntegration {
         const root = fileURLToPath(dir);
         const files = htmlFiles(root);
 
-        // Pass 1: which declarations exist, so the stylesheet name can carry their hash.
+        // Pass 1, a quick text search: which declarations exist, so the stylesheet name can carry
+        // their hash before any page is rewritten.
         const styles = new Map<string, string>();
         // Standalone documents (email snippets) keep their inline styles: email clients need them.
         const sitePage = (file: string) => !isStandaloneDocument(urlPathOf(root, file));
         for (const file of files) {
           const html = readFileSync(file, 'utf8');
           if (!html.includes('style=') || !sitePage(file)) continue;
-          for (const [name, declarations] of moveInlineStyles(html).styles) styles.set(name, declarations);
+          for (const [name, declarations] of findStyleDeclarations(html)) styles.set(name, declarations);
         }
         const css = stylesheetFor(styles);
         const href = `${base.replace(/\/?$/, '/')}_astro/inline-styles.${shortHash(css)}.css`;
         if (styles.size > 0) writeFileSync(join(root, href.slice(base.replace(/\/?$/, '/').length)), css);
 
-        // Pass 2: rewrite pages that had styles, and read every page's anchors and links.
+        // Pass 2, one tokenising walk per page: move its styles and read its anchors and links.
         const pages = new Map<string, PageLinks>();
         for (const file of files) {
-          let html = readFileSync(file, 'utf8');
-          if (html.includes('style=') && sitePage(file)) {
-            const moved = moveInlineStyles(html);
-            if (moved.styles.size > 0) {
-              html = moved.html.replace('</head>', `<link rel="stylesheet" href="${href}"></head>`);
-              writeFileSync(file, html);
-            }
+          const html = readFileSync(file, 'utf8');
+          if (!html.includes('style=') || !sitePage(file)) {
+            pages.set(urlPathOf(root, file), scanPage(html));
+            continue;
           }
-          pages.set(urlPathOf(root, file), scanPage(html));
+          const page: PageLinks = { anchors: new Set(), links: [] };
+          const moved = new Map<string, string>();
+          const rewritten = rewriteTags(html, (tag) => {
+            collectFromTag(tag, page);
+            return moveStyleOfTag(tag, moved);
+          });
+          if (moved.size > 0)
+            writeFileSync(file, rewritten.replace('</head>', `<link rel="stylesheet" href="${href}"></head>`));
+          pages.set(urlPathOf(root, file), page);
         }
         logger.info(
           `Moved ${styles.size} inline style declarations into ${href}; checked links on ${pages.size} pages.`,

@@ -34,28 +34,46 @@ function normalizeDeclarations(declarations: string): string {
 }
 
 /**
+ * Moves one start tag's `style` attribute into a class: returns the rewritten tag (or undefined
+ * when it has none) and records the declarations, normalised, under their class name.
+ */
+export function moveStyleOfTag(tag: string, styles: Map<string, string>): string | undefined {
+  const style = STYLE_ATTR.exec(tag);
+  if (!style) return undefined;
+  const declarations = normalizeDeclarations(decodeAttribute(style[1] ?? style[2] ?? ''));
+  let next = tag.replace(STYLE_ATTR, '');
+  if (!declarations) return next;
+  const name = classForStyle(declarations);
+  styles.set(name, declarations);
+  const existing = CLASS_ATTR.exec(next);
+  if (existing) {
+    const classes = (existing[1] ?? existing[2] ?? '').trim();
+    return next.replace(CLASS_ATTR, ` class="${classes ? `${classes} ` : ''}${name}"`);
+  }
+  next = next.replace(/^<([a-zA-Z][\w:-]*)/, `<$1 class="${name}"`);
+  return next;
+}
+
+/**
  * Rewrites one HTML document: every `style` attribute becomes a class. Returns the new HTML and
  * the declaration blocks found (normalised), keyed by class name.
  */
 export function moveInlineStyles(html: string): { html: string; styles: Map<string, string> } {
   const styles = new Map<string, string>();
-  const out = rewriteTags(html, (tag) => {
-    const style = STYLE_ATTR.exec(tag);
-    if (!style) return undefined;
-    const declarations = normalizeDeclarations(decodeAttribute(style[1] ?? style[2] ?? ''));
-    let next = tag.replace(STYLE_ATTR, '');
-    if (!declarations) return next;
-    const name = classForStyle(declarations);
-    styles.set(name, declarations);
-    const existing = CLASS_ATTR.exec(next);
-    if (existing) {
-      const classes = (existing[1] ?? existing[2] ?? '').trim();
-      return next.replace(CLASS_ATTR, ` class="${classes ? `${classes} ` : ''}${name}"`);
-    }
-    next = next.replace(/^<([a-zA-Z][\w:-]*)/, `<$1 class="${name}"`);
-    return next;
-  });
-  return { html: out, styles };
+  return { html: rewriteTags(html, (tag) => moveStyleOfTag(tag, styles)), styles };
+}
+
+/**
+ * Every style declaration block that could be moved, found by a quick text search: a superset
+ * (it may include look-alikes inside scripts), good enough to write the stylesheet up front.
+ */
+export function findStyleDeclarations(html: string): Map<string, string> {
+  const styles = new Map<string, string>();
+  for (const match of html.matchAll(new RegExp(STYLE_ATTR.source, 'gi'))) {
+    const declarations = normalizeDeclarations(decodeAttribute(match[1] ?? match[2] ?? ''));
+    if (declarations) styles.set(classForStyle(declarations), declarations);
+  }
+  return styles;
 }
 
 /**

@@ -8,19 +8,23 @@ export interface PageLinks {
   links: string[];
 }
 
+/** Records one start tag's anchor (`id`, or `name` on links) and link target into `page`. */
+export function collectFromTag(tag: string, page: PageLinks): void {
+  // Most tags carry neither; skip parsing their attributes.
+  if (!tag.includes('id=') && !tag.includes('href=') && !tag.includes('name=')) return;
+  const attributes = attributesOf(tag);
+  const id = attributes.get('id');
+  if (id) page.anchors.add(id);
+  const name = tagName(tag);
+  if (name === 'a' && attributes.has('name')) page.anchors.add(attributes.get('name')!);
+  if ((name === 'a' || name === 'area') && attributes.has('href')) page.links.push(attributes.get('href')!);
+}
+
 /** Collects the anchors and links of one built HTML page. */
 export function scanPage(html: string): PageLinks {
-  const anchors = new Set<string>();
-  const links: string[] = [];
-  forEachTag(html, (tag) => {
-    const attributes = attributesOf(tag);
-    const id = attributes.get('id');
-    if (id) anchors.add(id);
-    const name = tagName(tag);
-    if (name === 'a' && attributes.has('name')) anchors.add(attributes.get('name')!);
-    if ((name === 'a' || name === 'area') && attributes.has('href')) links.push(attributes.get('href')!);
-  });
-  return { anchors, links };
+  const page: PageLinks = { anchors: new Set(), links: [] };
+  forEachTag(html, (tag) => collectFromTag(tag, page));
+  return page;
 }
 
 /**

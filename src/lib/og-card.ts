@@ -183,20 +183,14 @@ export function pagePreviews(graph: Graph, site: SiteConfig, other: OtherPage[] 
     },
     { path: timelineUrl(), card: genericCard(linksUi.preview.index, ui.nav.timeline, site) },
     { path: searchUrl(), card: genericCard(linksUi.preview.index, ui.nav.search, site) },
-    {
-      path: indexUrl('briefings'),
-      card: genericCard(linksUi.preview.index, ui.collections.briefings.plural, site),
-    },
   ];
   for (const collection of ENTITY_COLLECTIONS) {
-    if (collection !== 'briefings') {
-      for (const { page, last } of paginate(graph.all(collection))) {
-        const kicker = last > 1 ? fill(linksUi.preview.pageOf, { page, last }) : undefined;
-        previews.push({
-          path: indexUrl(collection as EntityCollection, page),
-          card: genericCard(linksUi.preview.index, ui.collections[collection].plural, site, kicker),
-        });
-      }
+    for (const { page, last } of paginate(graph.all(collection))) {
+      const kicker = last > 1 ? fill(linksUi.preview.pageOf, { page, last }) : undefined;
+      previews.push({
+        path: indexUrl(collection as EntityCollection, page),
+        card: genericCard(linksUi.preview.index, ui.collections[collection].plural, site, kicker),
+      });
     }
     for (const node of graph.all(collection)) {
       previews.push({ path: entityUrl(node.ref), card: entityCard(graph, node, site) });

@@ -165,20 +165,44 @@ export function buildTimeline(graph: Graph, vocabulary: Vocabulary): TimelineIte
   return items.sort(compareTimelineItems);
 }
 
-/** Items of one entity: a company's (or a person's organisations'), or those linking to `ref`. */
-export function timelineOf(items: TimelineItem[], graph: Graph, ref: Ref): TimelineItem[] {
-  if (ref.collection === 'companies') return items.filter((i) => i.companies.some((c) => c.id === ref.id));
-  if (ref.collection === 'people') {
-    const organisations = new Set(graph.outgoing(ref, 'role').map((e) => e.to.id));
-    const mentionedIn = new Set(
-      graph
-        .incoming(ref)
-        .filter((e) => e.from.collection === 'briefings')
-        .map((e) => refKey(e.from)),
-    );
-    return items.filter((i) => i.companies.some((c) => organisations.has(c.id)) || mentionedIn.has(refKey(i.target)));
+/** Timeline items by what they involve, built once per build so entity pages never scan the whole timeline. */
+export interface TimelineIndex {
+  byCompany: Map<string, TimelineItem[]>;
+  byTarget: Map<string, TimelineItem[]>;
+}
+
+/** Indexes ordered items by company and by the page they link to (each list keeps the order). */
+export function indexTimeline(items: TimelineItem[]): TimelineIndex {
+  const byCompany = new Map<string, TimelineItem[]>();
+  const byTarget = new Map<string, TimelineItem[]>();
+  const add = (map: Map<string, TimelineItem[]>, key: string, item: TimelineItem) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const item of items) {
+    for (const company of item.companies) add(byCompany, company.id, item);
+    add(byTarget, refKey(item.target), item);
   }
-  return items.filter((i) => refKey(i.target) === refKey(ref));
+  return { byCompany, byTarget };
+}
+
+/** Items of one entity: a company's, a person's (their organisations' and briefings that name them), or those linking to it. */
+export function timelineOf(index: TimelineIndex, graph: Graph, ref: Ref): TimelineItem[] {
+  if (ref.collection === 'companies') return index.byCompany.get(ref.id) ?? [];
+  if (ref.collection === 'people') {
+    const organisations = graph.outgoing(ref, 'role').map((e) => e.to.id);
+    const briefings = graph
+      .incoming(ref)
+      .filter((e) => e.from.collection === 'briefings')
+      .map((e) => refKey(e.from));
+    const chosen = new Set([
+      ...organisations.flatMap((id) => index.byCompany.get(id) ?? []),
+      ...briefings.flatMap((key) => index.byTarget.get(key) ?? []),
+    ]);
+    return [...chosen].sort(compareTimelineItems);
+  }
+  return index.byTarget.get(refKey(ref)) ?? [];
 }
 
 /** A run of consecutive items under one heading: a month, or a vaguer period such as "early 2026". */

@@ -11,7 +11,8 @@ describe('npm run build (scripts/build.ts)', () => {
     const content = join(work, 'content');
     cpSync(join(import.meta.dirname, '../fixtures/minimal'), content, { recursive: true });
     const outDir = join(work, 'dist');
-    const build = () => buildSite({ contentRoot: content, outDir, incremental: true, env: { BRIEFING_TODAY: '2026-11-26' } });
+    const build = () =>
+      buildSite({ contentRoot: content, outDir, incremental: true, env: { BRIEFING_TODAY: '2026-11-26' } });
 
     const cold = await build();
     expect(cold.ok, cold.output).toBe(true);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { fuzzyDateTimeAttribute } from '../../src/lib/fuzzy-date';
 import { entityUrl, timelineUrl } from '../../src/lib/routes';
-import { buildTimeline, timelineOf } from '../../src/lib/timeline';
+import { buildTimeline, indexTimeline, timelineOf } from '../../src/lib/timeline';
 import { loadContentRoot } from '../support/content';
 import { loadPage } from '../support/dist';
 
@@ -73,7 +73,7 @@ describe('per-entity timelines', () => {
   test('a company page shows its items and links to the timeline filtered to it', () => {
     const $ = loadPage(dist, '/companies/catl/');
     const section = $('#timeline').closest('section');
-    const expected = timelineOf(items, graph, { collection: 'companies', id: 'catl' }).map((i) => i.id);
+    const expected = timelineOf(indexTimeline(items), graph, { collection: 'companies', id: 'catl' }).map((i) => i.id);
     expect(
       section
         .find('li[data-item]')

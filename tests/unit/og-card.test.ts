@@ -78,14 +78,23 @@ describe('entityCard', () => {
 describe('pagePreviews', () => {
   const previews = pagePreviews(graph, site);
 
-  test('covers home, timeline, search, every index and every entity page, once each', () => {
+  test('covers home, timeline (and its pages), search, every index and every entity page, once each', () => {
     const paths = previews.map((p) => p.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toEqual(
-      expect.arrayContaining(['/', '/timeline/', '/search/', '/briefings/', '/companies/', '/companies/globex/']),
+      expect.arrayContaining([
+        '/',
+        '/timeline/',
+        '/timeline/page/1/',
+        '/search/',
+        '/briefings/',
+        '/companies/',
+        '/companies/globex/',
+      ]),
     );
     const entities = Object.values(graph.counts()).reduce((a, b) => a + b, 0);
-    expect(paths).toHaveLength(entities + 4 + 6);
+    // home, timeline, search, 7 indexes, 1 page of the full timeline, and every entity
+    expect(paths).toHaveLength(entities + 3 + 7 + 1);
   });
 
   test('other pages (Starlight docs pages) get a card with their title', () => {

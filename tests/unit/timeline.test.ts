@@ -8,6 +8,7 @@ import {
   compareTimelineItems,
   groupOf,
   groupTimeline,
+  indexTimeline,
   timelineFacets,
   timelineOf,
   todayIndex,
@@ -88,11 +89,13 @@ describe('todayIndex', () => {
 
 describe('timelineOf', () => {
   test('lists a company’s items and a person’s organisations and briefings', () => {
-    const catl = timelineOf(items, seed.graph, { collection: 'companies', id: 'catl' }).map((i) => i.id);
+    const catl = timelineOf(indexTimeline(items), seed.graph, { collection: 'companies', id: 'catl' }).map((i) => i.id);
     expect(catl).toContain('event-catl-hungary-plant-100-gwh');
     expect(catl).toContain('deal-announced-solus-advanced-materials-catl-copper-foil');
     expect(catl).not.toContain('event-lotte-energy-materials-spain-plant-production');
-    const choi = timelineOf(items, seed.graph, { collection: 'people', id: 'choi-jae-hee' }).map((i) => i.id);
+    const choi = timelineOf(indexTimeline(items), seed.graph, { collection: 'people', id: 'choi-jae-hee' }).map(
+      (i) => i.id,
+    );
     expect(choi).toEqual(['briefing-chinese-battery-firms-turn-to-korean-partners']);
   });
 });
