@@ -42,7 +42,8 @@ export interface FuzzyDate {
 /** Thrown for a string that is not a fuzzy date; `message` says what is accepted. */
 export class FuzzyDateError extends Error {}
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

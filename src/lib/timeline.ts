@@ -1,7 +1,7 @@
 import type { EntityCollection, Ref } from '../schemas/common';
 import type { EventStatus } from '../schemas/event';
 import { formatQuantity, formatMoney } from './format';
-import { compareFuzzyDates, formatFuzzyDate, parseFuzzyDate, type FuzzyDate } from './fuzzy-date';
+import { compareFuzzyDates, formatFuzzyDate, MONTHS, parseFuzzyDate, type FuzzyDate } from './fuzzy-date';
 import type { Graph } from './graph';
 import { refKey } from './graph';
 import type { Vocabulary } from '../schemas/site';
@@ -218,21 +218,6 @@ export interface TimelineYear {
   year: number;
   groups: TimelineGroup[];
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The heading an item belongs under: its month when it is that precise, else its own vague period. */
 export function groupOf(date: FuzzyDate): { id: string; label: string } {

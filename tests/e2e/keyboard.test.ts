@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { describeInBrowser, launchBrowser, openPage, waitInPage } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/server';
+import { expect, inject, test } from 'vitest';
+import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 
 const dist = inject('siteDir');
 
 describeInBrowser('the site with a keyboard only', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite(() => dist);
 
   test('the first Tab reaches "skip to content", which moves focus past the navigation', async () => {
-    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.origin}/companies/catl/`);
+    const { page, close } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.origin}/companies/catl/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/skip to content/i);
     await page.keyboard.press('Enter');
@@ -27,21 +17,24 @@ describeInBrowser('the site with a keyboard only', () => {
   });
 
   test('the theme can be changed from the keyboard, and it sticks across pages', async () => {
-    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-    await page.goto(`${server.origin}/`);
+    const { page, close } = await openPage(site.browser, {
+      viewport: { width: 1280, height: 900 },
+      colorScheme: 'light',
+    });
+    await page.goto(`${site.server.origin}/`);
     const select = page.locator('starlight-theme-select select').first();
     await select.focus();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await select.selectOption('dark');
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
-    await page.goto(`${server.origin}/companies/`);
+    await page.goto(`${site.server.origin}/companies/`);
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await close();
   });
 
   test('search opens with Ctrl+K, takes typing, and closes with Escape', async () => {
-    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
+    const { page, close } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.origin}/`, { waitUntil: 'networkidle' });
     await page.keyboard.press('Control+k');
     const dialog = page.locator('dialog[open]');
     await dialog.waitFor();

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
 import { emailUrl, entityUrl } from '../../src/lib/routes';
-import { describeInBrowser, launchBrowser, openPage, waitInPage, watchPage } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/server';
+import { describeInBrowser, servedSite, openPage, waitInPage, watchPage } from '../support/browser';
 
 const dist = inject('siteDir');
 const briefing = { collection: 'briefings', id: 'chinese-battery-firms-turn-to-korean-partners' } as const;
@@ -12,23 +10,15 @@ const emailText = readFileSync(join(dist, emailUrl(briefing, 'txt')), 'utf8');
 const emailHtml = readFileSync(join(dist, emailUrl(briefing, 'html')), 'utf8');
 
 describeInBrowser('"Copy for newsletter" on a briefing page', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite(() => dist);
 
   test('copies the email version, as HTML with a plain-text part, from the keyboard, and says so', async () => {
-    const { page, close } = await openPage(browser, {
+    const { page, close } = await openPage(site.browser, {
       permissions: ['clipboard-read', 'clipboard-write'],
       viewport: { width: 1280, height: 900 },
     });
-    const problems = watchPage(page, server.origin);
-    await page.goto(server.origin + entityUrl(briefing), { waitUntil: 'networkidle' });
+    const problems = watchPage(page, site.server.origin);
+    await page.goto(site.server.origin + entityUrl(briefing), { waitUntil: 'networkidle' });
     const button = page.getByRole('button', { name: 'Copy for newsletter' });
     await button.waitFor();
 
@@ -62,8 +52,8 @@ describeInBrowser('"Copy for newsletter" on a briefing page', () => {
   });
 
   test('says when the browser refuses, and leaves the links to the email versions', async () => {
-    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await page.goto(server.origin + entityUrl(briefing), { waitUntil: 'networkidle' });
+    const { page, close } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(site.server.origin + entityUrl(briefing), { waitUntil: 'networkidle' });
     // A browser that allows neither a copy event nor the Clipboard API.
     await page.evaluate(() => {
       document.execCommand = () => false;
@@ -78,14 +68,14 @@ describeInBrowser('"Copy for newsletter" on a briefing page', () => {
   });
 
   test('without JavaScript: no button, and plain links to the HTML and text versions that work', async () => {
-    const { page, close } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(server.origin + entityUrl(briefing));
+    const { page, close } = await openPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(site.server.origin + entityUrl(briefing));
     expect(await page.getByRole('button', { name: 'Copy for newsletter' }).count()).toBe(0);
     const html = page.getByRole('link', { name: 'Email HTML' });
     const text = page.getByRole('link', { name: 'Plain text' });
     expect(await html.getAttribute('href')).toBe(emailUrl(briefing, 'html'));
     expect(await text.getAttribute('href')).toBe(emailUrl(briefing, 'txt'));
-    const response = await page.request.get(server.origin + emailUrl(briefing, 'txt'));
+    const response = await page.request.get(site.server.origin + emailUrl(briefing, 'txt'));
     expect(await response.text()).toBe(emailText);
     await close();
   });

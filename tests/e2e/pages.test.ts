@@ -1,8 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { describeInBrowser, launchBrowser, openPage, watchPage } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/server';
+import { expect, inject, test } from 'vitest';
+import { describeInBrowser, servedSite, openPage, watchPage } from '../support/browser';
 import { sitemapPaths } from '../support/sitemap';
 
 const dist = inject('siteDir');
@@ -11,15 +9,7 @@ const paths = sitemapPaths(dist);
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 describeInBrowser('every page of the sitemap', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite(() => dist);
 
   test('the sitemap lists the pages', () => {
     expect(paths.length).toBeGreaterThan(30);
@@ -27,9 +17,9 @@ describeInBrowser('every page of the sitemap', () => {
   });
 
   test.each(paths)('%s loads cleanly: no console error, failed or foreign request, CSP violation', async (path) => {
-    const { page, close } = await openPage(browser);
-    const problems = watchPage(page, server.origin);
-    const response = await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+    const { page, close } = await openPage(site.browser);
+    const problems = watchPage(page, site.server.origin);
+    const response = await page.goto(site.server.origin + path, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
     // Idle-loaded scripts (prefetch, search) run after load; give them a moment to fail if they will.
     await page.waitForTimeout(300);
@@ -46,8 +36,8 @@ describeInBrowser('every page of the sitemap', () => {
   test.each(paths.flatMap((path) => [[path, 'light'] as const, [path, 'dark'] as const]))(
     '%s has no accessibility violations (%s)',
     async (path, colorScheme) => {
-      const { page, close } = await openPage(browser, { colorScheme });
-      await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+      const { page, close } = await openPage(site.browser, { colorScheme });
+      await page.goto(site.server.origin + path, { waitUntil: 'networkidle' });
       const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       await close();
       const violations = results.violations.map(

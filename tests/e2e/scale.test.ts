@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus';
 import { INDEX_PAGE_SIZE } from '../../src/lib/pagination';
@@ -10,10 +9,9 @@ import { buildTimeline } from '../../src/lib/timeline';
 import { TIMELINE_WINDOW } from '../../src/lib/timeline-pages';
 import { matchesFilters } from '../../src/lib/timeline-filter';
 import { buildSite, OUTPUT_ROOT } from '../support/build';
-import { describeInBrowser, launchBrowser, openPage, waitInPage } from '../support/browser';
+import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 import { loadContentRoot } from '../support/content';
 import { htmlPages, loadPage } from '../support/dist';
-import { serveStatic, type StaticServer } from '../support/server';
 
 // A synthetic corpus big enough that relation lists, indexes and the timeline must be cut short.
 const PAGES = 600;
@@ -98,15 +96,7 @@ describe(`a ${PAGES}-page synthetic corpus`, () => {
 });
 
 describeInBrowser(`the timeline of a ${PAGES}-page corpus in a browser`, () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedSite(() => dist);
 
   test('a filtered link shows exactly the matching items from the whole timeline, not just the window', async () => {
     const items = buildTimeline(graph, site.vocabulary);
@@ -127,10 +117,10 @@ describeInBrowser(`the timeline of a ${PAGES}-page corpus in a browser`, () => {
       )
       .map((i) => i.id);
     expect(expected.length).toBeGreaterThan(0);
-    const { page, close } = await openPage(browser);
+    const { page, close } = await openPage(served.browser);
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${server.origin}/timeline/?company=${company}&type=deal,event`);
+    await page.goto(`${served.server.origin}/timeline/?company=${company}&type=deal,event`);
     await waitInPage(page, () => document.querySelector('timeline-filters')?.getAttribute('data-state') === 'done');
     const shown = await page.$$eval('[data-timeline] [data-item]', (lis) =>
       lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.id),

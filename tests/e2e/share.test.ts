@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { describeInBrowser, launchBrowser, openPage, waitInPage } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/server';
+import { expect, inject, test } from 'vitest';
+import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 
 const dist = inject('siteDir');
 const SITE = 'https://briefing.example.com';
 
 describeInBrowser('copy link and copy citation', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite(() => dist);
 
   test('copy a quote’s link and citation with the keyboard; success is announced', async () => {
-    const { page, close } = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await page.goto(`${server.origin}/quotes/choi-jae-hee-chery-deal-signal/`);
+    const { page, close } = await openPage(site.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${site.server.origin}/quotes/choi-jae-hee-chery-deal-signal/`);
     const share = page.locator('#quote share-actions');
     const copyLink = share.getByRole('button', { name: /^Copy link/ });
     await copyLink.focus();
@@ -49,8 +39,8 @@ describeInBrowser('copy link and copy citation', () => {
   });
 
   test('copy a heading’s link in a briefing', async () => {
-    const { page, close } = await openPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await page.goto(`${server.origin}/briefings/chinese-battery-firms-turn-to-korean-partners/`);
+    const { page, close } = await openPage(site.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${site.server.origin}/briefings/chinese-battery-firms-turn-to-korean-partners/`);
     await page.getByRole('button', { name: 'Copy link to The push also runs into Korea' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `${SITE}/briefings/chinese-battery-firms-turn-to-korean-partners/#the-push-also-runs-into-korea`,
@@ -59,8 +49,8 @@ describeInBrowser('copy link and copy citation', () => {
   });
 
   test('without JavaScript a plain permalink remains', async () => {
-    const { page, close } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${server.origin}/briefings/chinese-battery-firms-turn-to-korean-partners/`);
+    const { page, close } = await openPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(`${site.server.origin}/briefings/chinese-battery-firms-turn-to-korean-partners/`);
     expect(await page.locator('share-actions button').count()).toBe(0);
     await page.locator('#deals-lg-energy-solution-chery-ev-46-series-cells share-actions a.permalink').click();
     expect(new URL(page.url()).pathname + new URL(page.url()).hash).toBe(

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { describeInBrowser, launchBrowser, openPage, waitInPage } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 
 const dist = inject('siteDir');
 
@@ -15,19 +14,11 @@ function visibleItems(page: Page): Promise<string[]> {
 }
 
 describeInBrowser('the timeline in a browser', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite(() => dist);
 
   test('a link with filters shows exactly the matching items, and says how many', async () => {
-    const { page, close } = await openPage(browser);
-    await page.goto(`${server.origin}/timeline/?company=catl&type=event`);
+    const { page, close } = await openPage(site.browser);
+    await page.goto(`${site.server.origin}/timeline/?company=catl&type=event`);
     await waitInPage(page, () => !document.querySelector('timeline-filters form')?.hasAttribute('hidden'));
     expect(await visibleItems(page)).toEqual(['event-catl-korea-branch', 'event-catl-hungary-plant-100-gwh']);
     expect(await page.locator('[data-count]').innerText()).toBe('Showing 2 of 12 items');
@@ -37,8 +28,8 @@ describeInBrowser('the timeline in a browser', () => {
   });
 
   test('a year range keeps items that may fall in it, including vague ones', async () => {
-    const { page, close } = await openPage(browser);
-    await page.goto(`${server.origin}/timeline/?from=2026&to=2026`);
+    const { page, close } = await openPage(site.browser);
+    await page.goto(`${site.server.origin}/timeline/?from=2026&to=2026`);
     await waitInPage(page, () => !document.querySelector('timeline-filters form')?.hasAttribute('hidden'));
     expect(await visibleItems(page)).toEqual([
       'deal-start-lg-energy-solution-chery-ev-46-series-cells',
@@ -48,8 +39,8 @@ describeInBrowser('the timeline in a browser', () => {
   });
 
   test('changing filters with the keyboard updates the list and the URL; reload and back restore it', async () => {
-    const { page, close } = await openPage(browser);
-    await page.goto(`${server.origin}/timeline/`);
+    const { page, close } = await openPage(site.browser);
+    await page.goto(`${site.server.origin}/timeline/`);
     await waitInPage(page, () => !document.querySelector('timeline-filters form')?.hasAttribute('hidden'));
     const status = page.locator('input[name="status"][value="expected"]');
     await status.focus();
@@ -73,8 +64,8 @@ describeInBrowser('the timeline in a browser', () => {
   });
 
   test('without JavaScript the whole timeline reads, and the filters stay out of the way', async () => {
-    const { page, close } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${server.origin}/timeline/?company=catl`);
+    const { page, close } = await openPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(`${site.server.origin}/timeline/?company=catl`);
     expect(await page.locator('[data-item]').count()).toBe(12);
     expect(await page.locator('timeline-filters form').isVisible()).toBe(false);
     await close();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from './server.ts';
 
 /** Debian's Chromium; browser downloads do not work on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -123,4 +124,20 @@ export async function waitInPage(page: Page, predicate: () => boolean, timeout =
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${predicate.toString()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * A browser and a static server for a built site, started before the enclosing suite's tests and
+ * stopped after them. `dist` is read when the suite starts (it may be built in an earlier hook).
+ */
+export function servedSite(dist: () => string): { browser: Browser; server: StaticServer } {
+  const site = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    [site.browser, site.server] = await Promise.all([launchBrowser(), serveStatic(dist())]);
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -1,0 +1,21 @@
+/**
+ * Bytes and requests of a reader's first search on a built site (run it on the benchmark's
+ * 10,000-page build): `node_modules/.bin/node scripts/search-weight.ts <dist> [query]`.
+ */
+import { launchBrowser, openPage } from '../tests/support/browser.ts';
+import { measureFirstQuery } from '../tests/support/search-weight.ts';
+import { serveStatic } from '../tests/support/server.ts';
+
+const [dist = 'dist', query = 'Synthetic Co 0001'] = process.argv.slice(2);
+const server = await serveStatic(dist);
+const browser = await launchBrowser();
+try {
+  const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  const weight = await measureFirstQuery(page, server.origin, dist, '/', query);
+  await close();
+  for (const file of weight.files) console.log(`${String(file.bytes).padStart(8)}  ${file.url}`);
+  console.log(`first query "${query}": ${weight.requests} requests, ${(weight.bytes / 1024).toFixed(1)} kB as served`);
+} finally {
+  await browser.close();
+  await server.close();
+}
