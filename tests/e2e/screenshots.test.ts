@@ -22,6 +22,9 @@ const PAGES = {
   quote: '/quotes/choi-jae-hee-chery-deal-signal/',
   event: '/events/catl-hungary-plant-100-gwh/',
   source: '/sources/joongang-daily-2025-07-09-chinese-battery-firms-reach-out-to-korea/',
+  timeline: '/timeline/',
+  search: '/search/?q=CATL&type=event',
+  about: '/about/',
   'not-found': '/no-such-page/',
 };
 const VIEWS = [
