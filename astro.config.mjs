@@ -3,8 +3,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { contentRoot, loadSiteConfig } from './src/lib/site-config.ts';
-import { mentionAnchors } from './src/lib/mention-anchors.ts';
+import { contentRoot, loadSiteConfig } from './src/lib/content/site-config.ts';
+import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
 

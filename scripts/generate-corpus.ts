@@ -326,7 +326,7 @@ function day(random: Random, fromYear: number, toYear: number): string {
 }
 
 /**
- * A fuzzy date using the whole grammar of src/lib/fuzzy-date.ts: years, halves, quarters, months,
+ * A fuzzy date using the whole grammar of src/lib/values/fuzzy-date.ts: years, halves, quarters, months,
  * days, early/mid/late and "by end of" on any period but a day, and "<period> before <day>".
  */
 export function fuzzyDate(random: Random, fromYear: number, toYear: number): string {

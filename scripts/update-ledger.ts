@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addToLedger, formatLedger, LEDGER_FILE, parseLedger } from '../src/lib/ledger.ts';
+import { addToLedger, formatLedger, LEDGER_FILE, parseLedger } from '../src/lib/publishing/ledger.ts';
 import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from '../tests/support/build.ts';
 import { publishedPaths } from '../tests/support/ledger.ts';
 

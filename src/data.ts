@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import { ContentError } from './lib/content-errors';
+import { ContentError } from './lib/content/content-errors';
 import { toAstroError } from './loaders/astro-error';
-import { buildGraph, type Graph, type GraphInput } from './lib/graph';
-import { displayPath, lineOf } from './lib/paths';
-import { contentRoot, loadSiteConfig } from './lib/site-config';
+import { buildGraph, type Graph, type GraphInput } from './lib/graph/graph';
+import { displayPath, lineOf } from './lib/content/paths';
+import { contentRoot, loadSiteConfig } from './lib/content/site-config';
 import { ENTITY_COLLECTIONS } from './schemas/common';
 import type { SiteConfig } from './schemas/site';
-import { buildTimeline, indexTimeline, type TimelineIndex, type TimelineItem } from './lib/timeline';
+import { buildTimeline, indexTimeline, type TimelineIndex, type TimelineItem } from './lib/timeline/timeline';
 
 // The only Astro glue for content: load every collection once per build and build the graph.
 let graph: Promise<Graph> | undefined;

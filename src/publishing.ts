@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { cacheDir, root, site } from 'astro:config/server';
 import { getCollection, getEntry } from 'astro:content';
 import { getGraph, getSite } from './data';
-import { emailBriefing, emailLinks, type EmailBriefing } from './lib/email';
-import type { OgCard, OtherPage } from './lib/og-card';
-import { CardCache, CardPipeline, loadRenderer, type CardImage } from './lib/og-image';
+import { emailBriefing, emailLinks, type EmailBriefing } from './lib/publishing/email';
+import type { OgCard, OtherPage } from './lib/publishing/og-card';
+import { CardCache, CardPipeline, loadRenderer, type CardImage } from './lib/publishing/og-image';
 import { docsPageUrl } from './lib/routes';
 import type { Ref } from './schemas/common';
 

@@ -1,7 +1,7 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { getGraph } from './data';
 import { ui } from './i18n/ui';
-import { buildSidebar } from './lib/navigation';
+import { buildSidebar } from './lib/pages/navigation';
 import { aboutUrl, entityUrl, indexUrl, searchUrl, timelineUrl } from './lib/routes';
 import { ENTITY_COLLECTIONS } from './schemas/common';
 

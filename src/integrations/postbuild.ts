@@ -3,9 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { findStyleDeclarations, moveStyleOfTag, shortHash, stylesheetFor } from '../lib/inline-styles';
-import { rewriteTags } from '../lib/html';
-import { collectFromTag, findBrokenLinks, scanPage, type PageLinks } from '../lib/link-check';
+import { findStyleDeclarations, moveStyleOfTag, shortHash, stylesheetFor } from '../lib/build/inline-styles';
+import { rewriteTags } from '../lib/build/html';
+import { collectFromTag, findBrokenLinks, scanPage, type PageLinks } from '../lib/build/link-check';
 import { isStandaloneDocument } from '../lib/routes';
 
 function htmlFiles(root: string): string[] {

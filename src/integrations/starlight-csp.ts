@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { cspHash, inlineScriptBodies } from '../lib/csp';
+import { cspHash, inlineScriptBodies } from '../lib/build/csp';
 
 /**
  * Hashes of the `is:inline` scripts in the installed Starlight's components (theme provider and

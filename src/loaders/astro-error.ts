@@ -1,5 +1,5 @@
 import { AstroError } from 'astro/errors';
-import type { ContentError } from '../lib/content-errors';
+import type { ContentError } from '../lib/content/content-errors';
 
 /**
  * A content mistake as an error Astro prints plainly: the one-line problems, the hint, and the

@@ -3,8 +3,8 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { ContentError, formatIssues } from '../lib/content-errors';
-import { displayPath } from '../lib/paths';
+import { ContentError, formatIssues } from '../lib/content/content-errors';
+import { displayPath } from '../lib/content/paths';
 import { toAstroError } from './astro-error';
 import { ID_PATTERN } from '../schemas/common';
 

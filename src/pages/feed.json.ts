@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getGraph, getSite } from '../data';
-import { briefingsJsonFeed } from '../lib/feeds';
+import { briefingsJsonFeed } from '../lib/publishing/feeds';
 import { siteUrl } from '../publishing';
 
 // JSON Feed 1.1 of the briefings, newest first.

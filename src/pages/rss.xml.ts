@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getGraph, getSite } from '../data';
 import { fill, linksUi } from '../i18n/links';
-import { briefingFeedItems, rssChannelExtras, rssItem, RSS_NAMESPACES } from '../lib/feeds';
+import { briefingFeedItems, rssChannelExtras, rssItem, RSS_NAMESPACES } from '../lib/publishing/feeds';
 import { absoluteUrl, rssFeedUrl } from '../lib/routes';
 import { siteUrl } from '../publishing';
 

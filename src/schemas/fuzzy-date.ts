@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import { FUZZY_DATE_FORMS, FuzzyDateError, parseDay, parseFuzzyDate } from '../lib/fuzzy-date';
+import { FUZZY_DATE_FORMS, FuzzyDateError, parseDay, parseFuzzyDate } from '../lib/values/fuzzy-date';
 
 /**
  * A date with the source's own precision, e.g. `2025`, `early 2026`, `late 2025-06`,
- * `by end of 2025`, `2025-07-09`. Parsed into a {@link import('../lib/fuzzy-date').FuzzyDate}.
+ * `by end of 2025`, `2025-07-09`. Parsed into a {@link import('../lib/values/fuzzy-date').FuzzyDate}.
  */
 export const fuzzyDateSchema = z
   .union([z.string(), z.number(), z.date()], { error: `expected a date such as ${FUZZY_DATE_FORMS}` })

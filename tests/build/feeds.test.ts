@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
-import { COMPANY_FEED_LIMIT } from '../../src/lib/feeds';
+import { COMPANY_FEED_LIMIT } from '../../src/lib/publishing/feeds';
 import { companyFeedUrl, entityUrl } from '../../src/lib/routes';
 import { loadContentRoot } from '../support/content';
 import { loadPage } from '../support/dist';

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { formatLedger, LEDGER_FILE, parseLedger, unresolvedPaths } from '../../src/lib/ledger';
+import { formatLedger, LEDGER_FILE, parseLedger, unresolvedPaths } from '../../src/lib/publishing/ledger';
 import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from '../support/build';
 import { loadPage } from '../support/dist';
 import { publishedPaths, resolveIn } from '../support/ledger';

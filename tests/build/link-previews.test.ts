@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { pngSize } from '../../src/lib/png';
+import { pngSize } from '../../src/lib/publishing/png';
 import { loadPage } from '../support/dist';
 import { sitemapPaths } from '../support/sitemap';
 

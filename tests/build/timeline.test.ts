@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { fuzzyDateTimeAttribute } from '../../src/lib/fuzzy-date';
+import { fuzzyDateTimeAttribute } from '../../src/lib/values/fuzzy-date';
 import { entityUrl, timelineUrl } from '../../src/lib/routes';
-import { buildTimeline, indexTimeline, timelineOf } from '../../src/lib/timeline';
+import { buildTimeline, indexTimeline, timelineOf } from '../../src/lib/timeline/timeline';
 import { loadContentRoot } from '../support/content';
 import { loadPage } from '../support/dist';
 

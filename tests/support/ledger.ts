@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRedirectPage, type Resolution } from '../../src/lib/ledger.ts';
+import { isRedirectPage, type Resolution } from '../../src/lib/publishing/ledger.ts';
 import { fileFor } from './dist.ts';
 import { sitemapPaths } from './sitemap.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getGraph, getSite } from '../../data';
-import { pagePreviews, type OgCard } from '../../lib/og-card';
+import { pagePreviews, type OgCard } from '../../lib/publishing/og-card';
 import { ogImageParam } from '../../lib/routes';
 import { cardImage, docsPages, planImages, recordImage } from '../../publishing';
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getTimeline } from '../../data';
-import { timelineIndex } from '../../lib/timeline-pages';
+import { timelineIndex } from '../../lib/timeline/pages';
 
 /** The compact filter index of the whole timeline (see timelineIndex). */
 export const GET: APIRoute = async () =>

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadSiteConfig } from '../../../src/lib/site-config';
+import { loadSiteConfig } from '../../../src/lib/content/site-config';
 
 function siteIn(text: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'site-'));

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getGraph, getSite } from '../../../data';
-import { redirectPage } from '../../../lib/redirect-page';
+import { redirectPage } from '../../../lib/publishing/redirect-page';
 import { absoluteUrl, entityUrl } from '../../../lib/routes';
 import type { Ref } from '../../../schemas/common';
 import { siteUrl } from '../../../publishing';

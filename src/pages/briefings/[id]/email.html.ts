@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { emailHtml } from '../../../lib/email';
+import { emailHtml } from '../../../lib/publishing/email';
 import type { Ref } from '../../../schemas/common';
 import { briefingEmail, briefingPaths } from '../../../publishing';
 

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { emailText } from '../../../lib/email';
+import { emailText } from '../../../lib/publishing/email';
 import type { Ref } from '../../../schemas/common';
 import { briefingEmail, briefingPaths } from '../../../publishing';
 

@@ -1,0 +1,286 @@
+import { ui } from '../../i18n/ui';
+import type { Company } from '../../schemas/company';
+import type { Deal, PartyRole } from '../../schemas/deal';
+import type { Event } from '../../schemas/event';
+import type { Person } from '../../schemas/person';
+import type { Quote } from '../../schemas/quote';
+import type { SiteConfig } from '../../schemas/site';
+import type { Source } from '../../schemas/source';
+import type { EntityCollection, Ref } from '../../schemas/common';
+import { countryName, formatDuration, formatMoney, formatQuantity, formatTimestamp, languageName } from '../values/format';
+import type { FuzzyDate } from '../values/fuzzy-date';
+import type { Graph } from '../graph/graph';
+import { entityUrl } from '../routes';
+
+/** A piece of a fact's value: text, a link to an entity, or a date. */
+export type Inline = { text: string } | { text: string; href: string } | { date: FuzzyDate };
+/** One row of an infobox: a label and its value. */
+export interface Fact {
+  label: string;
+  value: Inline[];
+}
+
+function link(graph: Graph, ref: Ref): Inline {
+  return { text: graph.node(ref).title, href: entityUrl(ref) };
+}
+
+function place(p: { country?: string | undefined; region?: string | undefined; site?: string | undefined }): string {
+  const where = p.country ? countryName(p.country) : p.region;
+  return [p.site, where && !p.site?.includes(where) ? where : undefined].filter(Boolean).join(', ');
+}
+
+/** Joins inlines with a separator text. */
+function joined(items: Inline[][], separator = ', '): Inline[] {
+  return items.flatMap((item, i) => (i === 0 ? item : [{ text: separator }, ...item]));
+}
+
+/** Infobox rows of a company. */
+export function companyFacts(graph: Graph, node: { ref: Ref<'companies'>; data: Company }, site: SiteConfig): Fact[] {
+  const c = node.data;
+  const facts: Fact[] = [];
+  const names = [c.shortName, ...c.aliases].filter((n): n is string => Boolean(n));
+  if (names.length) facts.push({ label: 'Also known as', value: [{ text: names.join(', ') }] });
+  facts.push({ label: 'Kind', value: [{ text: site.vocabulary.companyKinds[c.kind] ?? c.kind }] });
+  facts.push({ label: 'Country', value: [{ text: countryName(c.country) }] });
+  if (c.ownership) facts.push({ label: 'Ownership', value: [{ text: ui.ownership[c.ownership] }] });
+  if (c.parent) facts.push({ label: 'Parent', value: [link(graph, c.parent)] });
+  const subsidiaries = graph.incoming(node.ref, 'parent').map((e) => [link(graph, e.from)]);
+  if (subsidiaries.length) facts.push({ label: 'Subsidiaries', value: joined(subsidiaries) });
+  return facts;
+}
+
+/** A company's key figures as a table: figure, value (and note), period, source. */
+export function keyFigureTable(
+  graph: Graph,
+  node: { ref: Ref<'companies'>; data: Company },
+  site: SiteConfig,
+): IndexTable {
+  return {
+    columns: ['Figure', 'Value', 'Period', 'Source'],
+    rows: node.data.keyFigures.map((f) => ({
+      ref: node.ref,
+      cells: [
+        [{ text: f.label }],
+        [
+          { text: f.quantity ? formatQuantity(f.quantity, site.vocabulary.units) : formatMoney(f.money!) },
+          ...(f.note ? [{ text: ` (${f.note})` }] : []),
+        ],
+        [{ date: f.period }],
+        [link(graph, f.source)],
+      ],
+    })),
+  };
+}
+
+/** A company's deals as a table: deal, its role, the other parties, status, announcement. */
+export function companyDealTable(
+  graph: Graph,
+  deals: {
+    deal: { ref: Ref<'deals'>; data: Deal };
+    roles: PartyRole[];
+    others: { company: { ref: Ref<'companies'> }; role: PartyRole }[];
+  }[],
+): IndexTable {
+  return {
+    columns: ['Deal', 'Role', 'With', 'Status', 'Announced'],
+    rows: deals.map(({ deal, roles, others }) => ({
+      ref: deal.ref,
+      cells: [
+        [link(graph, deal.ref)],
+        [{ text: roles.map((r) => ui.partyRoles[r]).join(', ') }],
+        joined(
+          others.map(({ company, role }) => [
+            link(graph, company.ref),
+            { text: ` (${ui.partyRoles[role].toLowerCase()})` },
+          ]),
+        ),
+        [{ text: ui.dealStatus[deal.data.status] }],
+        deal.data.announced ? [{ date: deal.data.announced }] : [{ text: '—' }],
+      ],
+    })),
+  };
+}
+
+/** Infobox rows of a deal: parties, product, volume, value, term, places, status, announcement. */
+export function dealFacts(graph: Graph, d: Deal, site: SiteConfig): Fact[] {
+  const facts: Fact[] = [];
+  facts.push({ label: 'Kind', value: [{ text: site.vocabulary.dealKinds[d.kind] ?? d.kind }] });
+  for (const party of d.parties) {
+    facts.push({ label: ui.partyRoles[party.role], value: [link(graph, party.company)] });
+  }
+  if (d.product) facts.push({ label: 'Product', value: [{ text: d.product }] });
+  if (d.volume) facts.push({ label: 'Volume', value: [{ text: formatQuantity(d.volume, site.vocabulary.units) }] });
+  if (d.value) facts.push({ label: 'Value', value: [{ text: formatMoney(d.value) }] });
+  if (d.term?.start || d.term?.duration) {
+    const value: Inline[] = [];
+    if (d.term.duration) value.push({ text: formatDuration(d.term.duration) });
+    if (d.term.start) value.push({ text: value.length ? ' from ' : 'From ' }, { date: d.term.start });
+    facts.push({ label: 'Term', value });
+  }
+  for (const p of d.places) facts.push({ label: ui.placeRoles[p.role], value: [{ text: place(p) }] });
+  facts.push({ label: 'Status', value: [{ text: ui.dealStatus[d.status] }] });
+  if (d.announced) facts.push({ label: 'Announced', value: [{ date: d.announced }] });
+  return facts;
+}
+
+/** Infobox rows of an event. */
+export function eventFacts(graph: Graph, e: Event, site: SiteConfig): Fact[] {
+  const facts: Fact[] = [
+    { label: 'Kind', value: [{ text: site.vocabulary.eventKinds[e.kind] ?? e.kind }] },
+    { label: 'Date', value: [{ date: e.date }] },
+    { label: 'Status', value: [{ text: ui.eventStatus[e.status] }] },
+    {
+      label: e.companies.length > 1 ? 'Companies' : 'Company',
+      value: joined(e.companies.map((c) => [link(graph, c)])),
+    },
+  ];
+  if (e.location) facts.push({ label: 'Where', value: [{ text: place(e.location) }] });
+  for (const f of e.figures)
+    facts.push({ label: f.label, value: [{ text: formatQuantity(f.quantity, site.vocabulary.units) }] });
+  if (e.deals.length) facts.push({ label: 'Deals', value: joined(e.deals.map((d) => [link(graph, d)])) });
+  return facts;
+}
+
+/** Infobox rows of a person: roles over time. */
+export function personFacts(graph: Graph, p: Person): Fact[] {
+  const facts: Fact[] = [];
+  if (p.nativeName) facts.push({ label: 'Native name', value: [{ text: p.nativeName }] });
+  for (const role of p.roles) {
+    const value: Inline[] = [{ text: role.title }];
+    if (role.organisation) value.push({ text: ', ' }, link(graph, role.organisation));
+    if (role.from) value.push({ text: ', from ' }, { date: role.from });
+    if (role.to) value.push({ text: ' to ' }, { date: role.to });
+    if (role.asOf) value.push({ text: ' (as of ' }, { date: role.asOf }, { text: ')' });
+    facts.push({ label: 'Role', value });
+  }
+  return facts;
+}
+
+/** Who said a quote, in words: "Choi Jae-hee, Senior researcher, KIEP" or "an industry insider". */
+export function speakerInlines(graph: Graph, q: Quote): Inline[] {
+  const parts: Inline[][] = [];
+  if (q.speaker.person) parts.push([link(graph, q.speaker.person)]);
+  if (q.speaker.description) parts.push([{ text: q.speaker.description.replace(/^./, (c) => c.toUpperCase()) }]);
+  if (q.role) parts.push([{ text: q.role }]);
+  if (q.speaker.organisation) parts.push([link(graph, q.speaker.organisation)]);
+  return joined(parts);
+}
+
+/** Infobox rows of a source. */
+export function sourceFacts(graph: Graph, s: Source): Fact[] {
+  const facts: Fact[] = [{ label: 'Publisher', value: [link(graph, s.publisher)] }];
+  if (s.author) facts.push({ label: 'Author', value: [{ text: s.author }] });
+  facts.push({ label: 'Published', value: [{ text: formatTimestamp(s.published) }] });
+  if (s.updated) facts.push({ label: 'Updated', value: [{ text: formatTimestamp(s.updated) }] });
+  facts.push({ label: 'Language', value: [{ text: languageName(s.language) }] });
+  if (s.translatedFrom) {
+    facts.push({
+      label: 'Translated from',
+      value: [{ text: `${languageName(s.translatedFrom.language)}, ` }, link(graph, s.translatedFrom.publication)],
+    });
+  }
+  if (s.url) facts.push({ label: 'Original', value: [{ text: s.url, href: s.url }] });
+  return facts;
+}
+
+/** A table of entities for an index page: column headings and one row of cells per entity. */
+export interface IndexTable {
+  columns: string[];
+  rows: { ref: Ref; cells: Inline[][] }[];
+}
+
+/** The index table of a collection's entities (first column: a link to the entity). */
+export function indexTable(
+  graph: Graph,
+  collection: Exclude<EntityCollection, 'briefings'>,
+  refs: Ref[],
+  site: SiteConfig,
+): IndexTable {
+  const title = (ref: Ref): Inline[] => [link(graph, ref)];
+  switch (collection) {
+    case 'companies':
+      return {
+        columns: ['Name', 'Kind', 'Country', 'Deals'],
+        rows: refs.map((ref) => {
+          const c = graph.node(ref as Ref<'companies'>).data;
+          return {
+            ref,
+            cells: [
+              title(ref),
+              [{ text: site.vocabulary.companyKinds[c.kind] ?? c.kind }],
+              [{ text: countryName(c.country) }],
+              [{ text: String(graph.incoming(ref, 'party').length) }],
+            ],
+          };
+        }),
+      };
+    case 'people':
+      return {
+        columns: ['Name', 'Role'],
+        rows: refs.map((ref) => {
+          const p = graph.node(ref as Ref<'people'>).data;
+          const role = p.roles[0];
+          return {
+            ref,
+            cells: [
+              title(ref),
+              role
+                ? [{ text: role.title }, ...(role.organisation ? [{ text: ', ' }, link(graph, role.organisation)] : [])]
+                : [],
+            ],
+          };
+        }),
+      };
+    case 'deals':
+      return {
+        columns: ['Deal', 'Parties', 'Status', 'Announced'],
+        rows: refs.map((ref) => {
+          const d = graph.node(ref as Ref<'deals'>).data;
+          return {
+            ref,
+            cells: [
+              title(ref),
+              joined(d.parties.map((p) => [link(graph, p.company)])),
+              [{ text: ui.dealStatus[d.status] }],
+              d.announced ? [{ date: d.announced }] : [{ text: '—' }],
+            ],
+          };
+        }),
+      };
+    case 'quotes':
+      return {
+        columns: ['Quote', 'Speaker', 'Source'],
+        rows: refs.map((ref) => {
+          const q = graph.node(ref as Ref<'quotes'>).data;
+          return { ref, cells: [title(ref), speakerInlines(graph, q), [link(graph, q.source)]] };
+        }),
+      };
+    case 'events':
+      return {
+        columns: ['Event', 'Date', 'Status', 'Companies'],
+        rows: refs.map((ref) => {
+          const e = graph.node(ref as Ref<'events'>).data;
+          return {
+            ref,
+            cells: [
+              title(ref),
+              [{ date: e.date }],
+              [{ text: ui.eventStatus[e.status] }],
+              joined(e.companies.map((c) => [link(graph, c)])),
+            ],
+          };
+        }),
+      };
+    case 'sources':
+      return {
+        columns: ['Title', 'Publisher', 'Published'],
+        rows: refs.map((ref) => {
+          const s = graph.node(ref as Ref<'sources'>).data;
+          return {
+            ref,
+            cells: [title(ref), [link(graph, s.publisher)], [{ text: formatTimestamp(s.published, { time: false }) }]],
+          };
+        }),
+      };
+  }
+}

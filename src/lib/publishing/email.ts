@@ -1,0 +1,487 @@
+import { mdxToMdast } from 'satteri';
+import { fill, linksUi } from '../../i18n/links';
+import { ui } from '../../i18n/ui';
+import type { EntityCollection, Ref } from '../../schemas/common';
+import type { SiteConfig } from '../../schemas/site';
+import { dealFacts, eventFacts, speakerInlines } from '../pages/facts';
+import { formatTimestamp } from '../values/format';
+import { formatDay, formatFuzzyDate } from '../values/fuzzy-date';
+import type { Graph, Node } from '../graph/graph';
+import { attributeValue, MENTION_COMPONENTS, type MentionComponent } from '../graph/mentions';
+import { briefingCoverage } from '../graph/relations';
+import { campaignUrl, entityUrl, homeUrl } from '../routes';
+import { inlineText, wrap } from '../values/text';
+
+/**
+ * A briefing as an email newsletter snippet: first a plain model (built from the MDX body and the
+ * graph), then two renderings of it, email-safe HTML (tables, inline styles, system fonts, 600 px,
+ * absolute links only) and plain text (wrapped, links as numbered references).
+ */
+
+/** A run of inline text, optionally a link and emphasised. */
+export interface Run {
+  text: string;
+  href?: string;
+  strong?: boolean;
+  em?: boolean;
+  code?: boolean;
+  /** A marker beside a sentence (an event's date, a citation), not words of it. */
+  marker?: boolean;
+}
+
+export type EmailBlock =
+  | { kind: 'heading'; runs: Run[] }
+  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'list'; ordered: boolean; items: Run[][] }
+  | { kind: 'card'; kicker: string; title: string; href: string; facts: { label: string; value: string }[] }
+  | { kind: 'quote'; text: string; speaker?: string; href?: string }
+  | { kind: 'rule' };
+
+export interface EmailBriefing {
+  lang: string;
+  site: { title: string; href: string };
+  title: string;
+  href: string;
+  /** "Published 26 November 2026 · updated …". */
+  dateLine: string;
+  summary: string;
+  blocks: EmailBlock[];
+  sources: { title: string; href: string; meta: string }[];
+  footer: string;
+}
+
+/** Turns a link of the site (root-relative or absolute) into an absolute one with campaign parameters. */
+export type LinkMaker = (href: string) => string;
+
+/**
+ * Links for email: relative links resolve against `site`; links to the site get the campaign
+ * parameters (`utm_source=newsletter&utm_medium=email`); other sites' links stay as they are.
+ */
+export function emailLinks(site: URL | string, campaign: string): LinkMaker {
+  const origin = new URL(site).origin;
+  return (href) => {
+    const url = new URL(href, site);
+    return url.origin === origin ? campaignUrl(url.href, campaign) : url.href;
+  };
+}
+
+interface MdNode {
+  type: string;
+  name?: string | null;
+  value?: string;
+  url?: string;
+  depth?: number;
+  ordered?: boolean | null;
+  attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+  children?: MdNode[];
+}
+
+function textOf(node: MdNode): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  return (node.children ?? []).map(textOf).join('');
+}
+
+/** Folds adjacent runs with the same formatting and collapses whitespace. */
+function tidy(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    const text = run.text.replace(/\s+/g, ' ');
+    if (!text) continue;
+    const last = out[out.length - 1];
+    if (last && last.href === run.href && last.strong === run.strong && last.em === run.em && last.code === run.code) {
+      last.text += text;
+    } else {
+      out.push({ ...run, text });
+    }
+  }
+  if (out[0]) out[0].text = out[0].text.trimStart();
+  const last = out[out.length - 1];
+  if (last) last.text = last.text.trimEnd();
+  return out.filter((r) => r.text);
+}
+
+class Builder {
+  constructor(
+    private readonly graph: Graph,
+    private readonly site: SiteConfig,
+    private readonly link: LinkMaker,
+  ) {}
+
+  private mentionRef(node: MdNode): Ref | undefined {
+    if (!node.name || !Object.hasOwn(MENTION_COMPONENTS, node.name)) return undefined;
+    const spec = MENTION_COMPONENTS[node.name as MentionComponent];
+    const id = attributeValue(node, spec.attribute);
+    if (!id) return undefined;
+    const ref = { collection: spec.collection as EntityCollection, id } as Ref;
+    return this.graph.get(ref) ? ref : undefined;
+  }
+
+  private href(ref: Ref): string {
+    return this.link(entityUrl(ref));
+  }
+
+  /** The site shows events and citations as small markers beside a sentence; so does the email. */
+  private marker(ref: Ref): Run {
+    if (ref.collection === 'events') {
+      const date = formatFuzzyDate(this.graph.node(ref as Ref<'events'>).data.date);
+      return { text: `[${date}]`, href: this.href(ref), marker: true };
+    }
+    if (ref.collection === 'sources') {
+      const source = this.graph.node(ref as Ref<'sources'>);
+      const publisher = this.graph.node(source.data.publisher);
+      const day = formatTimestamp(source.data.published, { time: false });
+      return { text: `[${publisher.data.shortName ?? publisher.title}, ${day}]`, href: this.href(ref), marker: true };
+    }
+    return { text: this.graph.node(ref).title, href: this.href(ref) };
+  }
+
+  inline(nodes: MdNode[], style: Omit<Run, 'text'> = {}): Run[] {
+    const runs: Run[] = [];
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+          runs.push({ ...style, text: node.value ?? '' });
+          break;
+        case 'inlineCode':
+          runs.push({ ...style, text: node.value ?? '', code: true });
+          break;
+        case 'break':
+          runs.push({ ...style, text: ' ' });
+          break;
+        case 'emphasis':
+          runs.push(...this.inline(node.children ?? [], { ...style, em: true }));
+          break;
+        case 'strong':
+          runs.push(...this.inline(node.children ?? [], { ...style, strong: true }));
+          break;
+        case 'link':
+          runs.push(...this.inline(node.children ?? [], { ...style, href: this.link(node.url ?? '') }));
+          break;
+        case 'mdxJsxTextElement':
+        case 'mdxJsxFlowElement': {
+          const ref = this.mentionRef(node);
+          if (!ref) {
+            runs.push(...this.inline(node.children ?? [], style));
+          } else if (node.name === 'Event' || node.name === 'Cite') {
+            runs.push({ ...style, ...this.marker(ref) });
+          } else {
+            const text = textOf(node).trim();
+            runs.push({ ...style, text: text || this.graph.node(ref).title, href: this.href(ref) });
+          }
+          break;
+        }
+        default:
+          if (node.children) runs.push(...this.inline(node.children, style));
+      }
+    }
+    return runs;
+  }
+
+  private dealCard(ref: Ref<'deals'>): EmailBlock {
+    const node = this.graph.node(ref);
+    return {
+      kind: 'card',
+      kicker: ui.collections.deals.singular,
+      title: node.title,
+      href: this.href(ref),
+      facts: dealFacts(this.graph, node.data, this.site).map((f) => ({ label: f.label, value: inlineText(f.value) })),
+    };
+  }
+
+  private eventCard(ref: Ref<'events'>): EmailBlock {
+    const node = this.graph.node(ref);
+    return {
+      kind: 'card',
+      kicker: ui.collections.events.singular,
+      title: node.title,
+      href: this.href(ref),
+      facts: eventFacts(this.graph, node.data, this.site).map((f) => ({ label: f.label, value: inlineText(f.value) })),
+    };
+  }
+
+  private quote(ref: Ref<'quotes'>): EmailBlock {
+    const node = this.graph.node(ref);
+    return {
+      kind: 'quote',
+      text: node.data.text,
+      speaker: inlineText(speakerInlines(this.graph, node.data)),
+      href: this.href(ref),
+    };
+  }
+
+  blocks(nodes: MdNode[]): EmailBlock[] {
+    const blocks: EmailBlock[] = [];
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'heading':
+          blocks.push({ kind: 'heading', runs: tidy(this.inline(node.children ?? [])) });
+          break;
+        case 'paragraph': {
+          const runs = tidy(this.inline(node.children ?? []));
+          if (runs.length) blocks.push({ kind: 'paragraph', runs });
+          break;
+        }
+        case 'list':
+          blocks.push({
+            kind: 'list',
+            ordered: Boolean(node.ordered),
+            items: (node.children ?? []).map((item) => tidy(this.inline(item.children ?? []))),
+          });
+          break;
+        case 'blockquote':
+          blocks.push({ kind: 'quote', text: textOf(node).replace(/\s+/g, ' ').trim() });
+          break;
+        case 'thematicBreak':
+          blocks.push({ kind: 'rule' });
+          break;
+        case 'code':
+          blocks.push({ kind: 'paragraph', runs: [{ text: node.value ?? '', code: true }] });
+          break;
+        case 'mdxJsxFlowElement': {
+          const ref = this.mentionRef(node);
+          if (ref?.collection === 'deals') blocks.push(this.dealCard(ref as Ref<'deals'>));
+          else if (ref?.collection === 'events') blocks.push(this.eventCard(ref as Ref<'events'>));
+          else if (ref?.collection === 'quotes') blocks.push(this.quote(ref as Ref<'quotes'>));
+          else {
+            const runs = tidy(this.inline([node]));
+            if (runs.length) blocks.push({ kind: 'paragraph', runs });
+          }
+          break;
+        }
+        default:
+          if (node.children) blocks.push(...this.blocks(node.children));
+      }
+    }
+    return blocks;
+  }
+}
+
+/** The email model of a briefing from its node and MDX body. */
+export function emailBriefing(
+  graph: Graph,
+  site: SiteConfig,
+  briefing: Node<'briefings'>,
+  body: string,
+  link: LinkMaker,
+): EmailBriefing {
+  const b = briefing.data;
+  const builder = new Builder(graph, site, link);
+  const published = fill(linksUi.email.published, { date: formatDay(b.published) });
+  const { sources } = briefingCoverage(graph, briefing.ref);
+  return {
+    lang: site.lang,
+    site: { title: site.title, href: link(homeUrl()) },
+    title: briefing.title,
+    href: link(entityUrl(briefing.ref)),
+    dateLine: b.updated ? `${published} · ${fill(linksUi.email.updated, { date: formatDay(b.updated) })}` : published,
+    summary: b.summary,
+    blocks: builder.blocks((mdxToMdast(body) as unknown as MdNode).children ?? []),
+    sources: sources.map((s) => ({
+      title: s.title,
+      href: link(entityUrl(s.ref)),
+      meta: `${graph.node(s.data.publisher).title}, ${formatTimestamp(s.data.published, { time: false })}`,
+    })),
+    footer: fill(linksUi.email.footer, { site: site.title }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML: what email clients render reliably. Tables for layout, every style inline, no classes,
+// no <style> or <script>, system fonts, a 600 px column.
+
+const FONT = 'Arial, Helvetica, sans-serif';
+const C = { page: '#f3f4f6', card: '#ffffff', text: '#1f2328', muted: '#57606a', link: '#0b57d0', rule: '#d0d7de' };
+
+function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function runsHtml(runs: Run[]): string {
+  return runs
+    .map((run) => {
+      let html = esc(run.text);
+      if (run.code) html = `<code style="font-family: Consolas, Menlo, monospace; font-size: 90%;">${html}</code>`;
+      if (run.em) html = `<em>${html}</em>`;
+      if (run.strong) html = `<strong>${html}</strong>`;
+      if (run.href)
+        html = `<a href="${esc(run.href)}" style="color: ${C.link}; text-decoration: underline;">${html}</a>`;
+      return html;
+    })
+    .join('');
+}
+
+function row(content: string, padding = '16px 32px 0 32px'): string {
+  return `<tr><td style="padding: ${padding}; font-family: ${FONT}; font-size: 16px; line-height: 1.6; color: ${C.text};">${content}</td></tr>`;
+}
+
+function blockHtml(block: EmailBlock): string {
+  switch (block.kind) {
+    case 'heading':
+      return row(
+        `<h2 style="margin: 8px 0 0 0; font-family: ${FONT}; font-size: 20px; line-height: 1.3; color: ${C.text};">${runsHtml(block.runs)}</h2>`,
+      );
+    case 'paragraph':
+      return row(`<p style="margin: 0;">${runsHtml(block.runs)}</p>`);
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      const items = block.items.map((item) => `<li style="margin: 0 0 4px 0;">${runsHtml(item)}</li>`).join('');
+      return row(`<${tag} style="margin: 0; padding: 0 0 0 24px;">${items}</${tag}>`);
+    }
+    case 'card': {
+      const facts = block.facts
+        .map(
+          (f) =>
+            `<tr><td valign="top" style="padding: 2px 12px 2px 0; font-family: ${FONT}; font-size: 14px; color: ${C.muted}; white-space: nowrap;">${esc(f.label)}</td>` +
+            `<td valign="top" style="padding: 2px 0; font-family: ${FONT}; font-size: 14px; color: ${C.text};">${esc(f.value)}</td></tr>`,
+        )
+        .join('');
+      return row(
+        `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border: 1px solid ${C.rule}; border-left: 4px solid ${C.link};">` +
+          `<tr><td style="padding: 12px 16px; font-family: ${FONT};">` +
+          `<p style="margin: 0; font-size: 12px; letter-spacing: 1px; text-transform: uppercase; color: ${C.muted};">${esc(block.kicker)}</p>` +
+          `<p style="margin: 4px 0 8px 0; font-size: 17px; font-weight: bold; line-height: 1.35;"><a href="${esc(block.href)}" style="color: ${C.text}; text-decoration: none;">${esc(block.title)}</a></p>` +
+          `<table role="presentation" cellpadding="0" cellspacing="0" border="0">${facts}</table>` +
+          `</td></tr></table>`,
+      );
+    }
+    case 'quote': {
+      const speaker = block.speaker
+        ? `<p style="margin: 8px 0 0 0; font-size: 14px; color: ${C.muted};">— ${
+            block.href
+              ? `<a href="${esc(block.href)}" style="color: ${C.muted}; text-decoration: underline;">${esc(block.speaker)}</a>`
+              : esc(block.speaker)
+          }</p>`
+        : '';
+      return row(
+        `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>` +
+          `<td style="padding: 4px 0 4px 16px; border-left: 4px solid ${C.rule}; font-family: ${FONT};">` +
+          `<p style="margin: 0; font-size: 18px; line-height: 1.5; color: ${C.text};">“${esc(block.text)}”</p>${speaker}` +
+          `</td></tr></table>`,
+      );
+    }
+    case 'rule':
+      return row(`<hr style="border: 0; border-top: 1px solid ${C.rule}; margin: 8px 0;">`);
+  }
+}
+
+/** The briefing as a standalone, email-safe HTML document. */
+export function emailHtml(email: EmailBriefing): string {
+  const sources = email.sources
+    .map(
+      (s) =>
+        `<li style="margin: 0 0 4px 0;"><a href="${esc(s.href)}" style="color: ${C.link}; text-decoration: underline;">${esc(s.title)}</a> <span style="color: ${C.muted};">(${esc(s.meta)})</span></li>`,
+    )
+    .join('');
+  const rows = [
+    row(
+      `<a href="${esc(email.site.href)}" style="color: ${C.muted}; text-decoration: none; font-size: 13px; letter-spacing: 1px; text-transform: uppercase;">${esc(email.site.title)}</a>`,
+      '24px 32px 0 32px',
+    ),
+    row(
+      `<h1 style="margin: 0; font-family: ${FONT}; font-size: 26px; line-height: 1.25; color: ${C.text};"><a href="${esc(email.href)}" style="color: ${C.text}; text-decoration: none;">${esc(email.title)}</a></h1>`,
+      '8px 32px 0 32px',
+    ),
+    row(`<p style="margin: 0; font-size: 13px; color: ${C.muted};">${esc(email.dateLine)}</p>`, '8px 32px 0 32px'),
+    row(`<p style="margin: 0; font-size: 18px; line-height: 1.5; color: ${C.muted};">${esc(email.summary)}</p>`),
+    ...email.blocks.map(blockHtml),
+    row(
+      `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td style="background-color: ${C.link}; border-radius: 4px;">` +
+        `<a href="${esc(email.href)}" style="display: inline-block; padding: 10px 18px; font-family: ${FONT}; font-size: 15px; font-weight: bold; color: #ffffff; text-decoration: none;">${esc(linksUi.email.readOnline)}</a>` +
+        `</td></tr></table>`,
+      '24px 32px 0 32px',
+    ),
+    ...(sources
+      ? [
+          row(
+            `<h2 style="margin: 0 0 8px 0; font-family: ${FONT}; font-size: 15px; color: ${C.text};">${esc(linksUi.email.sources)}</h2>` +
+              `<ul style="margin: 0; padding: 0 0 0 20px; font-size: 14px;">${sources}</ul>`,
+            '24px 32px 0 32px',
+          ),
+        ]
+      : []),
+    row(
+      `<p style="margin: 0; font-size: 12px; color: ${C.muted}; border-top: 1px solid ${C.rule}; padding-top: 12px;">${esc(email.footer)} <a href="${esc(email.site.href)}" style="color: ${C.muted}; text-decoration: underline;">${esc(email.site.title)}</a></p>`,
+      '24px 32px 24px 32px',
+    ),
+  ];
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${esc(email.lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light">',
+    `<title>${esc(email.title)}</title>`,
+    '</head>',
+    `<body style="margin: 0; padding: 0; background-color: ${C.page};">`,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color: ${C.page};"><tr><td align="center" style="padding: 24px 8px;">`,
+    `<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width: 600px; max-width: 600px; background-color: ${C.card}; border: 1px solid ${C.rule};">`,
+    ...rows,
+    '</table>',
+    '</td></tr></table>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain text: wrapped at 72 columns; links become numbered references listed at the end.
+
+/** The briefing as plain text for the text part of an email. */
+export function emailText(email: EmailBriefing): string {
+  const links: string[] = [];
+  const ref = (href: string) => {
+    const at = links.indexOf(href);
+    if (at >= 0) return at + 1;
+    links.push(href);
+    return links.length;
+  };
+  // A marker (event date, citation) is only its reference: the sources are listed at the end.
+  const runsText = (runs: Run[]) =>
+    runs.map((r) => (r.marker ? `[${ref(r.href!)}]` : r.href ? `${r.text} [${ref(r.href)}]` : r.text)).join('');
+  const out: string[] = [email.site.title.toUpperCase(), '', email.title, email.dateLine, '', wrap(email.summary)];
+  for (const block of email.blocks) {
+    out.push('');
+    switch (block.kind) {
+      case 'heading': {
+        const text = runsText(block.runs);
+        out.push(text, '-'.repeat(Math.min(text.length, 72)));
+        break;
+      }
+      case 'paragraph':
+        out.push(wrap(runsText(block.runs)));
+        break;
+      case 'list':
+        block.items.forEach((item, i) => {
+          const bullet = block.ordered ? `${i + 1}. ` : '- ';
+          out.push(bullet + wrap(runsText(item), 72 - bullet.length, ' '.repeat(bullet.length)));
+        });
+        break;
+      case 'card':
+        out.push(wrap(`${block.kicker.toUpperCase()}: ${block.title} [${ref(block.href)}]`, 72, '  '));
+        for (const f of block.facts) out.push(`  ${wrap(`${f.label}: ${f.value}`, 70, '    ')}`);
+        break;
+      case 'quote':
+        out.push(`  ${wrap(`“${block.text}”`, 70, '  ')}`);
+        if (block.speaker) {
+          out.push(`  ${wrap(`— ${block.speaker}${block.href ? ` [${ref(block.href)}]` : ''}`, 70, '    ')}`);
+        }
+        break;
+      case 'rule':
+        out.push('* * *');
+        break;
+    }
+  }
+  out.push('', `${linksUi.email.readOnline}: ${email.href}`);
+  if (email.sources.length) {
+    out.push('', linksUi.email.sources);
+    for (const s of email.sources) out.push(`- ${wrap(`${s.title} (${s.meta}) [${ref(s.href)}]`, 70, '  ')}`);
+  }
+  if (links.length) {
+    out.push('');
+    links.forEach((href, i) => out.push(`[${i + 1}] ${href}`));
+  }
+  out.push('', '-- ', wrap(`${email.footer} ${email.site.href}`), '');
+  return out.join('\n');
+}

@@ -1,0 +1,103 @@
+import { fill, linksUi } from '../../i18n/links';
+import type { Ref } from '../../schemas/common';
+import type { SiteConfig } from '../../schemas/site';
+import type { Graph } from '../graph/graph';
+import { OG_HEIGHT, OG_WIDTH, ogImageAlt, previewFor, type OtherPage } from './og-card';
+import { absoluteUrl, companyFeedUrl, entityUrl, jsonFeedUrl, ogImageUrl, rssFeedUrl } from '../routes';
+
+/**
+ * The `<head>` tags a page needs for link previews and feed discovery, on top of what Starlight
+ * already writes (title, description, canonical link, og:title, og:type, og:url, og:locale,
+ * og:description, og:site_name and twitter:card), which are not repeated here.
+ */
+
+/** One element of the head. */
+export interface HeadTag {
+  tag: 'meta' | 'link';
+  attrs: Record<string, string>;
+}
+
+/** A feed to advertise with `<link rel="alternate">`. */
+export interface FeedLink {
+  type: 'application/rss+xml' | 'application/feed+json';
+  title: string;
+  /** Root-relative path from routes.ts. */
+  href: string;
+}
+
+export interface PageHead {
+  /** The configured site, for absolute URLs. */
+  site: URL | string;
+  title: string;
+  description: string;
+  /** The page's preview image, when it has one. */
+  image?: { href: string; alt: string } | undefined;
+  feeds: FeedLink[];
+}
+
+/** Open Graph image tags, Twitter tags and feed links for one page. */
+export function pageHeadTags({ site, title, description, image, feeds }: PageHead): HeadTag[] {
+  const tags: HeadTag[] = [];
+  const meta = (key: 'property' | 'name', name: string, content: string) =>
+    tags.push({ tag: 'meta', attrs: { [key]: name, content } });
+  if (image) {
+    const href = absoluteUrl(image.href, site);
+    meta('property', 'og:image', href);
+    meta('property', 'og:image:type', 'image/png');
+    meta('property', 'og:image:width', String(OG_WIDTH));
+    meta('property', 'og:image:height', String(OG_HEIGHT));
+    meta('property', 'og:image:alt', image.alt);
+  }
+  meta('name', 'twitter:title', title);
+  meta('name', 'twitter:description', description);
+  if (image) {
+    meta('name', 'twitter:image', absoluteUrl(image.href, site));
+    meta('name', 'twitter:image:alt', image.alt);
+  }
+  for (const feed of feeds) {
+    tags.push({
+      tag: 'link',
+      attrs: { rel: 'alternate', type: feed.type, title: feed.title, href: absoluteUrl(feed.href, site) },
+    });
+  }
+  return tags;
+}
+
+const companyPaths = new WeakMap<Graph, Map<string, Ref<'companies'>>>();
+
+/** The company whose page is at `path`, if any. */
+export function companyAt(graph: Graph, path: string): Ref<'companies'> | undefined {
+  let index = companyPaths.get(graph);
+  if (!index) {
+    index = new Map(graph.all('companies').map((c) => [entityUrl(c.ref), c.ref]));
+    companyPaths.set(graph, index);
+  }
+  return index.get(path);
+}
+
+/** Feeds a page advertises: the briefings feeds everywhere, and a company's own feed on its page. */
+export function pageFeeds(graph: Graph, site: SiteConfig, path: string): FeedLink[] {
+  const feeds: FeedLink[] = [
+    { type: 'application/rss+xml', title: fill(linksUi.feeds.briefingsRss, { site: site.title }), href: rssFeedUrl() },
+    {
+      type: 'application/feed+json',
+      title: fill(linksUi.feeds.briefingsJson, { site: site.title }),
+      href: jsonFeedUrl(),
+    },
+  ];
+  const company = companyAt(graph, path);
+  if (company) {
+    feeds.push({
+      type: 'application/rss+xml',
+      title: fill(linksUi.feeds.companyRss, { company: graph.node(company).title }),
+      href: companyFeedUrl(company),
+    });
+  }
+  return feeds;
+}
+
+/** The preview image of the page at `path`, if the site draws one for it. */
+export function pageImage(graph: Graph, site: SiteConfig, path: string, other: OtherPage[] = []): PageHead['image'] {
+  const preview = previewFor(graph, site, path, other);
+  return preview ? { href: ogImageUrl(preview.path), alt: ogImageAlt(preview.card) } : undefined;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { findBrokenLinks, scanPage } from '../../../src/lib/build/link-check';
+
+describe('scanPage', () => {
+  test('collects ids and link targets, ignoring markup inside scripts', () => {
+    const page = scanPage(
+      `<h2 id="deals">D</h2><a href="/x/#deals">x</a><a name="old"></a><script>'<a href="/fake/">'</script><area href="/y/">`,
+    );
+    expect(page.anchors).toEqual(new Set(['deals', 'old']));
+    expect(page.links).toEqual(['/x/#deals', '/y/']);
+  });
+
+  test('decodes entities in attributes', () => {
+    expect(scanPage('<a href="/a/?q=1&amp;type=deal">x</a>').links).toEqual(['/a/?q=1&type=deal']);
+  });
+});
+
+describe('findBrokenLinks', () => {
+  const pages = new Map([
+    [
+      '/',
+      scanPage(
+        '<a href="/companies/catl/#deals">ok</a><a href="companies/catl/">relative ok</a><a href="https://example.org/">external</a>',
+      ),
+    ],
+    ['/companies/catl/', scanPage('<h2 id="deals">Deals</h2><a href="/rss.xml">feed</a><a href="#top">top</a>')],
+  ]);
+  const options = { origin: 'https://site.test', fileExists: (path: string) => path === '/rss.xml' };
+
+  test('accepts links to pages, anchors, files and other hosts', () => {
+    expect(findBrokenLinks(pages, options)).toEqual([]);
+  });
+
+  test('reports a missing page, a missing anchor and a missing file', () => {
+    const broken = new Map([
+      ...pages,
+      [
+        '/people/',
+        scanPage(
+          '<a href="/companies/nope/">a</a><a href="/companies/catl/#people">b</a><a href="/feed.json">c</a><a href="https://site.test/gone/">d</a>',
+        ),
+      ],
+    ]);
+    expect(findBrokenLinks(broken, options)).toEqual([
+      '/people/ → /companies/nope/: no page at /companies/nope/',
+      '/people/ → /companies/catl/#people: no element with id "people" on /companies/catl/',
+      '/people/ → /feed.json: no page at /feed.json',
+      '/people/ → https://site.test/gone/: no page at /gone/',
+    ]);
+  });
+});
+
+describe('scanPage with hostile attribute values', () => {
+  test('an attribute holding "<script>" does not hide the rest of the page', () => {
+    const page = scanPage(
+      `<a id="a" title="<script>x()</script>" href="/one/">1</a><h2 id="b">B</h2><!-- <a href="/commented/"> -->`,
+    );
+    expect(page.anchors).toEqual(new Set(['a', 'b']));
+    expect(page.links).toEqual(['/one/']);
+  });
+});

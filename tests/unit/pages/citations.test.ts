@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { dealCitation, quoteCitation, sourceCitation } from '../../../src/lib/pages/citations';
+import { loadContentRoot } from '../../support/content';
+
+const { graph } = loadContentRoot(join(import.meta.dirname, '../../../src/content'));
+const source = 'joongang-daily-2025-07-09-chinese-battery-firms-reach-out-to-korea';
+
+describe('citations', () => {
+  test('a source names publisher, author, title and day', () => {
+    expect(sourceCitation(graph, { collection: 'sources', id: source })).toBe(
+      'Korea JoongAng Daily, Choi Sun-eul, “Chinese battery firms reach out to Korea in global expansion push”, 9 July 2025',
+    );
+  });
+
+  test('a quote carries its exact words, speaker, role, organisation, source and link', () => {
+    expect(
+      quoteCitation(
+        graph,
+        { collection: 'quotes', id: 'choi-jae-hee-chery-deal-signal' },
+        'https://site.test/quotes/q/',
+      ),
+    ).toMatchInlineSnapshot(`
+      "“Chery’s deal sends a signal that even Chinese state-owned firms are open to working with Korea”
+      — Choi Jae-hee, Senior researcher, Korea Institute for International Economic Policy.
+      Source: Korea JoongAng Daily, Choi Sun-eul, “Chinese battery firms reach out to Korea in global expansion push”, 9 July 2025.
+      https://site.test/quotes/q/"
+    `);
+  });
+
+  test('an unnamed speaker is cited as the source describes them', () => {
+    expect(quoteCitation(graph, { collection: 'quotes', id: 'industry-insider-home-turf' }, 'u').split('\n')[1]).toBe(
+      '— an industry insider.',
+    );
+  });
+
+  test('a deal carries parties and roles, value as reported, announcement, source and link', () => {
+    expect(
+      dealCitation(
+        graph,
+        { collection: 'deals', id: 'lg-energy-solution-chery-ev-46-series-cells' },
+        'https://site.test/deals/d/',
+      ),
+    ).toMatchInlineSnapshot(`
+      "LG Energy Solution to supply Chery EV with 46-series cylindrical cells. LG Energy Solution (supplier), Chery EV (customer).
+      more than ₩1 trillion KRW ($726 million USD as reported), estimated; announced 9 July 2025.
+      Source: Korea JoongAng Daily, Choi Sun-eul, “Chinese battery firms reach out to Korea in global expansion push”, 9 July 2025.
+      https://site.test/deals/d/"
+    `);
+  });
+});

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildGraph } from '../../../src/lib/graph/graph';
+import { companyAt, pageFeeds, pageHeadTags, pageImage } from '../../../src/lib/publishing/head-tags';
+import { loadSiteConfig } from '../../../src/lib/content/site-config';
+import { minimalInput } from '../../support/content';
+
+const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
+const graph = buildGraph(minimalInput());
+
+describe('pageHeadTags', () => {
+  test('adds the image, Twitter and feed tags Starlight does not write, with absolute URLs', () => {
+    const tags = pageHeadTags({
+      site: 'https://news.example.org',
+      title: 'Globex',
+      description: 'A buyer of widgets.',
+      image: { href: '/og/companies/globex.png', alt: 'Link preview: Company card for Globex' },
+      feeds: [{ type: 'application/rss+xml', title: 'Briefings', href: '/rss.xml' }],
+    });
+    expect(tags).toEqual([
+      { tag: 'meta', attrs: { property: 'og:image', content: 'https://news.example.org/og/companies/globex.png' } },
+      { tag: 'meta', attrs: { property: 'og:image:type', content: 'image/png' } },
+      { tag: 'meta', attrs: { property: 'og:image:width', content: '1200' } },
+      { tag: 'meta', attrs: { property: 'og:image:height', content: '630' } },
+      { tag: 'meta', attrs: { property: 'og:image:alt', content: 'Link preview: Company card for Globex' } },
+      { tag: 'meta', attrs: { name: 'twitter:title', content: 'Globex' } },
+      { tag: 'meta', attrs: { name: 'twitter:description', content: 'A buyer of widgets.' } },
+      { tag: 'meta', attrs: { name: 'twitter:image', content: 'https://news.example.org/og/companies/globex.png' } },
+      { tag: 'meta', attrs: { name: 'twitter:image:alt', content: 'Link preview: Company card for Globex' } },
+      {
+        tag: 'link',
+        attrs: {
+          rel: 'alternate',
+          type: 'application/rss+xml',
+          title: 'Briefings',
+          href: 'https://news.example.org/rss.xml',
+        },
+      },
+    ]);
+  });
+
+  test('without an image: no image tags at all', () => {
+    const tags = pageHeadTags({ site: 'https://x.test', title: 'T', description: 'D', image: undefined, feeds: [] });
+    expect(tags.map((t) => t.attrs.property ?? t.attrs.name)).toEqual(['twitter:title', 'twitter:description']);
+  });
+});
+
+describe('pageFeeds', () => {
+  test('every page advertises the briefings feeds', () => {
+    expect(pageFeeds(graph, site, '/deals/')).toEqual([
+      { type: 'application/rss+xml', title: 'Fixture: widgets: briefings (RSS)', href: '/rss.xml' },
+      { type: 'application/feed+json', title: 'Fixture: widgets: briefings (JSON Feed)', href: '/feed.json' },
+    ]);
+  });
+
+  test('a company page also advertises its own feed', () => {
+    expect(pageFeeds(graph, site, '/companies/globex/')[2]).toEqual({
+      type: 'application/rss+xml',
+      title: 'Globex: what’s new (RSS)',
+      href: '/companies/globex/feed.xml',
+    });
+    expect(companyAt(graph, '/companies/')).toBeUndefined();
+  });
+});
+
+describe('pageImage', () => {
+  test('points at the image of a known page, and at none for other pages (such as 404)', () => {
+    expect(pageImage(graph, site, '/companies/globex/')).toEqual({
+      href: '/og/companies/globex.png',
+      alt: 'Link preview: Company card for Globex',
+    });
+    expect(pageImage(graph, site, '/')?.href).toBe('/og/index.png');
+    expect(pageImage(graph, site, '/404/')).toBeUndefined();
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { parseFuzzyDate } from '../../../src/lib/values/fuzzy-date';
+import { clip, inlineText, wrap } from '../../../src/lib/values/text';
+
+describe('clip', () => {
+  test.each([
+    ['short text', 20, 'short text'],
+    ['  spaces   collapse ', 20, 'spaces collapse'],
+    ['Chinese battery firms turn to Korean partners', 30, 'Chinese battery firms turn to…'],
+    ['Supercalifragilisticexpialidocious', 10, 'Supercali…'],
+    ['Ends with a comma, here', 19, 'Ends with a comma…'],
+  ])('%j to %i characters', (text, max, expected) => {
+    expect(clip(text, max)).toBe(expected);
+    expect(clip(text, max).length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('inlineText', () => {
+  test('keeps the text of links and writes dates out', () => {
+    expect(
+      inlineText([
+        { text: '6 years' },
+        { text: ' from ' },
+        { date: parseFuzzyDate('early 2026') },
+        { text: 'X', href: '/x/' },
+      ]),
+    ).toBe('6 years from early 2026X');
+  });
+});
+
+describe('wrap', () => {
+  test('breaks at spaces within the width and indents continuation lines', () => {
+    const text = 'one two three four five six seven eight nine ten';
+    expect(wrap(text, 14)).toBe('one two three\nfour five six\nseven eight\nnine ten');
+    expect(wrap(text, 14, '  ')).toBe('one two three\n  four five\n  six seven\n  eight nine\n  ten');
+  });
+
+  test('gives a word longer than the width (a URL) a line of its own', () => {
+    expect(wrap('see https://example.com/a/very/long/path now', 12)).toBe(
+      'see\nhttps://example.com/a/very/long/path\nnow',
+    );
+  });
+});
