@@ -1,10 +1,11 @@
+import { seedSite } from '../support/seed-site';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { isStandaloneDocument } from '../../src/lib/routes';
 import { fileFor, htmlPages } from '../support/dist';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 // Site pages and redirect pages; email snippets are standalone documents made for email clients
 // (inline styles, no policy), checked by email.test.ts instead.
 const pages = htmlPages(dist).filter((page) => !isStandaloneDocument(page));

@@ -1,14 +1,15 @@
+import { seedSite } from '../support/seed-site';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { emailUrl, entityUrl, isStandaloneDocument } from '../../src/lib/routes';
 import { buildSite, OUTPUT_ROOT, type BuildResult } from '../support/build';
 import { loadContentRoot } from '../support/content';
 import { htmlPages, loadPage } from '../support/dist';
 import { sitemapPaths } from '../support/sitemap';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 const { graph } = loadContentRoot(join(import.meta.dirname, '../../src/content'));
 const briefings = graph.all('briefings');
 

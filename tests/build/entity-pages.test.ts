@@ -1,12 +1,13 @@
+import { seedSite } from '../support/seed-site';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { anchorUrl, entityUrl, indexUrl } from '../../src/lib/routes';
 import { ENTITY_COLLECTIONS } from '../../src/schemas/common';
 import { loadContentRoot } from '../support/content';
 import { fileFor, htmlPages, loadPage } from '../support/dist';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 const { graph } = loadContentRoot(join(import.meta.dirname, '../../src/content'));
 
 /** Internal link targets of a built page's main content and sidebar, without the origin. */

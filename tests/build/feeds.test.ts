@@ -1,7 +1,8 @@
+import { seedSite } from '../support/seed-site';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { COMPANY_FEED_LIMIT } from '../../src/lib/publishing/feeds';
 import { companyFeedUrl, entityUrl } from '../../src/lib/routes';
 import { loadContentRoot } from '../support/content';
@@ -9,7 +10,7 @@ import { loadPage } from '../support/dist';
 import { jsonFeedProblems, rssProblems } from '../support/feed-format';
 import { sitemapPaths } from '../support/sitemap';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 const SITE = 'https://briefing.example.com';
 const { graph } = loadContentRoot(join(import.meta.dirname, '../../src/content'));
 const companies = graph.all('companies');

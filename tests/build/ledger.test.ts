@@ -1,14 +1,15 @@
+import { seedSite } from '../support/seed-site';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatLedger, LEDGER_FILE, parseLedger, unresolvedPaths } from '../../src/lib/publishing/ledger';
 import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from '../support/build';
 import { loadPage } from '../support/dist';
 import { publishedPaths, resolveIn } from '../support/ledger';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 const ledger = parseLedger(readFileSync(join(PROJECT_ROOT, LEDGER_FILE), 'utf8'));
 
 describe(`the committed URL ledger (${LEDGER_FILE})`, () => {

@@ -1,11 +1,12 @@
+import { seedSite } from '../support/seed-site';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { pngSize } from '../../src/lib/publishing/png';
 import { loadPage } from '../support/dist';
 import { sitemapPaths } from '../support/sitemap';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 const SITE = 'https://briefing.example.com';
 const paths = sitemapPaths(dist);
 

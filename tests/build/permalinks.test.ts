@@ -1,7 +1,8 @@
-import { describe, expect, inject, test } from 'vitest';
+import { seedSite } from '../support/seed-site';
+import { describe, expect, test } from 'vitest';
 import { htmlPages, loadPage } from '../support/dist';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 const SITE = 'https://briefing.example.com';
 
 describe('precise links', () => {

@@ -1,10 +1,11 @@
+import { seedSite } from '../support/seed-site';
 import { join } from 'node:path';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { anchorUrl, entityUrl } from '../../src/lib/routes';
 import { loadContentRoot } from '../support/content';
 import { loadPage } from '../support/dist';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 const { graph, site } = loadContentRoot(join(import.meta.dirname, '../../src/content'));
 
 describe('the site built from the bundled dataset', () => {

@@ -1,12 +1,13 @@
+import { seedSite } from '../support/seed-site';
 import { join } from 'node:path';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { fuzzyDateTimeAttribute } from '../../src/lib/values/fuzzy-date';
 import { entityUrl, timelineUrl } from '../../src/lib/routes';
 import { buildTimeline, indexTimeline, timelineOf } from '../../src/lib/timeline/timeline';
 import { loadContentRoot } from '../support/content';
 import { loadPage } from '../support/dist';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 const { graph, site } = loadContentRoot(join(import.meta.dirname, '../../src/content'));
 const items = buildTimeline(graph, site.vocabulary);
 

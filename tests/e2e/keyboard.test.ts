@@ -1,7 +1,8 @@
-import { expect, inject, test } from 'vitest';
+import { seedSite } from '../support/seed-site';
+import { expect, test } from 'vitest';
 import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 
 describeInBrowser('the site with a keyboard only', () => {
   const site = servedSite(() => dist);

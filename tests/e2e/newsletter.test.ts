@@ -1,10 +1,11 @@
+import { seedSite } from '../support/seed-site';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { emailUrl, entityUrl } from '../../src/lib/routes';
 import { describeInBrowser, servedSite, openPage, waitInPage, watchPage } from '../support/browser';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 const briefing = { collection: 'briefings', id: 'chinese-battery-firms-turn-to-korean-partners' } as const;
 const emailText = readFileSync(join(dist, emailUrl(briefing, 'txt')), 'utf8');
 const emailHtml = readFileSync(join(dist, emailUrl(briefing, 'html')), 'utf8');

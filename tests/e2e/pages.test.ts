@@ -1,9 +1,10 @@
+import { seedSite } from '../support/seed-site';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { describeInBrowser, servedSite, openPage, watchPage } from '../support/browser';
 import { sitemapPaths } from '../support/sitemap';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 const paths = sitemapPaths(dist);
 /** WCAG 2.0–2.2 A and AA, plus axe's best practices; no rule is disabled. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -1,12 +1,13 @@
+import { seedSite } from '../support/seed-site';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OUTPUT_ROOT } from '../support/build';
 import { describeInBrowser, horizontalOverflow, launchBrowser, openPage } from '../support/browser';
 import { serveStatic, type StaticServer } from '../support/server';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 /** Where the screenshots go; open them to look at the site as a reader would. */
 const FOLDER = join(OUTPUT_ROOT, 'screenshots');
 

@@ -1,12 +1,13 @@
+import { seedSite } from '../support/seed-site';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { OUTPUT_ROOT } from '../support/build';
 import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 import { measureFirstQuery } from '../support/search-weight';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 
 /** Titles of the results on the search page, once a search has finished. */
 async function resultTitles(page: Page): Promise<string[]> {

@@ -1,8 +1,9 @@
+import { seedSite } from '../support/seed-site';
 import type { Page } from 'playwright-core';
-import { expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 
-const dist = inject('siteDir');
+const dist = await seedSite();
 
 /** Ids of the timeline items a reader can see. */
 function visibleItems(page: Page): Promise<string[]> {
