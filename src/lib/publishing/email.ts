@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../values/escape';
 import { mdxToMdast } from 'satteri';
 import { fill, linksUi } from '../../i18n/links';
 import { ui } from '../../i18n/ui';
@@ -292,19 +293,15 @@ export function emailBriefing(
 const FONT = 'Arial, Helvetica, sans-serif';
 const C = { page: '#f3f4f6', card: '#ffffff', text: '#1f2328', muted: '#57606a', link: '#0b57d0', rule: '#d0d7de' };
 
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function runsHtml(runs: Run[]): string {
   return runs
     .map((run) => {
-      let html = esc(run.text);
+      let html = escapeMarkup(run.text);
       if (run.code) html = `<code style="font-family: Consolas, Menlo, monospace; font-size: 90%;">${html}</code>`;
       if (run.em) html = `<em>${html}</em>`;
       if (run.strong) html = `<strong>${html}</strong>`;
       if (run.href)
-        html = `<a href="${esc(run.href)}" style="color: ${C.link}; text-decoration: underline;">${html}</a>`;
+        html = `<a href="${escapeMarkup(run.href)}" style="color: ${C.link}; text-decoration: underline;">${html}</a>`;
       return html;
     })
     .join('');
@@ -331,15 +328,15 @@ function blockHtml(block: EmailBlock): string {
       const facts = block.facts
         .map(
           (f) =>
-            `<tr><td valign="top" style="padding: 2px 12px 2px 0; font-family: ${FONT}; font-size: 14px; color: ${C.muted}; white-space: nowrap;">${esc(f.label)}</td>` +
-            `<td valign="top" style="padding: 2px 0; font-family: ${FONT}; font-size: 14px; color: ${C.text};">${esc(f.value)}</td></tr>`,
+            `<tr><td valign="top" style="padding: 2px 12px 2px 0; font-family: ${FONT}; font-size: 14px; color: ${C.muted}; white-space: nowrap;">${escapeMarkup(f.label)}</td>` +
+            `<td valign="top" style="padding: 2px 0; font-family: ${FONT}; font-size: 14px; color: ${C.text};">${escapeMarkup(f.value)}</td></tr>`,
         )
         .join('');
       return row(
         `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border: 1px solid ${C.rule}; border-left: 4px solid ${C.link};">` +
           `<tr><td style="padding: 12px 16px; font-family: ${FONT};">` +
-          `<p style="margin: 0; font-size: 12px; letter-spacing: 1px; text-transform: uppercase; color: ${C.muted};">${esc(block.kicker)}</p>` +
-          `<p style="margin: 4px 0 8px 0; font-size: 17px; font-weight: bold; line-height: 1.35;"><a href="${esc(block.href)}" style="color: ${C.text}; text-decoration: none;">${esc(block.title)}</a></p>` +
+          `<p style="margin: 0; font-size: 12px; letter-spacing: 1px; text-transform: uppercase; color: ${C.muted};">${escapeMarkup(block.kicker)}</p>` +
+          `<p style="margin: 4px 0 8px 0; font-size: 17px; font-weight: bold; line-height: 1.35;"><a href="${escapeMarkup(block.href)}" style="color: ${C.text}; text-decoration: none;">${escapeMarkup(block.title)}</a></p>` +
           `<table role="presentation" cellpadding="0" cellspacing="0" border="0">${facts}</table>` +
           `</td></tr></table>`,
       );
@@ -348,14 +345,14 @@ function blockHtml(block: EmailBlock): string {
       const speaker = block.speaker
         ? `<p style="margin: 8px 0 0 0; font-size: 14px; color: ${C.muted};">— ${
             block.href
-              ? `<a href="${esc(block.href)}" style="color: ${C.muted}; text-decoration: underline;">${esc(block.speaker)}</a>`
-              : esc(block.speaker)
+              ? `<a href="${escapeMarkup(block.href)}" style="color: ${C.muted}; text-decoration: underline;">${escapeMarkup(block.speaker)}</a>`
+              : escapeMarkup(block.speaker)
           }</p>`
         : '';
       return row(
         `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>` +
           `<td style="padding: 4px 0 4px 16px; border-left: 4px solid ${C.rule}; font-family: ${FONT};">` +
-          `<p style="margin: 0; font-size: 18px; line-height: 1.5; color: ${C.text};">“${esc(block.text)}”</p>${speaker}` +
+          `<p style="margin: 0; font-size: 18px; line-height: 1.5; color: ${C.text};">“${escapeMarkup(block.text)}”</p>${speaker}` +
           `</td></tr></table>`,
       );
     }
@@ -369,49 +366,49 @@ export function emailHtml(email: EmailBriefing): string {
   const sources = email.sources
     .map(
       (s) =>
-        `<li style="margin: 0 0 4px 0;"><a href="${esc(s.href)}" style="color: ${C.link}; text-decoration: underline;">${esc(s.title)}</a> <span style="color: ${C.muted};">(${esc(s.meta)})</span></li>`,
+        `<li style="margin: 0 0 4px 0;"><a href="${escapeMarkup(s.href)}" style="color: ${C.link}; text-decoration: underline;">${escapeMarkup(s.title)}</a> <span style="color: ${C.muted};">(${escapeMarkup(s.meta)})</span></li>`,
     )
     .join('');
   const rows = [
     row(
-      `<a href="${esc(email.site.href)}" style="color: ${C.muted}; text-decoration: none; font-size: 13px; letter-spacing: 1px; text-transform: uppercase;">${esc(email.site.title)}</a>`,
+      `<a href="${escapeMarkup(email.site.href)}" style="color: ${C.muted}; text-decoration: none; font-size: 13px; letter-spacing: 1px; text-transform: uppercase;">${escapeMarkup(email.site.title)}</a>`,
       '24px 32px 0 32px',
     ),
     row(
-      `<h1 style="margin: 0; font-family: ${FONT}; font-size: 26px; line-height: 1.25; color: ${C.text};"><a href="${esc(email.href)}" style="color: ${C.text}; text-decoration: none;">${esc(email.title)}</a></h1>`,
+      `<h1 style="margin: 0; font-family: ${FONT}; font-size: 26px; line-height: 1.25; color: ${C.text};"><a href="${escapeMarkup(email.href)}" style="color: ${C.text}; text-decoration: none;">${escapeMarkup(email.title)}</a></h1>`,
       '8px 32px 0 32px',
     ),
-    row(`<p style="margin: 0; font-size: 13px; color: ${C.muted};">${esc(email.dateLine)}</p>`, '8px 32px 0 32px'),
-    row(`<p style="margin: 0; font-size: 18px; line-height: 1.5; color: ${C.muted};">${esc(email.summary)}</p>`),
+    row(`<p style="margin: 0; font-size: 13px; color: ${C.muted};">${escapeMarkup(email.dateLine)}</p>`, '8px 32px 0 32px'),
+    row(`<p style="margin: 0; font-size: 18px; line-height: 1.5; color: ${C.muted};">${escapeMarkup(email.summary)}</p>`),
     ...email.blocks.map(blockHtml),
     row(
       `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td style="background-color: ${C.link}; border-radius: 4px;">` +
-        `<a href="${esc(email.href)}" style="display: inline-block; padding: 10px 18px; font-family: ${FONT}; font-size: 15px; font-weight: bold; color: #ffffff; text-decoration: none;">${esc(linksUi.email.readOnline)}</a>` +
+        `<a href="${escapeMarkup(email.href)}" style="display: inline-block; padding: 10px 18px; font-family: ${FONT}; font-size: 15px; font-weight: bold; color: #ffffff; text-decoration: none;">${escapeMarkup(linksUi.email.readOnline)}</a>` +
         `</td></tr></table>`,
       '24px 32px 0 32px',
     ),
     ...(sources
       ? [
           row(
-            `<h2 style="margin: 0 0 8px 0; font-family: ${FONT}; font-size: 15px; color: ${C.text};">${esc(linksUi.email.sources)}</h2>` +
+            `<h2 style="margin: 0 0 8px 0; font-family: ${FONT}; font-size: 15px; color: ${C.text};">${escapeMarkup(linksUi.email.sources)}</h2>` +
               `<ul style="margin: 0; padding: 0 0 0 20px; font-size: 14px;">${sources}</ul>`,
             '24px 32px 0 32px',
           ),
         ]
       : []),
     row(
-      `<p style="margin: 0; font-size: 12px; color: ${C.muted}; border-top: 1px solid ${C.rule}; padding-top: 12px;">${esc(email.footer)} <a href="${esc(email.site.href)}" style="color: ${C.muted}; text-decoration: underline;">${esc(email.site.title)}</a></p>`,
+      `<p style="margin: 0; font-size: 12px; color: ${C.muted}; border-top: 1px solid ${C.rule}; padding-top: 12px;">${escapeMarkup(email.footer)} <a href="${escapeMarkup(email.site.href)}" style="color: ${C.muted}; text-decoration: underline;">${escapeMarkup(email.site.title)}</a></p>`,
       '24px 32px 24px 32px',
     ),
   ];
   return [
     '<!DOCTYPE html>',
-    `<html lang="${esc(email.lang)}">`,
+    `<html lang="${escapeMarkup(email.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light">',
-    `<title>${esc(email.title)}</title>`,
+    `<title>${escapeMarkup(email.title)}</title>`,
     '</head>',
     `<body style="margin: 0; padding: 0; background-color: ${C.page};">`,
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color: ${C.page};"><tr><td align="center" style="padding: 24px 8px;">`,

@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../values/escape';
 import { fill, linksUi } from '../../i18n/links';
 import type { Ref } from '../../schemas/common';
 import type { SiteConfig } from '../../schemas/site';
@@ -158,15 +159,11 @@ export function briefingsJsonFeed(graph: Graph, site: SiteConfig, siteUrl: URL |
   };
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** Channel elements @astrojs/rss does not write: the language and the feed's own address. */
 export function rssChannelExtras(selfUrl: string, language: string): string {
   return (
-    `<language>${escapeXml(language)}</language>` +
-    `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>`
+    `<language>${escapeMarkup(language)}</language>` +
+    `<atom:link href="${escapeMarkup(selfUrl)}" rel="self" type="application/rss+xml"/>`
   );
 }
 

@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../values/escape';
 import { fill, linksUi } from '../../i18n/links';
 
 /**
@@ -6,10 +7,6 @@ import { fill, linksUi } from '../../i18n/links';
  */
 export const REDIRECT_PAGE_CSP =
   "default-src 'none'; script-src 'none'; style-src 'none'; img-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
-
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * A page that sends readers of an old URL on to the new one: an immediate meta refresh (no
@@ -32,20 +29,20 @@ export function redirectPage({
 }): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${esc(lang)}">`,
+    `<html lang="${escapeMarkup(lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="content-security-policy" content="${REDIRECT_PAGE_CSP}">`,
-    `<title>${esc(fill(linksUi.redirect.title, { title }))}</title>`,
-    `<meta http-equiv="refresh" content="0; url=${esc(to)}">`,
+    `<title>${escapeMarkup(fill(linksUi.redirect.title, { title }))}</title>`,
+    `<meta http-equiv="refresh" content="0; url=${escapeMarkup(to)}">`,
     '<meta name="robots" content="noindex">',
-    `<link rel="canonical" href="${esc(canonical)}">`,
+    `<link rel="canonical" href="${escapeMarkup(canonical)}">`,
     '</head>',
     '<body>',
     '<main>',
-    `<h1>${esc(linksUi.redirect.heading)}</h1>`,
-    `<p>${esc(linksUi.redirect.body)} <a href="${esc(to)}">${esc(title)}</a>.</p>`,
+    `<h1>${escapeMarkup(linksUi.redirect.heading)}</h1>`,
+    `<p>${escapeMarkup(linksUi.redirect.body)} <a href="${escapeMarkup(to)}">${escapeMarkup(title)}</a>.</p>`,
     '</main>',
     '</body>',
     '</html>',
