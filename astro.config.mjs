@@ -3,7 +3,9 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { contentRoot, loadSiteConfig } from './src/lib/content/site-config.ts';
+import { cacheDirFor, contentRoot } from './src/lib/content/locations.ts';
+import { loadSiteConfig } from './src/lib/content/site-config.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
@@ -15,7 +17,9 @@ const site = loadSiteConfig(contentRoot(process.cwd()));
 export default defineConfig({
   site: process.env.BRIEFING_SITE_URL || 'https://briefing.example.com',
   outDir: process.env.BRIEFING_OUT_DIR || './dist',
-  cacheDir: process.env.BRIEFING_CACHE_DIR || './node_modules/.astro',
+  // One cache per content root (BRIEFING_CACHE_DIR, default node_modules/.astro, then a folder
+  // named after the root), so switching or moving roots never reads another root's store.
+  cacheDir: cacheDirFor(process.cwd()),
   trailingSlash: 'always',
   // Starlight turns on prefetching of every link; it costs a script on every page before
   // interaction (over the reading budget) for little gain on a static site this light.
@@ -43,6 +47,8 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
+    // Before anything renders: every content problem at once, or no build.
+    contentCheck(),
     starlight({
       title: site.title,
       description: site.description,

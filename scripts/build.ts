@@ -10,8 +10,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { cacheDirFor, contentRoot as resolveContentRoot } from '../src/lib/content/locations.ts';
 
 /** Files and folders of the project a build reads (besides the content root). */
 export const BUILD_INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
@@ -43,12 +44,29 @@ export function inputDigest(project: string, contentRoot: string, env: NodeJS.Pr
   return hash.digest('hex');
 }
 
+/**
+ * Puts a finished build in place of the published one: `next` becomes `outDir` and the previous
+ * output is removed. Until the rename, `outDir` still holds the last good build, byte for byte.
+ */
+export function publish(next: string, outDir: string): void {
+  const previous = `${outDir}.previous-${process.pid}`;
+  const had = existsSync(outDir);
+  if (had) renameSync(outDir, previous);
+  try {
+    renameSync(next, outDir);
+  } catch (error) {
+    if (had) renameSync(previous, outDir);
+    throw error;
+  }
+  if (had) rmSync(previous, { recursive: true, force: true });
+}
+
 if (import.meta.main) {
   const project = process.cwd();
   const env = process.env;
-  const contentRoot = resolve(project, env.BRIEFING_CONTENT_ROOT?.trim() || 'src/content');
+  const contentRoot = resolveContentRoot(project, env);
   const outDir = resolve(project, env.BRIEFING_OUT_DIR?.trim() || 'dist');
-  const cacheDir = resolve(project, env.BRIEFING_CACHE_DIR?.trim() || 'node_modules/.astro');
+  const cacheDir = cacheDirFor(project, env);
   const record = join(cacheDir, 'build-inputs.json');
   const today = env.BRIEFING_TODAY?.trim() || new Date().toISOString().slice(0, 10);
   const digest = inputDigest(project, contentRoot, env, today);
@@ -66,12 +84,24 @@ if (import.meta.main) {
     );
     process.exit(0);
   }
+  // Astro writes into its output folder as it goes. It builds into a folder beside the published
+  // one, which takes its place only when the whole build succeeded: a failed build leaves the
+  // last good output untouched, and only a successful build is recorded as up to date.
+  const next = `${outDir}.next`;
+  rmSync(next, { recursive: true, force: true });
   const astro = join(project, 'node_modules/astro/bin/astro.mjs');
   const result = spawnSync(process.execPath, [astro, 'build'], {
     stdio: 'inherit',
-    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, BRIEFING_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1' },
   });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (result.status !== 0) {
+    rmSync(next, { recursive: true, force: true });
+    console.error(
+      `\nThe build failed; ${relative(project, outDir) || outDir} still holds the last successful build, unchanged.`,
+    );
+    process.exit(result.status ?? 1);
+  }
+  publish(next, outDir);
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(record, JSON.stringify({ digest, outDir }));
 }

@@ -2,7 +2,8 @@ import { defineCollection, reference } from 'astro:content';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { validatedGlob } from './loaders/validated-glob';
-import { contentRoot, loadSiteConfig } from './lib/content/site-config';
+import { contentRoot } from './lib/content/locations';
+import { loadSiteConfig } from './lib/content/site-config';
 import { createSchemas, type SchemaContext } from './schemas';
 
 // Wiring only: which folder of the content root feeds which collection, checked by which schema.

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { ContentError, formatIssues } from '../lib/content/content-errors';
+import { parseYaml, splitMdx } from '../lib/content/documents';
 import { displayPath } from '../lib/content/paths';
 import { toAstroError } from './astro-error';
 import { ID_PATTERN } from '../schemas/common';
@@ -61,38 +62,27 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
         byId.set(id, file);
       }
 
+      // Every file is read the way the content check reads it (documents.ts): YAML's core
+      // schema, so an unquoted impossible date stays text and fails its field instead of
+      // becoming another day; briefings' frontmatter likewise.
+      const readFile = (params: { contents: string; fileUrl: URL }) => {
+        const file = fileURLToPath(params.fileUrl);
+        const problem = (where: string, message: string) =>
+          fail(new ContentError([`${shown(file)}: ${where}: ${message}.`]), file);
+        if (!file.endsWith('.mdx')) {
+          const data = parseYaml(params.contents.replace(/^\uFEFF/, ''));
+          if (!data.ok) return problem(data.problem.where, data.problem.message);
+          return { data: data.value ?? {}, rawData: params.contents };
+        }
+        const mdx = splitMdx(params.contents);
+        if (!mdx.ok) return problem(mdx.problem.where, mdx.problem.message);
+        const data = parseYaml(mdx.value.frontmatter, mdx.value.frontmatterLine);
+        if (!data.ok) return problem(data.problem.where, data.problem.message);
+        return { data: data.value ?? {}, body: mdx.value.body.trim(), rawData: mdx.value.frontmatter };
+      };
       const entryTypes = (context as LoaderContext & { entryTypes?: Map<string, EntryType> }).entryTypes;
       const guardedEntryTypes = entryTypes
-        ? new Map(
-            [...entryTypes].map(([ext, type]) => [
-              ext,
-              {
-                ...type,
-                getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
-                  try {
-                    return await type.getEntryInfo(params);
-                  } catch (error) {
-                    // Astro's YAML/frontmatter errors carry the position in `loc` and repeat the path in the message.
-                    const { message, loc } = error as Error & { loc?: { line?: number; column?: number } };
-                    const detail = (message.split('\n').find((line) => line.trim()) ?? String(error))
-                      .replace(/^.*?failed to parse:\s*/, '')
-                      .replace(/\*\*/g, '')
-                      .trim();
-                    const where = loc?.line
-                      ? `line ${loc.line}${loc.column ? `, column ${loc.column}` : ''}`
-                      : '(syntax)';
-                    const kind = ext === '.mdx' ? 'MDX frontmatter' : 'YAML';
-                    fail(
-                      new ContentError([
-                        `${shown(fileURLToPath(params.fileUrl))}: ${where}: expected valid ${kind}, found a syntax error: ${detail.replace(/\.$/, '')}.`,
-                      ]),
-                      fileURLToPath(params.fileUrl),
-                    );
-                  }
-                },
-              },
-            ]),
-          )
+        ? new Map([...entryTypes].map(([ext, type]) => [ext, { ...type, getEntryInfo: readFile }]))
         : undefined;
 
       await inner.load({

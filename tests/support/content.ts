@@ -1,17 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
-import { z } from 'astro/zod';
-import { formatIssues } from '../../src/lib/content/content-errors';
+import { idReference, readContent } from '../../src/lib/content/check';
+import { ContentError, formatIssues } from '../../src/lib/content/content-errors';
 import { buildGraph, type GraphInput } from '../../src/lib/graph/graph';
 import { loadSiteConfig } from '../../src/lib/content/site-config';
-import { createSchemas, type SchemaContext } from '../../src/schemas';
-import { ENTITY_COLLECTIONS, type EntityCollection } from '../../src/schemas/common';
-import type { Vocabulary } from '../../src/schemas/site';
+import { createSchemas } from '../../src/schemas';
+import type { SiteConfig, Vocabulary } from '../../src/schemas/site';
 
 /** Stand-in for Astro's `reference()` (a virtual module outside Astro): same output shape. */
-export const testReference: SchemaContext['reference'] = (collection: EntityCollection) =>
-  z.string().transform((id) => ({ collection, id }));
+export const testReference = idReference;
 
 /** Schemas for a vocabulary, as content.config.ts builds them. */
 export function schemasFor(vocabulary: Vocabulary) {
@@ -22,39 +18,16 @@ export function schemasFor(vocabulary: Vocabulary) {
 export const fixtureVocabulary = loadSiteConfig(join(import.meta.dirname, '../fixtures/minimal')).vocabulary;
 
 /**
- * Reads and validates a whole content root the way the build does (YAML files, MDX frontmatter
- * and body). Throws on the first invalid file.
+ * Reads and validates a whole content root the way the build does (src/lib/content/check.ts);
+ * throws a ContentError listing every problem when it is not valid.
  */
-export function readContentRoot(root: string): { site: ReturnType<typeof loadSiteConfig>; input: GraphInput } {
-  const site = loadSiteConfig(root);
-  const schemas = schemasFor(site.vocabulary);
-  const input = {} as Record<EntityCollection, unknown[]>;
-  for (const collection of ENTITY_COLLECTIONS) {
-    const dir = join(root, collection);
-    input[collection] = readdirSync(dir)
-      .filter((f) => /\.(ya?ml|mdx)$/.test(f))
-      .sort()
-      .map((file) => {
-        const text = readFileSync(join(dir, file), 'utf8');
-        let raw: unknown = undefined;
-        let body: string | undefined;
-        if (file.endsWith('.mdx')) {
-          const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
-          raw = yaml.load(match?.[1] ?? '');
-          body = match?.[2] ?? '';
-        } else {
-          raw = yaml.load(text);
-        }
-        const data = schemas[collection].parse(raw);
-        return {
-          id: file.replace(/\.(ya?ml|mdx)$/, ''),
-          filePath: `${collection}/${file}`,
-          data,
-          ...(body === undefined ? {} : { body }),
-        };
-      });
-  }
-  return { site, input: input as GraphInput };
+export function readContentRoot(root: string): { site: SiteConfig; input: GraphInput } {
+  // Messages name files from the content root (`deals/x.yaml`); the bundled root sits in the
+  // project, beside Starlight's own folders.
+  const bundled = join(import.meta.dirname, '../../src/content');
+  const reading = readContent(root, root === bundled ? join(bundled, '../..') : root);
+  if (reading.problems.length > 0 || !reading.site) throw new ContentError(reading.problems);
+  return { site: reading.site, input: reading.input };
 }
 
 /** {@link readContentRoot}, then the graph. */

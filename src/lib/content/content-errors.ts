@@ -12,9 +12,25 @@ export class ContentError extends Error {
     /** How to fix it, when there is one general hint. */
     readonly hint?: string,
   ) {
-    super(problems.join('\n'));
+    super(problemList(problems).join('\n'));
     this.name = 'ContentError';
   }
+}
+
+/** How many problems a report lists before it says how many more there are. */
+export const PROBLEM_LIST_LIMIT = 50;
+
+/**
+ * The problems as a report prints them: the first {@link PROBLEM_LIST_LIMIT}, then one line
+ * saying how many more there are, so a thousand broken files never bury the first mistakes.
+ */
+export function problemList(problems: readonly string[], limit = PROBLEM_LIST_LIMIT): string[] {
+  if (problems.length <= limit) return [...problems];
+  const more = problems.length - limit;
+  return [
+    ...problems.slice(0, limit),
+    `… and ${more} more problem${more === 1 ? '' : 's'} (fix these and check again to see them).`,
+  ];
 }
 
 /** `parties[0].company` for the path `['parties', 0, 'company']`; `(top level)` for `[]`. */

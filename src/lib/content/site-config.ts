@@ -1,36 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import yaml from 'js-yaml';
+import { join } from 'node:path';
 import { siteSchema, type SiteConfig } from '../../schemas/site';
 import { ContentError, formatIssues } from './content-errors';
-
-/** Environment variable naming the content root (relative to the project or absolute). */
-export const CONTENT_ROOT_ENV = 'BRIEFING_CONTENT_ROOT';
-/** The bundled dataset's content root. */
-export const DEFAULT_CONTENT_ROOT = 'src/content';
-
-/** The content root as an absolute path, from `BRIEFING_CONTENT_ROOT` or the default. */
-export function contentRoot(projectRoot: string, env: Record<string, string | undefined> = process.env): string {
-  const configured = env[CONTENT_ROOT_ENV]?.trim() || DEFAULT_CONTENT_ROOT;
-  return isAbsolute(configured) ? configured : resolve(projectRoot, configured);
-}
+import { decodeUtf8, parseYaml } from './documents';
+import { CONTENT_ROOT_ENV } from './locations';
+import { displayPath } from './paths';
 
 /** Reads and validates `site.yaml` at the content root; a mistake throws a {@link ContentError}. */
 export function loadSiteConfig(root: string, projectRoot = process.cwd()): SiteConfig {
   const file = join(root, 'site.yaml');
-  const shown = relative(projectRoot, file) || file;
+  const shown = displayPath(projectRoot, file);
   if (!existsSync(file)) {
     throw new ContentError(
       [`${shown}: (file): expected a site.yaml with the site's title and vocabulary, found no such file.`],
       `Is ${CONTENT_ROOT_ENV} pointing at a content root?`,
     );
   }
-  let data: unknown;
-  try {
-    data = yaml.load(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ContentError([`${shown}: (YAML): ${(error as Error).message.split('\n')[0]}`]);
-  }
+  const text = decodeUtf8(readFileSync(file));
+  const document = text.ok ? parseYaml(text.value.replace(/^\uFEFF/, '')) : text;
+  if (!document.ok) throw new ContentError([`${shown}: ${document.problem.where}: ${document.problem.message}.`]);
+  const data = document.value;
   const parsed = siteSchema.safeParse(data);
   if (!parsed.success) throw new ContentError(formatIssues(shown, parsed.error.issues, data, siteSchema));
   return parsed.data;

@@ -229,7 +229,17 @@ export function entityTitle<C extends EntityCollection>(collection: C, data: Col
  * Order of `all()`: briefings newest first; deals by announcement, newest first; events by date;
  * everything else by title.
  */
-export function buildGraph(input: GraphInput): Graph {
+export function buildGraph(
+  input: GraphInput,
+  options: {
+    /**
+     * Entries whose file exists but failed its schema (`companies/x`): references to them are
+     * neither edges nor "unknown id" problems, since the file's own problem already says what to fix.
+     */
+    invalid?: ReadonlySet<string>;
+  } = {},
+): Graph {
+  const invalid = options.invalid ?? new Set<string>();
   const nodes = new Map<string, Node>();
   const byCollection = new Map<EntityCollection, Node[]>();
   const problems: string[] = [];
@@ -308,6 +318,7 @@ export function buildGraph(input: GraphInput): Graph {
 
   for (const node of nodes.values()) {
     for (const link of linksOf(node.ref.collection, node.data)) {
+      if (invalid.has(refKey(link.to))) continue;
       if (!nodes.has(refKey(link.to))) {
         unknown(node, link.field, link.to);
         continue;
@@ -340,6 +351,7 @@ export function buildGraph(input: GraphInput): Graph {
       const to = { collection: mention.collection, id: mention.id } as Ref;
       const component = Object.entries(MENTION_COMPONENTS).find(([, spec]) => spec.collection === mention.collection)!;
       const where = ` <${mention.component} ${component[1].attribute}="${mention.id}">`;
+      if (invalid.has(refKey(to))) continue;
       if (!nodes.has(refKey(to))) {
         unknown(node, `body${fileLine(mention.line)}`, to, where);
         continue;

@@ -7,7 +7,14 @@ import type { Quote } from '../../schemas/quote';
 import type { SiteConfig } from '../../schemas/site';
 import type { Source } from '../../schemas/source';
 import type { EntityCollection, Ref } from '../../schemas/common';
-import { countryName, formatDuration, formatMoney, formatQuantity, formatTimestamp, languageName } from '../values/format';
+import {
+  countryName,
+  formatDuration,
+  formatMoney,
+  formatQuantity,
+  formatTimestamp,
+  languageName,
+} from '../values/format';
 import type { FuzzyDate } from '../values/fuzzy-date';
 import type { Graph } from '../graph/graph';
 import { entityUrl } from '../routes';

@@ -378,8 +378,13 @@ export function emailHtml(email: EmailBriefing): string {
       `<h1 style="margin: 0; font-family: ${FONT}; font-size: 26px; line-height: 1.25; color: ${C.text};"><a href="${escapeMarkup(email.href)}" style="color: ${C.text}; text-decoration: none;">${escapeMarkup(email.title)}</a></h1>`,
       '8px 32px 0 32px',
     ),
-    row(`<p style="margin: 0; font-size: 13px; color: ${C.muted};">${escapeMarkup(email.dateLine)}</p>`, '8px 32px 0 32px'),
-    row(`<p style="margin: 0; font-size: 18px; line-height: 1.5; color: ${C.muted};">${escapeMarkup(email.summary)}</p>`),
+    row(
+      `<p style="margin: 0; font-size: 13px; color: ${C.muted};">${escapeMarkup(email.dateLine)}</p>`,
+      '8px 32px 0 32px',
+    ),
+    row(
+      `<p style="margin: 0; font-size: 18px; line-height: 1.5; color: ${C.muted};">${escapeMarkup(email.summary)}</p>`,
+    ),
     ...email.blocks.map(blockHtml),
     row(
       `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td style="background-color: ${C.link}; border-radius: 4px;">` +

@@ -115,7 +115,7 @@ describe('buildGraph checks', () => {
     const input = minimalInput();
     input.briefings[0]!.body = `Text about <Company id="acme-widget" />.\n`;
     expect(problems(input)).toEqual([
-      'briefings/widgets-weekly.mdx: body line 1 <Company id="acme-widget">: expected the id of an existing company (a file in companies/), found "acme-widget" (did you mean "acme-widgets"?).',
+      'briefings/widgets-weekly.mdx: body line 10 <Company id="acme-widget">: expected the id of an existing company (a file in companies/), found "acme-widget" (did you mean "acme-widgets"?).',
     ]);
   });
 

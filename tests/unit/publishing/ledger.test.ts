@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { addToLedger, formatLedger, isRedirectPage, parseLedger, unresolvedPaths } from '../../../src/lib/publishing/ledger';
+import {
+  addToLedger,
+  formatLedger,
+  isRedirectPage,
+  parseLedger,
+  unresolvedPaths,
+} from '../../../src/lib/publishing/ledger';
 import { redirectPage } from '../../../src/lib/publishing/redirect-page';
 
 describe('ledger text', () => {

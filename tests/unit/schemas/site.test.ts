@@ -30,7 +30,9 @@ describe('loadSiteConfig', () => {
   });
 
   test('names malformed YAML with its position', () => {
-    expect(siteIn('title: [unclosed\n')).toThrow(/^site\.yaml: \(YAML\): .*\(\d+:\d+\)$/);
+    expect(siteIn('title: [unclosed\n')).toThrow(
+      /^site\.yaml: line 2, column 1: expected valid YAML, found a syntax error: .+\.$/,
+    );
   });
 
   test('names an empty vocabulary list', () => {

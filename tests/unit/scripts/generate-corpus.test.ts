@@ -201,8 +201,8 @@ describe('writeCorpus', () => {
     writeCorpus(root, generateCorpus({ pages: 20 }));
     writeCorpus(root, generateCorpus({ pages: 10 }));
     expect(loadContentRoot(root).graph.counts()).toEqual(corpusCounts(10));
-    expect(() => writeCorpus(join(import.meta.dirname, '../../fixtures/minimal'), generateCorpus({ pages: 10 }))).toThrow(
-      /refusing/,
-    );
+    expect(() =>
+      writeCorpus(join(import.meta.dirname, '../../fixtures/minimal'), generateCorpus({ pages: 10 })),
+    ).toThrow(/refusing/);
   });
 });

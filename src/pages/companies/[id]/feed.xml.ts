@@ -1,7 +1,13 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getGraph, getSite } from '../../../data';
-import { companyFeedChannel, companyFeedItems, rssChannelExtras, rssItem, RSS_NAMESPACES } from '../../../lib/publishing/feeds';
+import {
+  companyFeedChannel,
+  companyFeedItems,
+  rssChannelExtras,
+  rssItem,
+  RSS_NAMESPACES,
+} from '../../../lib/publishing/feeds';
 import { absoluteUrl, companyFeedUrl, entityUrl } from '../../../lib/routes';
 import type { Ref } from '../../../schemas/common';
 import { siteUrl } from '../../../publishing';

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+
+// Where a build reads from and keeps its caches. No imports beyond Node's, so scripts run with
+// plain Node (scripts/build.ts) share these rules with the Astro config.
+
+/** Environment variable naming the content root (relative to the project or absolute). */
+export const CONTENT_ROOT_ENV = 'BRIEFING_CONTENT_ROOT';
+/** The bundled dataset's content root. */
+export const DEFAULT_CONTENT_ROOT = 'src/content';
+/** Environment variable naming the folder for build caches. */
+export const CACHE_DIR_ENV = 'BRIEFING_CACHE_DIR';
+/** Where caches go by default, as Astro keeps them. */
+export const DEFAULT_CACHE_DIR = 'node_modules/.astro';
+
+type Env = Record<string, string | undefined>;
+
+/** The content root as an absolute path, from `BRIEFING_CONTENT_ROOT` or the default. */
+export function contentRoot(projectRoot: string, env: Env = process.env): string {
+  const configured = env[CONTENT_ROOT_ENV]?.trim() || DEFAULT_CONTENT_ROOT;
+  return isAbsolute(configured) ? configured : resolve(projectRoot, configured);
+}
+
+/**
+ * The cache folder of builds of one content root: `<cache>/content-<name>-<hash of its path>`.
+ * Astro's content store remembers file and module paths; keyed by the content root, a build of
+ * another (or a moved) root never reads a store written for different files.
+ */
+export function cacheDirFor(projectRoot: string, env: Env = process.env): string {
+  const base = resolve(projectRoot, env[CACHE_DIR_ENV]?.trim() || DEFAULT_CACHE_DIR);
+  const root = contentRoot(projectRoot, env);
+  const hash = createHash('sha256').update(root).digest('hex').slice(0, 10);
+  const name =
+    basename(root)
+      .replace(/[^a-zA-Z0-9-]+/g, '-')
+      .slice(0, 40) || 'root';
+  return join(base, `content-${name}-${hash}`);
+}

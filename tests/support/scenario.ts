@@ -1,0 +1,43 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { afterAll } from 'vitest';
+import { OUTPUT_ROOT } from './build';
+
+/** The fixtures every scenario starts from. */
+export const FIXTURES = join(import.meta.dirname, '../fixtures');
+
+/**
+ * A content root for one scenario: a copy of a fixture with some files written (or, given
+ * `null`, removed), in a temporary folder removed after the test file. The scenario reads as the
+ * files it changes, whole, rather than as edits hidden in regular expressions.
+ */
+export function scenario(files: Record<string, string | Uint8Array | null>, fixture = 'minimal'): string {
+  mkdirSync(OUTPUT_ROOT, { recursive: true });
+  const root = mkdtempSync(join(OUTPUT_ROOT, `scenario-${fixture}-`));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  cpSync(join(FIXTURES, fixture), root, { recursive: true });
+  for (const [path, content] of Object.entries(files)) {
+    const file = join(root, path);
+    if (content === null) {
+      rmSync(file, { recursive: true, force: true });
+      continue;
+    }
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return root;
+}
+
+/** The folder of the invalid-content scenarios: files overlaid on the minimal fixture, and `expected.txt`. */
+export const INVALID_FIXTURES = join(FIXTURES, 'invalid');
+
+/** The files of an overlay folder (`tests/fixtures/invalid/<name>`), except its `expected.txt`. */
+export function overlay(folder: string): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || (entry.parentPath === folder && entry.name === 'expected.txt')) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(folder, path).split(sep).join('/')] = readFileSync(path);
+  }
+  return files;
+}
