@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { site as configuredSite } from 'astro:config/server';
 import { getCollection } from 'astro:content';
 import { ContentError } from './lib/content/content-errors';
 import { toAstroError } from './loaders/astro-error';
@@ -6,15 +7,33 @@ import { buildGraph, type Graph, type GraphInput } from './lib/graph/graph';
 import { displayPath, lineOf } from './lib/content/paths';
 import { contentRoot } from './lib/content/locations';
 import { loadSiteConfig } from './lib/content/site-config';
-import { ENTITY_COLLECTIONS } from './schemas/common';
+import { sidebarInput, type SidebarInput } from './lib/pages/navigation';
+import {
+  buildPageList,
+  pagesOf,
+  sharedCards,
+  type DocsPage,
+  type PageRoute,
+  type SharedCard,
+  type SitePage,
+} from './lib/pages/page-list';
+import type { OgCard } from './lib/publishing/og-card';
+import type { PageContext } from './lib/pages/views';
+import { ENTITY_COLLECTIONS, type Ref } from './schemas/common';
 import type { SiteConfig } from './schemas/site';
 import { buildTimeline, indexTimeline, type TimelineIndex, type TimelineItem } from './lib/timeline/timeline';
 
-// The only Astro glue for content: load every collection once per build and build the graph.
+// The only Astro glue for content: load every collection once per build, build the graph, and
+// from it everything pages read (the timeline, the page list). Each is built once and shared.
 let graph: Promise<Graph> | undefined;
 let site: SiteConfig | undefined;
 let timeline: Promise<TimelineItem[]> | undefined;
 let timelineIndex: Promise<TimelineIndex> | undefined;
+let context: Promise<PageContext> | undefined;
+let pages: Promise<SitePage[]> | undefined;
+let docs: Promise<DocsPage[]> | undefined;
+let sidebar: Promise<SidebarInput> | undefined;
+const bodies = new Map<string, string>();
 
 async function load(): Promise<Graph> {
   const lists = await Promise.all(
@@ -25,6 +44,7 @@ async function load(): Promise<Graph> {
         entries.map((entry) => {
           const filePath = displayPath(process.cwd(), entry.filePath ?? `${collection}/${entry.id}`);
           const body = 'body' in entry && typeof entry.body === 'string' ? entry.body : undefined;
+          if (body !== undefined) bodies.set(entry.id, body);
           return {
             id: entry.id,
             filePath,
@@ -56,6 +76,12 @@ export function getSite(): SiteConfig {
   return site;
 }
 
+/** The configured site (BRIEFING_SITE_URL), for absolute URLs. */
+export function siteUrl(): URL {
+  if (!configuredSite) throw new Error('Set `site` in astro.config.mjs: feeds and previews need absolute URLs.');
+  return new URL(configuredSite);
+}
+
 /** Every dated item of the graph in timeline order, built once per build. */
 export function getTimeline(): Promise<TimelineItem[]> {
   timeline ??= getGraph().then((graph) => buildTimeline(graph, getSite().vocabulary));
@@ -68,10 +94,87 @@ export function getTimelineIndex(): Promise<TimelineIndex> {
   return timelineIndex;
 }
 
+/** What every view builder reads (src/lib/pages/views.ts). */
+export function getPageContext(): Promise<PageContext> {
+  context ??= Promise.all([getGraph(), getTimelineIndex()]).then(([graph, timeline]) => ({
+    graph,
+    site: getSite(),
+    timeline,
+    siteUrl: siteUrl(),
+  }));
+  return context;
+}
+
+/** The sidebar every page shows, apart from which link is current. */
+export function getSidebar(): Promise<SidebarInput> {
+  sidebar ??= getGraph().then(sidebarInput);
+  return sidebar;
+}
+
+/** The pages of Starlight's `docs` collection (such as /about/). */
+export function getDocsPages(): Promise<DocsPage[]> {
+  docs ??= getCollection('docs').then((entries) =>
+    entries
+      .filter((entry) => entry.id !== '404' && entry.id !== 'index')
+      .map((entry) => ({ id: entry.id, title: entry.data.title })),
+  );
+  return docs;
+}
+
+/** Every page of the site (src/lib/pages/page-list.ts), built once per build. */
+export function getPages(): Promise<SitePage[]> {
+  pages ??= (async () => {
+    const [ctx, items, docsPages, sidebar] = await Promise.all([
+      getPageContext(),
+      getTimeline(),
+      getDocsPages(),
+      getSidebar(),
+    ]);
+    return buildPageList(ctx, {
+      timeline: items,
+      docs: docsPages,
+      siteWide: { site: ctx.site, sidebar, siteUrl: ctx.siteUrl.href },
+      body: (ref: Ref<'briefings'>) => bodies.get(ref.id) ?? '',
+    });
+  })();
+  return pages;
+}
+
 /**
  * "Today" for the timeline's marker between past and future: the build day, or BRIEFING_TODAY
  * (YYYY-MM-DD) so tests and reproducible builds get a fixed day.
  */
 export function getToday(): string {
   return process.env.BRIEFING_TODAY?.trim() || new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The static paths of a route from the page list: `params` maps each of the route's pages to its
+ * URL parameters (undefined leaves a page to another route), the page itself is the props, and
+ * its cache key lets an incremental build reuse its previous output while it is unchanged.
+ */
+export async function staticPaths<R extends PageRoute>(
+  route: R,
+  params: (page: Extract<SitePage, { route: R }>) => Record<string, string | undefined> | undefined,
+) {
+  return pagesOf(await getPages(), route).flatMap((page) => {
+    const values = params(page);
+    return values ? [{ params: values, props: { page }, cacheKey: page.cacheKey }] : [];
+  });
+}
+
+let shared: Promise<Record<SharedCard, OgCard>> | undefined;
+
+/** The preview cards navigation pages share, one per page type. */
+export function getSharedCards(): Promise<Record<SharedCard, OgCard>> {
+  shared ??= getPageContext().then(sharedCards);
+  return shared;
+}
+
+let byPath: Promise<Map<string, SitePage>> | undefined;
+
+/** The page at a URL path, if the site publishes one there. */
+export async function pageAt(path: string): Promise<SitePage | undefined> {
+  byPath ??= getPages().then((all) => new Map(all.map((page) => [page.path, page])));
+  return (await byPath).get(path);
 }

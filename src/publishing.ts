@@ -1,41 +1,24 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, root, site } from 'astro:config/server';
-import { getCollection, getEntry } from 'astro:content';
-import { getGraph, getSite } from './data';
+import { cacheDir, root } from 'astro:config/server';
+import { getEntry } from 'astro:content';
+import { getGraph, getSite, siteUrl } from './data';
 import { emailBriefing, emailLinks, type EmailBriefing } from './lib/publishing/email';
-import type { OgCard, OtherPage } from './lib/publishing/og-card';
+import type { OgCard } from './lib/publishing/og-card';
 import { CardCache, CardPipeline, loadRenderer, type CardImage } from './lib/publishing/og-image';
-import { docsPageUrl } from './lib/routes';
 import type { Ref } from './schemas/common';
 
 // Astro glue for what the site publishes for use elsewhere (preview images, feeds, email
-// snippets): the configured site, the image cache in Astro's cacheDir, campaign parameters.
+// snippets): the image cache in Astro's cacheDir, campaign parameters.
+
+export { siteUrl };
 
 /** Environment variable with campaign parameters for links in email snippets. */
 export const CAMPAIGN_ENV = 'BRIEFING_UTM';
 
-/** The configured site (BRIEFING_SITE_URL), for absolute URLs. */
-export function siteUrl(): URL {
-  if (!site) throw new Error('Set `site` in astro.config.mjs: feeds and previews need absolute URLs.');
-  return new URL(site);
-}
-
 /** Campaign parameters appended to site links in email snippets, e.g. `utm_source=newsletter`. */
 export function campaign(env: Record<string, string | undefined> = process.env): string {
   return env[CAMPAIGN_ENV]?.trim() ?? '';
-}
-
-let docs: Promise<OtherPage[]> | undefined;
-
-/** The pages of Starlight's `docs` collection (such as /about/), for their preview cards. */
-export function docsPages(): Promise<OtherPage[]> {
-  docs ??= getCollection('docs').then((entries) =>
-    entries
-      .filter((entry) => entry.id !== '404' && entry.id !== 'index')
-      .map((entry) => ({ path: docsPageUrl(entry.id), title: entry.data.title })),
-  );
-  return docs;
 }
 
 let cache: CardCache | undefined;

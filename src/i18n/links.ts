@@ -9,6 +9,7 @@ export const linksUi = {
     index: 'Index',
     page: 'Page',
     pageOf: 'Page {page} of {last}',
+    fullList: 'Full list',
     published: 'Published {date}',
     updated: 'updated {date}',
     deals: 'Deals',
@@ -52,7 +53,4 @@ export const linksUi = {
   },
 } as const;
 
-/** Fills `{name}` placeholders of a copy string. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
-}
+export { fill } from './fill';

@@ -160,6 +160,16 @@ export function ogImageUrl(page: string | Ref): string {
   return `${file('og', ...ogImageParam(page).split('/'))}.png`;
 }
 
+/** The one preview image a type of navigation page shares: `/og/_shared/timeline.png`. */
+export function sharedOgImageUrl(name: string): string {
+  return `${file('og', '_shared', name)}.png`;
+}
+
+/** The `[...path]` parameter of a shared preview image (see {@link sharedOgImageUrl}). */
+export function sharedOgImageParam(name: string): string {
+  return `_shared/${name}`;
+}
+
 /** RSS 2.0 feed of the briefings. */
 export function rssFeedUrl(): string {
   return file('rss.xml');

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus';
 import { INDEX_PAGE_SIZE } from '../../src/lib/pages/pagination';
-import { RELATION_LIMIT, RELATION_PAGE_SIZE, relationLists } from '../../src/lib/pages/relation-lists';
+import { entityPage, RELATION_LIMIT, RELATION_PAGE_SIZE } from '../../src/lib/pages/entity-page';
 import { entityUrl, relationListUrl } from '../../src/lib/routes';
 import { buildTimeline } from '../../src/lib/timeline/timeline';
 import { TIMELINE_WINDOW } from '../../src/lib/timeline/pages';
 import { matchesFilters } from '../../src/lib/timeline/filter';
 import { buildSite, OUTPUT_ROOT } from '../support/build';
 import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
-import { loadContentRoot } from '../support/content';
+import { loadContentRoot, pageContextFor } from '../support/content';
 import { htmlPages, loadPage } from '../support/dist';
 
 // A synthetic corpus big enough that relation lists, indexes and the timeline must be cut short.
@@ -32,20 +32,21 @@ afterAll(() => {
 
 describe(`a ${PAGES}-page synthetic corpus`, () => {
   test('every entity page shows at most the first items of each relation, and links to the full list', () => {
+    const ctx = pageContextFor(graph, site);
     let cut = 0;
     for (const collection of ['companies', 'people', 'deals', 'quotes', 'events', 'sources'] as const) {
       for (const node of graph.all(collection)) {
         const $ = loadPage(dist, entityUrl(node.ref));
-        for (const list of relationLists(graph, node.ref)) {
-          if (list.items.length === 0) continue;
-          const section = $(`[id="${list.key}"]`).closest('section');
+        for (const list of entityPage(ctx, node.ref).sections) {
+          if (list.count === undefined) continue;
+          const section = $(`[id="${list.id}"]`).closest('section');
           const shown = section.find('> ul > li, > ol > li, figure.quote, tbody tr, .backlinks > li').length;
-          expect(shown, `${entityUrl(node.ref)} #${list.key}`).toBeLessThanOrEqual(RELATION_LIMIT);
-          if (list.items.length > RELATION_LIMIT) {
+          expect(shown, `${entityUrl(node.ref)} #${list.id}`).toBeLessThanOrEqual(RELATION_LIMIT);
+          if (list.count > RELATION_LIMIT && list.id !== 'timeline') {
             cut++;
             expect(
-              section.find(`a[href="${relationListUrl(node.ref, list.key)}"]`).length,
-              `${entityUrl(node.ref)} #${list.key}`,
+              section.find(`a[href="${relationListUrl(node.ref, list.id)}"]`).length,
+              `${entityUrl(node.ref)} #${list.id}`,
             ).toBe(1);
           }
         }
@@ -55,23 +56,26 @@ describe(`a ${PAGES}-page synthetic corpus`, () => {
   });
 
   test('the full list pages of the busiest company hold every item, 100 per page', () => {
+    const ctx = pageContextFor(graph, site);
     const busiest = graph
       .all('companies')
-      .map((node) => ({ node, lists: relationLists(graph, node.ref) }))
+      .map((node) => ({ node, lists: entityPage(ctx, node.ref).sections }))
       .sort(
-        (a, b) => b.lists.reduce((n, l) => n + l.items.length, 0) - a.lists.reduce((n, l) => n + l.items.length, 0),
+        (a, b) => b.lists.reduce((n, l) => n + (l.count ?? 0), 0) - a.lists.reduce((n, l) => n + (l.count ?? 0), 0),
       )[0]!;
-    for (const list of busiest.lists.filter((l) => l.items.length > RELATION_LIMIT)) {
+    const long = busiest.lists.filter((l) => l.list);
+    expect(long.length).toBeGreaterThan(0);
+    for (const list of long) {
       const listed: string[] = [];
-      for (let page = 1; page <= Math.ceil(list.items.length / RELATION_PAGE_SIZE); page++) {
-        const $ = loadPage(dist, relationListUrl(busiest.node.ref, list.key, page));
+      for (let page = 1; page <= Math.ceil(list.list!.length / RELATION_PAGE_SIZE); page++) {
+        const $ = loadPage(dist, relationListUrl(busiest.node.ref, list.id, page));
         listed.push(
-          ...$('main .node-list > li > a:first-child')
+          ...$('main .link-list > li > a:first-child')
             .map((_, a) => $(a).attr('href')!)
             .get(),
         );
       }
-      expect(listed).toEqual(list.items.map((i) => entityUrl(i.node.ref)));
+      expect(listed).toEqual(list.list!.map((i) => i.link.href));
     }
   });
 

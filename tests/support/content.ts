@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { idReference, readContent } from '../../src/lib/content/check';
 import { ContentError, formatIssues } from '../../src/lib/content/content-errors';
-import { buildGraph, type GraphInput } from '../../src/lib/graph/graph';
+import { buildGraph, type Graph, type GraphInput } from '../../src/lib/graph/graph';
+import type { PageContext } from '../../src/lib/pages/views';
+import { buildTimeline, indexTimeline } from '../../src/lib/timeline/timeline';
 import { loadSiteConfig } from '../../src/lib/content/site-config';
 import { createSchemas } from '../../src/schemas';
 import type { SiteConfig, Vocabulary } from '../../src/schemas/site';
@@ -46,4 +48,9 @@ export function problemsOf(schema: import('astro/zod').z.ZodType, data: unknown,
   const result = schema.safeParse(data);
   if (result.success) return [];
   return formatIssues(file, result.error.issues, data, schema);
+}
+
+/** What page views read, for a graph (the build's getPageContext(), without Astro). */
+export function pageContextFor(graph: Graph, site: SiteConfig, siteUrl = 'https://briefing.example.com'): PageContext {
+  return { graph, site, timeline: indexTimeline(buildTimeline(graph, site.vocabulary)), siteUrl: new URL(siteUrl) };
 }

@@ -1,3 +1,4 @@
+import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Company } from '../../schemas/company';
 import type { Deal, PartyRole } from '../../schemas/deal';
@@ -46,13 +47,13 @@ export function companyFacts(graph: Graph, node: { ref: Ref<'companies'>; data: 
   const c = node.data;
   const facts: Fact[] = [];
   const names = [c.shortName, ...c.aliases].filter((n): n is string => Boolean(n));
-  if (names.length) facts.push({ label: 'Also known as', value: [{ text: names.join(', ') }] });
-  facts.push({ label: 'Kind', value: [{ text: site.vocabulary.companyKinds[c.kind] ?? c.kind }] });
-  facts.push({ label: 'Country', value: [{ text: countryName(c.country) }] });
-  if (c.ownership) facts.push({ label: 'Ownership', value: [{ text: ui.ownership[c.ownership] }] });
-  if (c.parent) facts.push({ label: 'Parent', value: [link(graph, c.parent)] });
+  if (names.length) facts.push({ label: ui.facts.alsoKnownAs, value: [{ text: names.join(', ') }] });
+  facts.push({ label: ui.facts.kind, value: [{ text: site.vocabulary.companyKinds[c.kind] ?? c.kind }] });
+  facts.push({ label: ui.facts.country, value: [{ text: countryName(c.country) }] });
+  if (c.ownership) facts.push({ label: ui.facts.ownership, value: [{ text: ui.ownership[c.ownership] }] });
+  if (c.parent) facts.push({ label: ui.facts.parent, value: [link(graph, c.parent)] });
   const subsidiaries = graph.incoming(node.ref, 'parent').map((e) => [link(graph, e.from)]);
-  if (subsidiaries.length) facts.push({ label: 'Subsidiaries', value: joined(subsidiaries) });
+  if (subsidiaries.length) facts.push({ label: ui.facts.subsidiaries, value: joined(subsidiaries) });
   return facts;
 }
 
@@ -63,7 +64,7 @@ export function keyFigureTable(
   site: SiteConfig,
 ): IndexTable {
   return {
-    columns: ['Figure', 'Value', 'Period', 'Source'],
+    columns: [ui.facts.figure, ui.facts.value, ui.facts.period, ui.facts.source],
     rows: node.data.keyFigures.map((f) => ({
       ref: node.ref,
       cells: [
@@ -89,7 +90,7 @@ export function companyDealTable(
   }[],
 ): IndexTable {
   return {
-    columns: ['Deal', 'Role', 'With', 'Status', 'Announced'],
+    columns: [ui.facts.deal, ui.facts.role, ui.facts.with, ui.facts.status, ui.facts.announced],
     rows: deals.map(({ deal, roles, others }) => ({
       ref: deal.ref,
       cells: [
@@ -102,7 +103,7 @@ export function companyDealTable(
           ]),
         ),
         [{ text: ui.dealStatus[deal.data.status] }],
-        deal.data.announced ? [{ date: deal.data.announced }] : [{ text: '—' }],
+        deal.data.announced ? [{ date: deal.data.announced }] : [{ text: ui.lists.none }],
       ],
     })),
   };
@@ -111,54 +112,62 @@ export function companyDealTable(
 /** Infobox rows of a deal: parties, product, volume, value, term, places, status, announcement. */
 export function dealFacts(graph: Graph, d: Deal, site: SiteConfig): Fact[] {
   const facts: Fact[] = [];
-  facts.push({ label: 'Kind', value: [{ text: site.vocabulary.dealKinds[d.kind] ?? d.kind }] });
+  facts.push({ label: ui.facts.kind, value: [{ text: site.vocabulary.dealKinds[d.kind] ?? d.kind }] });
   for (const party of d.parties) {
     facts.push({ label: ui.partyRoles[party.role], value: [link(graph, party.company)] });
   }
-  if (d.product) facts.push({ label: 'Product', value: [{ text: d.product }] });
-  if (d.volume) facts.push({ label: 'Volume', value: [{ text: formatQuantity(d.volume, site.vocabulary.units) }] });
-  if (d.value) facts.push({ label: 'Value', value: [{ text: formatMoney(d.value) }] });
+  if (d.product) facts.push({ label: ui.facts.product, value: [{ text: d.product }] });
+  if (d.volume)
+    facts.push({ label: ui.facts.volume, value: [{ text: formatQuantity(d.volume, site.vocabulary.units) }] });
+  if (d.value) facts.push({ label: ui.facts.value, value: [{ text: formatMoney(d.value) }] });
   if (d.term?.start || d.term?.duration) {
     const value: Inline[] = [];
-    if (d.term.duration) value.push({ text: formatDuration(d.term.duration) });
-    if (d.term.start) value.push({ text: value.length ? ' from ' : 'From ' }, { date: d.term.start });
-    facts.push({ label: 'Term', value });
+    const duration = d.term.duration ? formatDuration(d.term.duration) : undefined;
+    if (d.term.start) {
+      // "6 years from early 2026" / "From early 2026": the date stays a date, the words come from ui.
+      const template = duration ? ui.facts.termDurationFrom : ui.facts.termFrom;
+      const [before, after] = fill(template, { duration: duration ?? '' }).split('{date}') as [string, string?];
+      value.push({ text: before }, { date: d.term.start }, ...(after ? [{ text: after }] : []));
+    } else if (duration) {
+      value.push({ text: duration });
+    }
+    facts.push({ label: ui.facts.term, value });
   }
   for (const p of d.places) facts.push({ label: ui.placeRoles[p.role], value: [{ text: place(p) }] });
-  facts.push({ label: 'Status', value: [{ text: ui.dealStatus[d.status] }] });
-  if (d.announced) facts.push({ label: 'Announced', value: [{ date: d.announced }] });
+  facts.push({ label: ui.facts.status, value: [{ text: ui.dealStatus[d.status] }] });
+  if (d.announced) facts.push({ label: ui.facts.announced, value: [{ date: d.announced }] });
   return facts;
 }
 
 /** Infobox rows of an event. */
 export function eventFacts(graph: Graph, e: Event, site: SiteConfig): Fact[] {
   const facts: Fact[] = [
-    { label: 'Kind', value: [{ text: site.vocabulary.eventKinds[e.kind] ?? e.kind }] },
-    { label: 'Date', value: [{ date: e.date }] },
-    { label: 'Status', value: [{ text: ui.eventStatus[e.status] }] },
+    { label: ui.facts.kind, value: [{ text: site.vocabulary.eventKinds[e.kind] ?? e.kind }] },
+    { label: ui.facts.date, value: [{ date: e.date }] },
+    { label: ui.facts.status, value: [{ text: ui.eventStatus[e.status] }] },
     {
-      label: e.companies.length > 1 ? 'Companies' : 'Company',
+      label: e.companies.length > 1 ? ui.facts.companies : ui.facts.company,
       value: joined(e.companies.map((c) => [link(graph, c)])),
     },
   ];
-  if (e.location) facts.push({ label: 'Where', value: [{ text: place(e.location) }] });
+  if (e.location) facts.push({ label: ui.facts.where, value: [{ text: place(e.location) }] });
   for (const f of e.figures)
     facts.push({ label: f.label, value: [{ text: formatQuantity(f.quantity, site.vocabulary.units) }] });
-  if (e.deals.length) facts.push({ label: 'Deals', value: joined(e.deals.map((d) => [link(graph, d)])) });
+  if (e.deals.length) facts.push({ label: ui.facts.deals, value: joined(e.deals.map((d) => [link(graph, d)])) });
   return facts;
 }
 
 /** Infobox rows of a person: roles over time. */
 export function personFacts(graph: Graph, p: Person): Fact[] {
   const facts: Fact[] = [];
-  if (p.nativeName) facts.push({ label: 'Native name', value: [{ text: p.nativeName }] });
+  if (p.nativeName) facts.push({ label: ui.facts.nativeName, value: [{ text: p.nativeName }] });
   for (const role of p.roles) {
     const value: Inline[] = [{ text: role.title }];
     if (role.organisation) value.push({ text: ', ' }, link(graph, role.organisation));
-    if (role.from) value.push({ text: ', from ' }, { date: role.from });
-    if (role.to) value.push({ text: ' to ' }, { date: role.to });
-    if (role.asOf) value.push({ text: ' (as of ' }, { date: role.asOf }, { text: ')' });
-    facts.push({ label: 'Role', value });
+    if (role.from) value.push({ text: `, ${ui.facts.roleFrom} ` }, { date: role.from });
+    if (role.to) value.push({ text: ` ${ui.facts.roleTo} ` }, { date: role.to });
+    if (role.asOf) value.push({ text: ` (${ui.facts.roleAsOf} ` }, { date: role.asOf }, { text: ')' });
+    facts.push({ label: ui.facts.role, value });
   }
   return facts;
 }
@@ -175,18 +184,18 @@ export function speakerInlines(graph: Graph, q: Quote): Inline[] {
 
 /** Infobox rows of a source. */
 export function sourceFacts(graph: Graph, s: Source): Fact[] {
-  const facts: Fact[] = [{ label: 'Publisher', value: [link(graph, s.publisher)] }];
-  if (s.author) facts.push({ label: 'Author', value: [{ text: s.author }] });
-  facts.push({ label: 'Published', value: [{ text: formatTimestamp(s.published) }] });
-  if (s.updated) facts.push({ label: 'Updated', value: [{ text: formatTimestamp(s.updated) }] });
-  facts.push({ label: 'Language', value: [{ text: languageName(s.language) }] });
+  const facts: Fact[] = [{ label: ui.facts.publisher, value: [link(graph, s.publisher)] }];
+  if (s.author) facts.push({ label: ui.facts.author, value: [{ text: s.author }] });
+  facts.push({ label: ui.facts.published, value: [{ text: formatTimestamp(s.published) }] });
+  if (s.updated) facts.push({ label: ui.facts.updated, value: [{ text: formatTimestamp(s.updated) }] });
+  facts.push({ label: ui.facts.language, value: [{ text: languageName(s.language) }] });
   if (s.translatedFrom) {
     facts.push({
-      label: 'Translated from',
+      label: ui.facts.translatedFrom,
       value: [{ text: `${languageName(s.translatedFrom.language)}, ` }, link(graph, s.translatedFrom.publication)],
     });
   }
-  if (s.url) facts.push({ label: 'Original', value: [{ text: s.url, href: s.url }] });
+  if (s.url) facts.push({ label: ui.facts.original, value: [{ text: s.url, href: s.url }] });
   return facts;
 }
 
@@ -207,7 +216,7 @@ export function indexTable(
   switch (collection) {
     case 'companies':
       return {
-        columns: ['Name', 'Kind', 'Country', 'Deals'],
+        columns: [ui.facts.name, ui.facts.kind, ui.facts.country, ui.facts.deals],
         rows: refs.map((ref) => {
           const c = graph.node(ref as Ref<'companies'>).data;
           return {
@@ -223,7 +232,7 @@ export function indexTable(
       };
     case 'people':
       return {
-        columns: ['Name', 'Role'],
+        columns: [ui.facts.name, ui.facts.role],
         rows: refs.map((ref) => {
           const p = graph.node(ref as Ref<'people'>).data;
           const role = p.roles[0];
@@ -240,7 +249,7 @@ export function indexTable(
       };
     case 'deals':
       return {
-        columns: ['Deal', 'Parties', 'Status', 'Announced'],
+        columns: [ui.facts.deal, ui.facts.parties, ui.facts.status, ui.facts.announced],
         rows: refs.map((ref) => {
           const d = graph.node(ref as Ref<'deals'>).data;
           return {
@@ -249,14 +258,14 @@ export function indexTable(
               title(ref),
               joined(d.parties.map((p) => [link(graph, p.company)])),
               [{ text: ui.dealStatus[d.status] }],
-              d.announced ? [{ date: d.announced }] : [{ text: '—' }],
+              d.announced ? [{ date: d.announced }] : [{ text: ui.lists.none }],
             ],
           };
         }),
       };
     case 'quotes':
       return {
-        columns: ['Quote', 'Speaker', 'Source'],
+        columns: [ui.facts.quote, ui.facts.speaker, ui.facts.source],
         rows: refs.map((ref) => {
           const q = graph.node(ref as Ref<'quotes'>).data;
           return { ref, cells: [title(ref), speakerInlines(graph, q), [link(graph, q.source)]] };
@@ -264,7 +273,7 @@ export function indexTable(
       };
     case 'events':
       return {
-        columns: ['Event', 'Date', 'Status', 'Companies'],
+        columns: [ui.facts.event, ui.facts.date, ui.facts.status, ui.facts.companies],
         rows: refs.map((ref) => {
           const e = graph.node(ref as Ref<'events'>).data;
           return {
@@ -280,7 +289,7 @@ export function indexTable(
       };
     case 'sources':
       return {
-        columns: ['Title', 'Publisher', 'Published'],
+        columns: [ui.facts.title, ui.facts.publisher, ui.facts.published],
         rows: refs.map((ref) => {
           const s = graph.node(ref as Ref<'sources'>).data;
           return {

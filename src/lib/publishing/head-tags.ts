@@ -1,9 +1,9 @@
 import { fill, linksUi } from '../../i18n/links';
 import type { Ref } from '../../schemas/common';
 import type { SiteConfig } from '../../schemas/site';
-import type { Graph } from '../graph/graph';
-import { OG_HEIGHT, OG_WIDTH, ogImageAlt, previewFor, type OtherPage } from './og-card';
-import { absoluteUrl, companyFeedUrl, entityUrl, jsonFeedUrl, ogImageUrl, rssFeedUrl } from '../routes';
+import type { SharedCard, SitePage } from '../pages/page-list';
+import { OG_HEIGHT, OG_WIDTH, ogImageAlt, type OgCard } from './og-card';
+import { absoluteUrl, companyFeedUrl, jsonFeedUrl, ogImageUrl, rssFeedUrl, sharedOgImageUrl } from '../routes';
 
 /**
  * The `<head>` tags a page needs for link previews and feed discovery, on top of what Starlight
@@ -63,20 +63,8 @@ export function pageHeadTags({ site, title, description, image, feeds }: PageHea
   return tags;
 }
 
-const companyPaths = new WeakMap<Graph, Map<string, Ref<'companies'>>>();
-
-/** The company whose page is at `path`, if any. */
-export function companyAt(graph: Graph, path: string): Ref<'companies'> | undefined {
-  let index = companyPaths.get(graph);
-  if (!index) {
-    index = new Map(graph.all('companies').map((c) => [entityUrl(c.ref), c.ref]));
-    companyPaths.set(graph, index);
-  }
-  return index.get(path);
-}
-
 /** Feeds a page advertises: the briefings feeds everywhere, and a company's own feed on its page. */
-export function pageFeeds(graph: Graph, site: SiteConfig, path: string): FeedLink[] {
+export function pageFeeds(site: SiteConfig, page: SitePage | undefined): FeedLink[] {
   const feeds: FeedLink[] = [
     { type: 'application/rss+xml', title: fill(linksUi.feeds.briefingsRss, { site: site.title }), href: rssFeedUrl() },
     {
@@ -85,19 +73,19 @@ export function pageFeeds(graph: Graph, site: SiteConfig, path: string): FeedLin
       href: jsonFeedUrl(),
     },
   ];
-  const company = companyAt(graph, path);
-  if (company) {
+  if (page?.route === 'entity' && page.view.ref.collection === 'companies') {
     feeds.push({
       type: 'application/rss+xml',
-      title: fill(linksUi.feeds.companyRss, { company: graph.node(company).title }),
-      href: companyFeedUrl(company),
+      title: fill(linksUi.feeds.companyRss, { company: page.view.title }),
+      href: companyFeedUrl(page.view.ref as Ref<'companies'>),
     });
   }
   return feeds;
 }
 
-/** The preview image of the page at `path`, if the site draws one for it. */
-export function pageImage(graph: Graph, site: SiteConfig, path: string, other: OtherPage[] = []): PageHead['image'] {
-  const preview = previewFor(graph, site, path, other);
-  return preview ? { href: ogImageUrl(preview.path), alt: ogImageAlt(preview.card) } : undefined;
+/** The preview image of a page: its own card, or the one its page type shares. */
+export function pageImage(page: SitePage | undefined, shared: Record<SharedCard, OgCard>): PageHead['image'] {
+  if (!page) return undefined;
+  if ('own' in page.card) return { href: ogImageUrl(page.path), alt: ogImageAlt(page.card.own) };
+  return { href: sharedOgImageUrl(page.card.shared), alt: ogImageAlt(shared[page.card.shared]) };
 }

@@ -1,16 +1,10 @@
 import { fill, linksUi } from '../../i18n/links';
 import { ui } from '../../i18n/ui';
-import { ENTITY_COLLECTIONS, type EntityCollection } from '../../schemas/common';
 import type { SiteConfig } from '../../schemas/site';
 import { companyFacts, dealFacts, speakerInlines, type Fact } from '../pages/facts';
 import { countryName, formatMoney, formatQuantity } from '../values/format';
 import { formatDay, formatFuzzyDate } from '../values/fuzzy-date';
 import type { Graph, Node } from '../graph/graph';
-import { paginate } from '../pages/pagination';
-import { entityUrl, homeUrl, indexUrl, relationListUrl, searchUrl, timelinePageUrl, timelineUrl } from '../routes';
-import { relationLists, RELATION_LIMIT, RELATION_PAGE_SIZE } from '../pages/relation-lists';
-import { buildTimeline } from '../timeline/timeline';
-import { timelinePages } from '../timeline/pages';
 import { clip, inlineText } from '../values/text';
 
 /**
@@ -64,7 +58,9 @@ function companyCard(graph: Graph, node: Node<'companies'>, site: SiteConfig): O
   const figure = c.keyFigures[0];
   const facts: Fact[] = [
     ...(names.length ? [{ label: linksUi.preview.alsoKnownAs, value: [{ text: names.join(', ') }] }] : []),
-    ...companyFacts(graph, node, site).filter((f) => !['Also known as', 'Kind', 'Country'].includes(f.label)),
+    ...companyFacts(graph, node, site).filter(
+      (f) => ![ui.facts.alsoKnownAs, ui.facts.kind, ui.facts.country].includes(f.label as never),
+    ),
     ...(deals ? [{ label: linksUi.preview.deals, value: [{ text: String(deals) }] }] : []),
     ...(figure
       ? [
@@ -93,11 +89,18 @@ function companyCard(graph: Graph, node: Node<'companies'>, site: SiteConfig): O
 }
 
 /** Which deal facts a card shows first: the parties, then what the deal is worth and its size. */
-const DEAL_FACT_ORDER = [...Object.values(ui.partyRoles), 'Value', 'Volume', 'Status', 'Announced', 'Product'];
+const DEAL_FACT_ORDER: string[] = [
+  ...Object.values(ui.partyRoles),
+  ui.facts.value,
+  ui.facts.volume,
+  ui.facts.status,
+  ui.facts.announced,
+  ui.facts.product,
+];
 
 function dealCard(graph: Graph, node: Node<'deals'>, site: SiteConfig): OgCard {
   const d = node.data;
-  const rank = (f: Fact) => DEAL_FACT_ORDER.indexOf(f.label as (typeof DEAL_FACT_ORDER)[number]);
+  const rank = (f: Fact) => DEAL_FACT_ORDER.indexOf(f.label);
   const facts = dealFacts(graph, d, site)
     .filter((f) => rank(f) >= 0)
     .sort((a, b) => rank(a) - rank(b));
@@ -156,96 +159,7 @@ export function entityCard(graph: Graph, node: Node, site: SiteConfig): OgCard {
   }
 }
 
-/** One page of the site and the card of its link preview. */
-export interface PagePreview {
-  /** The page's URL path, e.g. `/companies/catl/`. */
-  path: string;
-  card: OgCard;
-}
-
-/** A page that is not about an entity, such as a page of Starlight's `docs` collection. */
-export interface OtherPage {
-  path: string;
-  title: string;
-}
-
-/**
- * Every page of the site with its preview card: home, indexes (each page of them), entity
- * pages, the timeline and search pages, and `other` pages (Starlight's docs pages, such as
- * /about/). Pages that have no entry here get no preview image, which the build tests catch, so
- * a new kind of page must be added here.
- */
-export function pagePreviews(graph: Graph, site: SiteConfig, other: OtherPage[] = []): PagePreview[] {
-  const previews: PagePreview[] = [
-    {
-      path: homeUrl(),
-      card: { ...genericCard(linksUi.preview.home, site.title, site), lede: clip(site.tagline, 160) },
-    },
-    { path: timelineUrl(), card: genericCard(linksUi.preview.index, ui.nav.timeline, site) },
-    { path: searchUrl(), card: genericCard(linksUi.preview.index, ui.nav.search, site) },
-  ];
-  for (const collection of ENTITY_COLLECTIONS) {
-    for (const { page, last } of paginate(graph.all(collection))) {
-      const kicker = last > 1 ? fill(linksUi.preview.pageOf, { page, last }) : undefined;
-      previews.push({
-        path: indexUrl(collection as EntityCollection, page),
-        card: genericCard(linksUi.preview.index, ui.collections[collection].plural, site, kicker),
-      });
-    }
-    for (const node of graph.all(collection)) {
-      previews.push({ path: entityUrl(node.ref), card: entityCard(graph, node, site) });
-    }
-  }
-  for (const { page, last } of timelinePages(buildTimeline(graph, site.vocabulary))) {
-    previews.push({
-      path: timelinePageUrl(page),
-      card: genericCard(linksUi.preview.index, ui.nav.timeline, site, fill(linksUi.preview.pageOf, { page, last })),
-    });
-  }
-  // Full lists of relations too long for their entity page.
-  for (const collection of ENTITY_COLLECTIONS) {
-    if (collection === 'briefings') continue;
-    for (const node of graph.all(collection)) {
-      for (const list of relationLists(graph, node.ref)) {
-        const last = Math.ceil(list.items.length / RELATION_PAGE_SIZE);
-        if (list.items.length <= RELATION_LIMIT) continue;
-        for (let page = 1; page <= last; page++) {
-          previews.push({
-            path: relationListUrl(node.ref, list.key, page),
-            card: genericCard(
-              linksUi.preview.index,
-              `${node.title}: ${list.title}`,
-              site,
-              last > 1 ? fill(linksUi.preview.pageOf, { page, last }) : undefined,
-            ),
-          });
-        }
-      }
-    }
-  }
-  for (const page of other)
-    previews.push({ path: page.path, card: genericCard(linksUi.preview.page, page.title, site) });
-  return previews;
-}
-
 /** The alt text of a card's image: "Link preview: Company card for CATL". */
 export function ogImageAlt(card: OgCard): string {
   return fill(linksUi.preview.alt, { type: card.type, title: card.title });
-}
-
-const indexes = new WeakMap<Graph, Map<string, PagePreview>>();
-
-/** {@link pagePreviews} by page path, built once per graph (so `other` must not change). */
-export function previewFor(
-  graph: Graph,
-  site: SiteConfig,
-  path: string,
-  other: OtherPage[] = [],
-): PagePreview | undefined {
-  let index = indexes.get(graph);
-  if (!index) {
-    index = new Map(pagePreviews(graph, site, other).map((p) => [p.path, p]));
-    indexes.set(graph, index);
-  }
-  return index.get(path);
 }

@@ -1,14 +1,25 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getGraph, getSite } from '../../data';
-import { pagePreviews, type OgCard } from '../../lib/publishing/og-card';
-import { ogImageParam } from '../../lib/routes';
-import { cardImage, docsPages, planImages, recordImage } from '../../publishing';
+import { createHash } from 'node:crypto';
+import { getPages, getSharedCards } from '../../data';
+import type { OgCard } from '../../lib/publishing/og-card';
+import { ogImageParam, sharedOgImageParam } from '../../lib/routes';
+import { cardImage, planImages, recordImage } from '../../publishing';
 
-// The link-preview image of every page, drawn at build time (cached by content hash).
+// The link-preview image of every page that has a card of its own, and one per type of
+// navigation page (shared by all pages of that type), drawn at build time, cached by content.
 export const getStaticPaths = (async () => {
-  const previews = pagePreviews(await getGraph(), getSite(), await docsPages());
-  planImages(previews.map((p) => p.card));
-  return previews.map(({ path, card }, index) => ({ params: { path: ogImageParam(path) }, props: { card, index } }));
+  const pages = await getPages();
+  const shared = await getSharedCards();
+  const images = [
+    ...pages.flatMap((page) => ('own' in page.card ? [{ param: ogImageParam(page.path), card: page.card.own }] : [])),
+    ...Object.entries(shared).map(([name, card]) => ({ param: sharedOgImageParam(name), card })),
+  ];
+  planImages(images.map((i) => i.card));
+  return images.map(({ param, card }, index) => ({
+    params: { path: param },
+    props: { card, index },
+    cacheKey: createHash('sha256').update(JSON.stringify(card)).digest('base64url'),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: OgCard; index: number }> = async ({ props }) => {

@@ -1,35 +1,36 @@
 import { describe, expect, test } from 'vitest';
-import { buildSidebar } from '../../../src/lib/pages/navigation';
+import { buildGraph } from '../../../src/lib/graph/graph';
+import { buildSidebar, sidebarInput } from '../../../src/lib/pages/navigation';
 import { paginate } from '../../../src/lib/pages/pagination';
-import { pageSections } from '../../../src/lib/pages/sections';
+import { minimalInput } from '../../support/content';
 
 describe('buildSidebar', () => {
   const input = {
-    currentPath: '/companies/',
     latestBriefings: [{ title: 'B1', href: '/briefings/b1/' }],
-    allBriefings: { label: 'All briefings', href: '/briefings/', count: 7 },
+    allBriefings: { label: 'All briefings', href: '/briefings/' },
     tools: [{ label: 'Timeline', href: '/timeline/' }],
-    indexes: [{ collection: 'companies' as const, label: 'Companies', href: '/companies/', count: 11 }],
+    indexes: [{ collection: 'companies' as const, label: 'Companies', href: '/companies/' }],
     labels: { briefings: 'Briefings', browse: 'Browse' },
   };
 
-  test('lists latest briefings, tools and indexes with counts, marking the current page', () => {
-    const sidebar = buildSidebar(input);
+  test('lists latest briefings, tools and indexes, marking the current page', () => {
+    const sidebar = buildSidebar(input, '/companies/');
     expect(sidebar.map((e) => e.label)).toEqual(['Briefings', 'Timeline', 'Browse']);
     const browse = sidebar[2]!;
-    expect(browse.type === 'group' && browse.entries[0]).toMatchObject({
-      label: 'Companies',
-      isCurrent: true,
-      badge: { text: '11' },
-    });
+    expect(browse.type === 'group' && browse.entries[0]).toMatchObject({ label: 'Companies', isCurrent: true });
   });
+});
 
-  test('does not grow with the corpus: its size depends only on what it is given', () => {
-    const small = JSON.stringify(buildSidebar(input)).length;
-    const big = JSON.stringify(
-      buildSidebar({ ...input, allBriefings: { ...input.allBriefings, count: 1_000_000 } }),
-    ).length;
-    expect(big - small).toBeLessThanOrEqual(6);
+describe('sidebarInput', () => {
+  test('holds nothing that changes when an entity is added, so no page changes with it', () => {
+    const graph = buildGraph(minimalInput());
+    const input = minimalInput();
+    input.companies.push({
+      ...structuredClone(input.companies[0]!),
+      id: 'initech',
+      filePath: 'companies/initech.yaml',
+    });
+    expect(sidebarInput(buildGraph(input))).toEqual(sidebarInput(graph));
   });
 });
 
@@ -40,14 +41,5 @@ describe('paginate', () => {
       { page: 1, last: 2, items: [1, 2] },
       { page: 2, last: 2, items: [3] },
     ]);
-  });
-});
-
-describe('pageSections', () => {
-  test('drops empty sections and indexes the rest by id', () => {
-    const { list, at } = pageSections({ deals: ['Deals', 2], people: ['People', 0] });
-    expect(list).toEqual([{ id: 'deals', title: 'Deals', count: 2 }]);
-    expect(at.deals?.title).toBe('Deals');
-    expect(at.people).toBeUndefined();
   });
 });

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
-import { companyAt, pageFeeds, pageHeadTags, pageImage } from '../../../src/lib/publishing/head-tags';
+import { buildPageList, sharedCards } from '../../../src/lib/pages/page-list';
+import { pageFeeds, pageHeadTags, pageImage } from '../../../src/lib/publishing/head-tags';
+import { buildTimeline } from '../../../src/lib/timeline/timeline';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { minimalInput } from '../../support/content';
+import { minimalInput, pageContextFor } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
 const graph = buildGraph(minimalInput());
@@ -46,30 +48,58 @@ describe('pageHeadTags', () => {
 });
 
 describe('pageFeeds', () => {
+  const pages = pageList();
+  const at = (path: string) => pages.find((p) => p.path === path);
+
   test('every page advertises the briefings feeds', () => {
-    expect(pageFeeds(graph, site, '/deals/')).toEqual([
+    expect(pageFeeds(site, at('/deals/'))).toEqual([
       { type: 'application/rss+xml', title: 'Fixture: widgets: briefings (RSS)', href: '/rss.xml' },
       { type: 'application/feed+json', title: 'Fixture: widgets: briefings (JSON Feed)', href: '/feed.json' },
     ]);
   });
 
-  test('a company page also advertises its own feed', () => {
-    expect(pageFeeds(graph, site, '/companies/globex/')[2]).toEqual({
+  test('a company page also advertises its own feed; the companies index does not', () => {
+    expect(pageFeeds(site, at('/companies/globex/'))[2]).toEqual({
       type: 'application/rss+xml',
       title: 'Globex: what’s new (RSS)',
       href: '/companies/globex/feed.xml',
     });
-    expect(companyAt(graph, '/companies/')).toBeUndefined();
+    expect(pageFeeds(site, at('/companies/'))).toHaveLength(2);
   });
 });
 
 describe('pageImage', () => {
-  test('points at the image of a known page, and at none for other pages (such as 404)', () => {
-    expect(pageImage(graph, site, '/companies/globex/')).toEqual({
+  const pages = pageList();
+  const shared = sharedCards(pageContextFor(graph, site));
+  const at = (path: string) => pages.find((p) => p.path === path);
+
+  test('a page with a card of its own points at its own image', () => {
+    expect(pageImage(at('/companies/globex/'), shared)).toEqual({
       href: '/og/companies/globex.png',
       alt: 'Link preview: Company card for Globex',
     });
-    expect(pageImage(graph, site, '/')?.href).toBe('/og/index.png');
-    expect(pageImage(graph, site, '/404/')).toBeUndefined();
+    expect(pageImage(at('/'), shared)?.href).toBe('/og/index.png');
+  });
+
+  test('navigation pages point at the one image their type shares', () => {
+    expect(pageImage(at('/companies/'), shared)).toEqual({
+      href: '/og/_shared/index-companies.png',
+      alt: 'Link preview: Index card for Companies',
+    });
+    expect(pageImage(at('/timeline/page/1/'), shared)?.href).toBe('/og/_shared/timeline.png');
+  });
+
+  test('pages the site does not list (such as 404) get no image', () => {
+    expect(pageImage(undefined, shared)).toBeUndefined();
   });
 });
+
+function pageList() {
+  const ctx = pageContextFor(graph, site);
+  return buildPageList(ctx, {
+    timeline: buildTimeline(graph, site.vocabulary),
+    docs: [],
+    siteWide: {},
+    body: () => '',
+  });
+}

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
-import { drawable, entityCard, ogImageAlt, pagePreviews, previewFor } from '../../../src/lib/publishing/og-card';
+import { drawable, entityCard, ogImageAlt } from '../../../src/lib/publishing/og-card';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
 import { minimalInput } from '../../support/content';
 
@@ -72,43 +72,6 @@ describe('entityCard', () => {
       label: 'Also known as',
       value: 'Acme, Ącme Łtd',
     });
-  });
-});
-
-describe('pagePreviews', () => {
-  const previews = pagePreviews(graph, site);
-
-  test('covers home, timeline (and its pages), search, every index and every entity page, once each', () => {
-    const paths = previews.map((p) => p.path);
-    expect(new Set(paths).size).toBe(paths.length);
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        '/',
-        '/timeline/',
-        '/timeline/page/1/',
-        '/search/',
-        '/briefings/',
-        '/companies/',
-        '/companies/globex/',
-      ]),
-    );
-    const entities = Object.values(graph.counts()).reduce((a, b) => a + b, 0);
-    // home, timeline, search, 7 indexes, 1 page of the full timeline, and every entity
-    expect(paths).toHaveLength(entities + 3 + 7 + 1);
-  });
-
-  test('other pages (Starlight docs pages) get a card with their title', () => {
-    const about = pagePreviews(graph, site, [{ path: '/about/', title: 'About this site' }]).at(-1);
-    expect(about).toEqual({
-      path: '/about/',
-      card: { type: 'Page', title: 'About this site', facts: [], site: 'Fixture: widgets' },
-    });
-  });
-
-  test('the home card has the site title and tagline; index cards the collection', () => {
-    expect(previewFor(graph, site, '/')?.card).toMatchObject({ type: 'Home', title: 'Fixture: widgets' });
-    expect(previewFor(graph, site, '/people/')?.card).toMatchObject({ type: 'Index', title: 'People' });
-    expect(previewFor(graph, site, '/no-such-page/')).toBeUndefined();
   });
 });
 

@@ -1,0 +1,336 @@
+import { createHash } from 'node:crypto';
+import { fill } from '../../i18n/fill';
+import { linksUi } from '../../i18n/links';
+import { ui } from '../../i18n/ui';
+import { ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schemas/common';
+import type { Node } from '../graph/graph';
+import { entityCard, genericCard, type OgCard } from '../publishing/og-card';
+import {
+  docsPageUrl,
+  entityUrl,
+  homeUrl,
+  indexUrl,
+  relationListUrl,
+  searchUrl,
+  timelinePageUrl,
+  timelineUrl,
+  withAnchor,
+} from '../routes';
+import { searchRecord, type SearchRecord } from '../search/search-index';
+import { timelinePages } from '../timeline/pages';
+import type { TimelineItem } from '../timeline/timeline';
+import { clip } from '../values/text';
+import {
+  briefingFooter,
+  entityPage,
+  RELATION_PAGE_SIZE,
+  type EntityPageCollection,
+  type EntityPageView,
+  type SectionView,
+} from './entity-page';
+import { indexTable, type IndexTable } from './facts';
+import { paginate } from './pagination';
+import {
+  briefingItems,
+  companyNames,
+  dealCard,
+  eventCard,
+  linkTo,
+  quoteView,
+  type BriefingItemView,
+  type ListItemView,
+  type PageContext,
+} from './views';
+
+/**
+ * Every page the site publishes, listed once per build: its path, which route renders it, what
+ * it shows (its view), its link-preview card and its cache key. Routes' getStaticPaths, the
+ * preview images and incremental builds all read this list; nothing enumerates pages again.
+ */
+
+/** A page's link-preview card: its own, or the one card its page type shares. */
+export type PageCard = { own: OgCard } | { shared: SharedCard };
+
+/** Navigation pages share one card per page type (see {@link sharedCards}). */
+export type SharedCard = 'timeline' | 'search' | 'relation-list' | `index-${EntityCollection}`;
+
+interface PageBase {
+  /** Root-relative URL path with a trailing slash, e.g. `/companies/catl/`. */
+  path: string;
+  card: PageCard;
+  /**
+   * A hash of everything the page renders (its view and the site-wide parts), so a build can
+   * reuse the page's previous output while it is unchanged. Undefined for pages Astro renders
+   * without static paths (home, first index pages, timeline, search).
+   */
+  cacheKey: string;
+}
+
+/** A briefing page: its MDX body renders through the briefing components. */
+export interface BriefingPageView {
+  ref: Ref<'briefings'>;
+  title: string;
+  description: string;
+  footer: SectionView[];
+  search: SearchRecord;
+}
+
+/** An index page of a collection. */
+export interface IndexPageView {
+  collection: EntityCollection;
+  title: string;
+  description: string;
+  page: number;
+  last: number;
+  total: number;
+  /** How many entities this page shows. */
+  shown: number;
+  /** The table of entities, for every index but the briefings'. */
+  table?: IndexTable;
+  /** The briefings, for the briefings index. */
+  briefings?: BriefingItemView[];
+}
+
+/** A page of one section's full list. */
+export interface RelationListView {
+  entity: Ref;
+  relation: string;
+  title: string;
+  description: string;
+  back: { text: string; href: string };
+  count: number;
+  page: number;
+  last: number;
+  items: ListItemView[];
+}
+
+/** A page of the whole timeline, oldest first. */
+export interface TimelinePageView {
+  title: string;
+  page: number;
+  last: number;
+  items: TimelineItem[];
+  names: Record<string, string>;
+}
+
+export type SitePage =
+  | (PageBase & { route: 'home' })
+  | (PageBase & { route: 'entity'; view: EntityPageView })
+  | (PageBase & { route: 'briefing'; view: BriefingPageView })
+  | (PageBase & { route: 'index'; view: IndexPageView })
+  | (PageBase & { route: 'relation-list'; view: RelationListView })
+  | (PageBase & { route: 'timeline' })
+  | (PageBase & { route: 'timeline-page'; view: TimelinePageView })
+  | (PageBase & { route: 'search' })
+  | (PageBase & { route: 'docs'; title: string });
+
+export type PageRoute = SitePage['route'];
+
+/** A page of Starlight's `docs` collection, such as /about/. */
+export interface DocsPage {
+  id: string;
+  title: string;
+}
+
+/** What the site-wide parts of every page show (title, sidebar): part of every cache key. */
+export type SiteWide = Record<string, unknown>;
+
+function hash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+}
+
+/** The cards navigation pages share, one per page type. */
+export function sharedCards(ctx: PageContext): Record<SharedCard, OgCard> {
+  const index = (c: EntityCollection) => genericCard(linksUi.preview.index, ui.collections[c].plural, ctx.site);
+  return {
+    timeline: genericCard(linksUi.preview.index, ui.nav.timeline, ctx.site),
+    search: genericCard(linksUi.preview.index, ui.nav.search, ctx.site),
+    'relation-list': genericCard(linksUi.preview.index, linksUi.preview.fullList, ctx.site),
+    ...(Object.fromEntries(ENTITY_COLLECTIONS.map((c) => [`index-${c}`, index(c)])) as Record<
+      `index-${EntityCollection}`,
+      OgCard
+    >),
+  };
+}
+
+/**
+ * What a briefing renders besides its own file: the title, summary and card of everything it
+ * mentions (deal and event cards, quotes with their speakers, cited sources) and its footer.
+ * Hashed into the briefing's cache key, so a renamed company re-renders the briefings naming it.
+ */
+function briefingDependencies(ctx: PageContext, node: Node<'briefings'>): unknown[] {
+  const seen = new Set<string>();
+  const deps: unknown[] = [];
+  for (const edge of ctx.graph.outgoing(node.ref)) {
+    const key = `${edge.to.collection}/${edge.to.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const target = ctx.graph.node(edge.to);
+    switch (edge.to.collection) {
+      case 'deals':
+        deps.push(dealCard(ctx, edge.to as Ref<'deals'>));
+        break;
+      case 'events':
+        deps.push(eventCard(ctx, edge.to as Ref<'events'>), (target as Node<'events'>).data.date);
+        break;
+      case 'quotes':
+        deps.push(quoteView(ctx, edge.to as Ref<'quotes'>));
+        break;
+      case 'sources': {
+        const publisher = ctx.graph.node((target as Node<'sources'>).data.publisher);
+        deps.push(linkTo(target), target.data, publisher.title, publisher.data);
+        break;
+      }
+      default:
+        deps.push(linkTo(target));
+    }
+  }
+  return deps;
+}
+
+/** Every page of the site, in a stable order (see {@link SitePage}). */
+export function buildPageList(
+  ctx: PageContext,
+  {
+    timeline,
+    docs,
+    siteWide,
+    body,
+  }: {
+    /** Every timeline item, in order. */
+    timeline: TimelineItem[];
+    docs: DocsPage[];
+    siteWide: SiteWide;
+    /** The MDX source of a briefing (its body), part of its cache key. */
+    body: (ref: Ref<'briefings'>) => string;
+  },
+): SitePage[] {
+  const { graph, site } = ctx;
+  const wide = hash(siteWide);
+  const key = (path: string, view: unknown) => hash([wide, path, view]);
+  const pages: SitePage[] = [];
+  const add = <P extends Omit<SitePage, 'cacheKey'> & { view?: unknown }>(page: P) =>
+    pages.push({ ...page, cacheKey: key(page.path, [page.view, page.card]) } as unknown as SitePage);
+
+  add({
+    route: 'home',
+    path: homeUrl(),
+    card: { own: { ...genericCard(linksUi.preview.home, site.title, site), lede: clip(site.tagline, 160) } },
+  });
+
+  for (const collection of ENTITY_COLLECTIONS) {
+    const label = ui.collections[collection].plural;
+    const total = graph.all(collection).length;
+    for (const { page, last, items } of paginate(graph.all(collection))) {
+      const refs = items.map((n) => n.ref);
+      add({
+        route: 'index',
+        path: indexUrl(collection, page),
+        card: { shared: `index-${collection}` },
+        view: {
+          collection,
+          title: page > 1 ? fill(ui.lists.titlePage, { title: label, page, last }) : label,
+          description: fill(ui.lists.indexDescription, { total, label: label.toLowerCase() }),
+          page,
+          last,
+          total,
+          shown: refs.length,
+          ...(collection === 'briefings'
+            ? { briefings: briefingItems(graph, refs as Ref<'briefings'>[]) }
+            : { table: indexTable(graph, collection, refs, site) }),
+        },
+      });
+    }
+  }
+
+  for (const collection of ENTITY_COLLECTIONS) {
+    for (const node of graph.all(collection)) {
+      const card: PageCard = { own: entityCard(graph, node, site) };
+      if (collection === 'briefings') {
+        const ref = node.ref as Ref<'briefings'>;
+        const b = (node as Node<'briefings'>).data;
+        const view: BriefingPageView = {
+          ref,
+          title: node.title,
+          description: b.description,
+          footer: briefingFooter(ctx, ref),
+          search: searchRecord(graph, node),
+        };
+        pages.push({
+          route: 'briefing',
+          path: entityUrl(ref),
+          card,
+          view,
+          cacheKey: key(entityUrl(ref), [
+            view,
+            card,
+            b,
+            body(ref),
+            briefingDependencies(ctx, node as Node<'briefings'>),
+          ]),
+        });
+        continue;
+      }
+      const view = entityPage(ctx, node.ref as Ref<EntityPageCollection>);
+      add({ route: 'entity', path: entityUrl(node.ref), card, view });
+      // Sections too long for the page have full lists of their own.
+      for (const section of view.sections) {
+        if (!section.list) continue;
+        for (const { page, last, items } of paginate(section.list, RELATION_PAGE_SIZE)) {
+          const list = section.title;
+          const title = fill(ui.lists.relationTitle, { name: node.title, list });
+          add({
+            route: 'relation-list',
+            path: relationListUrl(node.ref, section.id, page),
+            card: { shared: 'relation-list' },
+            view: {
+              entity: node.ref,
+              relation: section.id,
+              title: last > 1 ? fill(ui.lists.titlePage, { title, page, last }) : title,
+              description: fill(ui.lists.relationDescription, { list, name: node.title, count: section.list.length }),
+              back: {
+                text: fill(ui.lists.backTo, { name: node.title }),
+                href: withAnchor(entityUrl(node.ref), section.id),
+              },
+              count: section.list.length,
+              page,
+              last,
+              items,
+            },
+          });
+        }
+      }
+    }
+  }
+
+  add({ route: 'timeline', path: timelineUrl(), card: { shared: 'timeline' } });
+  for (const { page, last, items } of timelinePages(timeline)) {
+    add({
+      route: 'timeline-page',
+      path: timelinePageUrl(page),
+      card: { shared: 'timeline' },
+      view: {
+        title: fill(ui.lists.titlePage, { title: ui.timeline.title, page, last }),
+        page,
+        last,
+        items,
+        names: companyNames(graph, items),
+      },
+    });
+  }
+  add({ route: 'search', path: searchUrl(), card: { shared: 'search' } });
+  for (const doc of docs) {
+    add({
+      route: 'docs',
+      path: docsPageUrl(doc.id),
+      card: { own: genericCard(linksUi.preview.page, doc.title, site) },
+      title: doc.title,
+    });
+  }
+  return pages;
+}
+
+/** The pages a route renders. */
+export function pagesOf<R extends PageRoute>(pages: readonly SitePage[], route: R): Extract<SitePage, { route: R }>[] {
+  return pages.filter((p): p is Extract<SitePage, { route: R }> => p.route === route);
+}

@@ -1,0 +1,204 @@
+import { fill } from '../../i18n/fill';
+import { ui } from '../../i18n/ui';
+import type { Ref } from '../../schemas/common';
+import type { SiteConfig } from '../../schemas/site';
+import { refKey, type Graph, type Node } from '../graph/graph';
+import type { ContextPart } from '../graph/mentions';
+import type { Backlink } from '../graph/relations';
+import { absoluteUrl, anchorUrl, entityUrl } from '../routes';
+import type { TimelineIndex, TimelineItem } from '../timeline/timeline';
+import { formatTimestamp } from '../values/format';
+import { dealCitation, quoteCitation } from './citations';
+import { dealFacts, eventFacts, speakerInlines, type Fact, type IndexTable, type Inline } from './facts';
+
+/**
+ * What readers see, as plain data: every page and every block of a page is described here by a
+ * pure function of the graph, and components only draw these descriptions. Because a view holds
+ * everything its HTML shows, a hash of it says exactly when the HTML would change (the pages'
+ * cache keys), and the same view feeds the page, its preview card and its exports.
+ */
+
+/** What every view builder reads: the graph of this build and the site around it. */
+export interface PageContext {
+  graph: Graph;
+  site: SiteConfig;
+  /** The timeline, indexed by company and page (built once per build). */
+  timeline: TimelineIndex;
+  /** The configured site, for the links citations carry. */
+  siteUrl: URL;
+}
+
+/** A link with its words. */
+export interface LinkView {
+  text: string;
+  href: string;
+}
+
+/** One item of a list of entities: a link and a short line after it. */
+export interface ListItemView {
+  link: LinkView;
+  meta?: Inline[];
+}
+
+/** A quotation, with who said it, when, where it was printed and how to cite it. */
+export interface QuoteView {
+  /** The id of the quote's element, the place links point to. */
+  anchor: string;
+  text: string;
+  /** The original article, when the source has an address (`<blockquote cite>`). */
+  cite?: string;
+  speaker: Inline[];
+  /** The date of the words, or when the source reported them. */
+  when: Inline[];
+  /** The source's page, named after its publisher. */
+  source: LinkView;
+  /** The quote's own page. */
+  href: string;
+  citation: string;
+}
+
+/** A piece of the sentence around a mention: text, or a name (marked when it is the page's own). */
+export type ContextView = string | { text: string; subject: boolean };
+
+/** A briefing that mentions an entity, with each sentence that does. */
+export interface BacklinkView {
+  briefing: LinkView;
+  /** ISO day the briefing was published. */
+  published: string;
+  mentions: { context: ContextView[]; href: string }[];
+}
+
+/** The timeline items of a company or person, with the names they show. */
+export interface TimelineView {
+  items: TimelineItem[];
+  /** Company id → name, for every company the items show. */
+  names: Record<string, string>;
+  /** The full timeline, filtered to the entity. */
+  full: LinkView;
+}
+
+/** A card for a deal or event in a briefing. */
+export interface CardView {
+  kicker: string;
+  title: string;
+  href: string;
+  anchor: string;
+  facts: { facts: Fact[]; label: string };
+  /** For deals: the link to their facts and a citation to copy. */
+  share?: { path: string; subject: string; citation: string; linkText: string };
+}
+
+/** A briefing in a list: its headline, day and summary. */
+export interface BriefingItemView {
+  link: LinkView;
+  /** ISO day of publication. */
+  published: string;
+  summary: string;
+}
+
+/** Briefings as a list shows them. */
+export function briefingItems(graph: Graph, refs: readonly Ref<'briefings'>[]): BriefingItemView[] {
+  return refs.map((ref) => {
+    const node = graph.node(ref);
+    return { link: linkTo(node), published: node.data.published, summary: node.data.summary };
+  });
+}
+
+/** What a section of an entity page shows. */
+export type SectionBody =
+  | { kind: 'facts'; facts: Fact[]; label: string }
+  | { kind: 'table'; table: IndexTable; label: string }
+  | { kind: 'links'; items: ListItemView[] }
+  | { kind: 'quotes'; quotes: QuoteView[] }
+  | { kind: 'backlinks'; backlinks: BacklinkView[] }
+  | { kind: 'timeline'; timeline: TimelineView }
+  | { kind: 'text'; text: string }
+  | { kind: 'groups'; groups: { title: string; items: ListItemView[] }[] };
+
+/** A link to an entity, named by its title. */
+export function linkTo(node: Node): LinkView {
+  return { text: node.title, href: entityUrl(node.ref) };
+}
+
+/** A list item for an entity. */
+export function listItem(node: Node, meta?: Inline[]): ListItemView {
+  return meta && meta.length > 0 ? { link: linkTo(node), meta } : { link: linkTo(node) };
+}
+
+/** A quote as a block: the words, speaker, date, source and citation. */
+export function quoteView(ctx: PageContext, ref: Ref<'quotes'>, anchor = `quote-${ref.id}`): QuoteView {
+  const { graph } = ctx;
+  const node = graph.node(ref);
+  const q = node.data;
+  const source = graph.node(q.source);
+  return {
+    anchor,
+    text: q.text,
+    ...(source.data.url ? { cite: source.data.url } : {}),
+    speaker: speakerInlines(graph, q),
+    when: q.date
+      ? [{ date: q.date }]
+      : [{ text: fill(ui.lists.reported, { date: formatTimestamp(source.data.published, { time: false }) }) }],
+    source: { text: graph.node(source.data.publisher).title, href: entityUrl(source.ref) },
+    href: entityUrl(ref),
+    citation: quoteCitation(graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl)),
+  };
+}
+
+function contextView(graph: Graph, parts: ContextPart[], subject: Ref): ContextView[] {
+  const subjectKey = refKey(subject);
+  return parts.map((part) =>
+    typeof part === 'string'
+      ? part
+      : { text: part.text ?? graph.node(part).title, subject: refKey(part) === subjectKey },
+  );
+}
+
+/** Where briefings mention `subject`, with the sentences. */
+export function backlinkViews(graph: Graph, backlinks: Backlink[], subject: Ref): BacklinkView[] {
+  return backlinks.map(({ briefing, mentions }) => ({
+    briefing: linkTo(briefing),
+    published: briefing.data.published,
+    mentions: mentions.map((m) => ({
+      context: contextView(graph, m.context, subject),
+      href: anchorUrl(briefing.ref, m.anchor),
+    })),
+  }));
+}
+
+/** The names of the companies a list of timeline items shows. */
+export function companyNames(graph: Graph, items: readonly TimelineItem[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const item of items) for (const c of item.companies) names[c.id] ??= graph.node(c).title;
+  return names;
+}
+
+/** A deal as a card in a briefing, with its facts and a citation to copy. */
+export function dealCard(ctx: PageContext, ref: Ref<'deals'>, anchor?: string): CardView {
+  const node = ctx.graph.node(ref);
+  return {
+    kicker: ui.collections.deals.singular,
+    title: node.title,
+    href: entityUrl(ref),
+    anchor: anchor ?? `deal-${ref.id}`,
+    facts: { facts: dealFacts(ctx.graph, node.data, ctx.site), label: ui.facts.labels.deal },
+    share: {
+      path: anchorUrl(ref, 'facts'),
+      subject: fill(ui.share.theDeal, { title: node.title }),
+      citation: dealCitation(ctx.graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl)),
+      linkText: ui.sections.dealFacts,
+    },
+  };
+}
+
+/** An event as a card in a briefing. */
+export function eventCard(ctx: PageContext, ref: Ref<'events'>, anchor?: string): CardView {
+  const node = ctx.graph.node(ref);
+  return {
+    kicker: ui.collections.events.singular,
+    title: node.title,
+    href: entityUrl(ref),
+    anchor: anchor ?? `event-${ref.id}`,
+    facts: { facts: eventFacts(ctx.graph, node.data, ctx.site), label: ui.facts.labels.event },
+  };
+}
