@@ -8,6 +8,7 @@ import { loadSiteConfig } from './src/lib/content/site-config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
+import { starlightReplacements } from './src/integrations/starlight-replacements.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
 
 // Which dataset to build: BRIEFING_CONTENT_ROOT (default src/content). Tests and benchmarks point
@@ -21,6 +22,9 @@ export default defineConfig({
   // named after the root), so switching or moving roots never reads another root's store.
   cacheDir: cacheDirFor(process.cwd()),
   trailingSlash: 'always',
+  // Pages whose cache key (a hash of everything they show, src/lib/pages/page-list.ts) and code
+  // are unchanged are copied from the previous build instead of rendered again.
+  experimental: { incrementalBuild: true },
   // Starlight turns on prefetching of every link; it costs a script on every page before
   // interaction (over the reading budget) for little gain on a static site this light.
   prefetch: false,
@@ -49,6 +53,8 @@ export default defineConfig({
   integrations: [
     // Before anything renders: every content problem at once, or no build.
     contentCheck(),
+    // Starlight's components that write `style` attributes, swapped for copies that use classes.
+    starlightReplacements(),
     starlight({
       title: site.title,
       description: site.description,

@@ -14,6 +14,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, relative, resolve } from 'node:path';
 import { cacheDirFor, contentRoot as resolveContentRoot } from '../src/lib/content/locations.ts';
 
+/** Astro's record of the previous build's pages, for incremental builds (in the cache folder). */
+export const INCREMENTAL_MANIFEST = 'incremental-build.json';
+
 /** Files and folders of the project a build reads (besides the content root). */
 export const BUILD_INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
@@ -96,6 +99,10 @@ if (import.meta.main) {
   });
   if (result.status !== 0) {
     rmSync(next, { recursive: true, force: true });
+    // Astro keeps a copy of each page it renders for the next incremental build, and records
+    // which copy belongs to which cache key only when a build completes. A build that failed
+    // half-way may have replaced copies without recording it, so the next build starts afresh.
+    rmSync(join(cacheDir, INCREMENTAL_MANIFEST), { force: true });
     console.error(
       `\nThe build failed; ${relative(project, outDir) || outDir} still holds the last successful build, unchanged.`,
     );

@@ -1,12 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { findStyleDeclarations, moveStyleOfTag, shortHash, stylesheetFor } from '../lib/build/inline-styles';
-import { rewriteTags } from '../lib/build/html';
-import { collectFromTag, findBrokenLinks, scanPage, type PageLinks } from '../lib/build/link-check';
-import { isStandaloneDocument } from '../lib/routes';
+import { findBrokenLinks, scanPage, type PageLinks } from '../lib/build/link-check';
 
 function htmlFiles(root: string): string[] {
   const files: string[] = [];
@@ -28,9 +25,8 @@ function urlPathOf(root: string, file: string): string {
 }
 
 /**
- * After the build, over every HTML page: moves Starlight's `style` attributes into one hashed
- * stylesheet (so the strict CSP needs no 'unsafe-inline' for styles), then fails the build on
- * any internal link or anchor that leads nowhere, across authored and generated pages alike.
+ * After the build, reads every HTML page (and changes none) and fails the build on any internal
+ * link or anchor that leads nowhere, across authored and generated pages alike.
  */
 export function postbuild(): AstroIntegration {
   let base = '/';
@@ -44,48 +40,14 @@ export function postbuild(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const files = htmlFiles(root);
-
-        // Pass 1, a quick text search: which declarations exist, so the stylesheet name can carry
-        // their hash before any page is rewritten.
-        const styles = new Map<string, string>();
-        // Standalone documents (email snippets) keep their inline styles: email clients need them.
-        const sitePage = (file: string) => !isStandaloneDocument(urlPathOf(root, file));
-        for (const file of files) {
-          const html = readFileSync(file, 'utf8');
-          if (!html.includes('style=') || !sitePage(file)) continue;
-          for (const [name, declarations] of findStyleDeclarations(html)) styles.set(name, declarations);
-        }
-        const css = stylesheetFor(styles);
-        const href = `${base.replace(/\/?$/, '/')}_astro/inline-styles.${shortHash(css)}.css`;
-        if (styles.size > 0) writeFileSync(join(root, href.slice(base.replace(/\/?$/, '/').length)), css);
-
-        // Pass 2, one tokenising walk per page: move its styles and read its anchors and links.
+        const started = performance.now();
         const pages = new Map<string, PageLinks>();
-        for (const file of files) {
-          const html = readFileSync(file, 'utf8');
-          if (!html.includes('style=') || !sitePage(file)) {
-            pages.set(urlPathOf(root, file), scanPage(html));
-            continue;
-          }
-          const page: PageLinks = { anchors: new Set(), links: [] };
-          const moved = new Map<string, string>();
-          const rewritten = rewriteTags(html, (tag) => {
-            collectFromTag(tag, page);
-            return moveStyleOfTag(tag, moved);
-          });
-          if (moved.size > 0)
-            writeFileSync(file, rewritten.replace('</head>', `<link rel="stylesheet" href="${href}"></head>`));
-          pages.set(urlPathOf(root, file), page);
-        }
-        logger.info(
-          `Moved ${styles.size} inline style declarations into ${href}; checked links on ${pages.size} pages.`,
-        );
-
+        for (const file of htmlFiles(root)) pages.set(urlPathOf(root, file), scanPage(readFileSync(file, 'utf8')));
         const broken = findBrokenLinks(pages, {
           origin: new URL(base, site).origin,
           fileExists: (path) => existsSync(join(root, path.slice(base.length - 1))),
         });
+        logger.info(`Checked links on ${pages.size} pages in ${Math.round(performance.now() - started)} ms.`);
         if (broken.length > 0) {
           const shown = broken.slice(0, 50);
           if (broken.length > shown.length) shown.push(`… and ${broken.length - shown.length} more`);

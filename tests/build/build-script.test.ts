@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { INCREMENTAL_MANIFEST } from '../../scripts/build';
 import { buildSite } from '../support/build';
 import { scenario } from '../support/scenario';
 
@@ -26,6 +27,9 @@ describe('npm run build (scripts/build.ts) publishes only whole, successful buil
     const cold = await build();
     expect(cold.ok, cold.output).toBe(true);
     const good = snapshot(outDir);
+    const manifests = () =>
+      readdirSync(`${outDir}.cache`).map((d) => existsSync(join(`${outDir}.cache`, d, INCREMENTAL_MANIFEST)));
+    expect(manifests()).toEqual([true]);
     expect(Object.keys(good)).toContain('briefings/widgets-weekly/index.html');
 
     // Unchanged inputs: nothing to do.
@@ -43,6 +47,8 @@ describe('npm run build (scripts/build.ts) publishes only whole, successful buil
     expect(broken.output).toContain('still holds the last successful build, unchanged');
     expect(snapshot(outDir)).toEqual(good);
     expect(existsSync(`${outDir}.next`)).toBe(false);
+    // Page copies it rendered are not trusted by the next incremental build.
+    expect(manifests()).toEqual([false]);
 
     // Three broken files: three lines at once, before anything is rendered; the output stays.
     writeFileSync(briefing, original);

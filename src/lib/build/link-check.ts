@@ -1,4 +1,4 @@
-import { attributesOf, forEachTag, tagName } from './html';
+import { Parser } from 'htmlparser2';
 
 /** What a built page offers (its element ids) and what it points at (its links). */
 export interface PageLinks {
@@ -8,22 +8,23 @@ export interface PageLinks {
   links: string[];
 }
 
-/** Records one start tag's anchor (`id`, or `name` on links) and link target into `page`. */
-export function collectFromTag(tag: string, page: PageLinks): void {
-  // Most tags carry neither; skip parsing their attributes.
-  if (!tag.includes('id=') && !tag.includes('href=') && !tag.includes('name=')) return;
-  const attributes = attributesOf(tag);
-  const id = attributes.get('id');
-  if (id) page.anchors.add(id);
-  const name = tagName(tag);
-  if (name === 'a' && attributes.has('name')) page.anchors.add(attributes.get('name')!);
-  if ((name === 'a' || name === 'area') && attributes.has('href')) page.links.push(attributes.get('href')!);
-}
-
-/** Collects the anchors and links of one built HTML page. */
+/**
+ * Collects the anchors and links of one built HTML page, read by htmlparser2 (markup inside
+ * scripts, styles and comments is not markup, and entities in attributes are decoded).
+ */
 export function scanPage(html: string): PageLinks {
   const page: PageLinks = { anchors: new Set(), links: [] };
-  forEachTag(html, (tag) => collectFromTag(tag, page));
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (attributes.id) page.anchors.add(attributes.id);
+        if (name === 'a' && attributes.name) page.anchors.add(attributes.name);
+        if ((name === 'a' || name === 'area') && attributes.href !== undefined) page.links.push(attributes.href);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
   return page;
 }
 
