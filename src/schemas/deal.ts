@@ -8,7 +8,9 @@ import {
   refSchema,
   sourcesSchema,
   termSchema,
-  textSchema,
+  labelSchema,
+  proseSchema,
+  titleSchema,
   type SchemaContext,
 } from './common';
 
@@ -35,7 +37,7 @@ export function dealSchema(ctx: SchemaContext) {
   return z
     .strictObject({
       /** Headline in our own words, e.g. "LG Energy Solution to supply Chery EV with 46-series cells". */
-      title: textSchema,
+      title: titleSchema,
       /** Kind of deal, an id from site.yaml `vocabulary.dealKinds`, e.g. "cell-supply". */
       kind: termSchema(ctx, 'dealKinds'),
       /** The organisations in the deal and their roles; at least two. */
@@ -50,7 +52,7 @@ export function dealSchema(ctx: SchemaContext) {
         )
         .min(2, { error: 'expected at least two parties' }),
       /** What changes hands, e.g. "46-series cylindrical battery cells". */
-      product: textSchema.optional(),
+      product: labelSchema.optional(),
       /** How much, e.g. `{ value: 8, unit: GWh }`. */
       volume: quantitySchema(ctx).optional(),
       /** What it is worth, in the reported currency, with any conversion only as reported. */
@@ -85,7 +87,7 @@ export function dealSchema(ctx: SchemaContext) {
       /** When the deal was announced or first reported, e.g. `2025-06` for "last month". */
       announced: fuzzyDateSchema.optional(),
       /** Two or three sentences in our own words. */
-      summary: textSchema,
+      summary: proseSchema,
       /** Ids this deal was published under before (each becomes a redirect). */
       previousIds: previousIdsSchema,
       /** Sources for the facts above. */

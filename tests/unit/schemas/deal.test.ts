@@ -80,6 +80,21 @@ describe('dealSchema', () => {
       'entry.yaml: parties[1].company: expected each company to appear once per role, but "acme-widgets" is listed twice as supplier, found "acme-widgets".',
     ],
     [
+      'a negative volume',
+      { ...valid, volume: { value: -8, unit: 'widgets' } },
+      'entry.yaml: volume.value: expected a number of at least 0, found the number -8.',
+    ],
+    [
+      'a summary of a megabyte',
+      { ...valid, summary: 'x'.repeat(1_048_576) },
+      'entry.yaml: summary: expected at most 600 characters, found 1,048,576 characters.',
+    ],
+    [
+      'a summary with a control character',
+      { ...valid, summary: 'A deal.\u0007' },
+      'entry.yaml: summary: expected text without control characters (other than line breaks and tabs), found "A deal.\\u0007" (U+0007 BELL at position 8).',
+    ],
+    [
       'an impossible announcement date',
       { ...valid, announced: '2025-02-30' },
       expect.stringMatching(
