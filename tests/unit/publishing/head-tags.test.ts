@@ -3,10 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { companyAt, pageFeeds, pageHeadTags, pageImage } from '../../../src/lib/publishing/head-tags';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { minimalInput } from '../../support/content';
+import { fixtureVocabulary, minimalInput } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
-const graph = buildGraph(minimalInput());
+const graph = buildGraph(minimalInput(), fixtureVocabulary);
 
 describe('pageHeadTags', () => {
   test('adds the image, Twitter and feed tags Starlight does not write, with absolute URLs', () => {

@@ -3,10 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { drawable, entityCard, ogImageAlt, pagePreviews, previewFor } from '../../../src/lib/publishing/og-card';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { minimalInput } from '../../support/content';
+import { fixtureVocabulary, minimalInput } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
-const graph = buildGraph(minimalInput());
+const graph = buildGraph(minimalInput(), fixtureVocabulary);
 const card = (collection: Parameters<typeof graph.node>[0]['collection'], id: string) =>
   entityCard(graph, graph.node({ collection, id }), site);
 
@@ -67,8 +67,8 @@ describe('entityCard', () => {
   test('leaves names the card font cannot draw off the card', () => {
     const input = minimalInput();
     input.companies[0]!.data.aliases = ['LG에너지솔루션', 'Ącme Łtd'];
-    const company = buildGraph(input).node({ collection: 'companies', id: 'acme-widgets' });
-    expect(entityCard(buildGraph(input), company, site).facts[0]).toEqual({
+    const company = buildGraph(input, fixtureVocabulary).node({ collection: 'companies', id: 'acme-widgets' });
+    expect(entityCard(buildGraph(input, fixtureVocabulary), company, site).facts[0]).toEqual({
       label: 'Also known as',
       value: 'Acme, Ącme Łtd',
     });
