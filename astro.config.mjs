@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentRoot, loadSiteConfig } from './src/lib/content/site-config.ts';
 import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
+import { metaDescription } from './src/lib/publishing/meta-text.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
 
@@ -45,7 +46,7 @@ export default defineConfig({
   integrations: [
     starlight({
       title: site.title,
-      description: site.description,
+      description: metaDescription(site.description),
       pagefind: true,
       // The sidebar is navigation, not a reading order: no previous/next links.
       pagination: false,

@@ -11,6 +11,7 @@ import { ContentError, describeValue } from '../content/content-errors';
 import { extractMentions, MENTION_COMPONENTS, type ContextPart } from './mentions';
 import { skeleton } from '../values/confusables';
 import { nearest } from '../values/suggest';
+import { clip } from '../values/text';
 
 /**
  * The knowledge graph: every entry of every collection, every reference resolved, and every
@@ -207,7 +208,10 @@ function linksOf<C extends EntityCollection>(collection: C, data: CollectionData
   }
 }
 
-/** How an entity is named in links: its name, title, or the opening of a quote. */
+/** Longest opening of a quote used as its title, in characters (however long its words). */
+const QUOTE_TITLE_MAX = 100;
+
+/** How an entity is named in links: its name, title, or the opening of a quote (12 words at most). */
 export function entityTitle<C extends EntityCollection>(collection: C, data: CollectionData[C]): string {
   switch (collection) {
     case 'companies':
@@ -216,7 +220,8 @@ export function entityTitle<C extends EntityCollection>(collection: C, data: Col
     case 'quotes': {
       const text = (data as Quote).text;
       const words = text.split(/\s+/);
-      return `“${words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : text}”`;
+      const opening = words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : text;
+      return `“${opening.length > QUOTE_TITLE_MAX ? clip(text, QUOTE_TITLE_MAX) : opening}”`;
     }
     default:
       return (data as Deal | Event | Source | Briefing).title;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ContentError } from '../../../src/lib/content/content-errors';
-import { buildGraph, refKey, type GraphInput } from '../../../src/lib/graph/graph';
+import { buildGraph, entityTitle, refKey, type GraphInput } from '../../../src/lib/graph/graph';
 import { fixtureVocabulary, minimalInput } from '../../support/content';
 
 const acme = { collection: 'companies', id: 'acme-widgets' } as const;
@@ -283,6 +283,17 @@ describe('buildGraph names that look alike', () => {
     input.companies.find((c) => c.id === 'acme-widgets')!.data.aliases = ['ACME WIDGETS'];
     input.people[0]!.data.name = 'Globex';
     expect(problems(input)).toEqual([]);
+  });
+});
+
+describe('entityTitle', () => {
+  test('names a quote by its first 12 words, and by at most 100 characters however long its words are', () => {
+    const input = minimalInput();
+    const quote = input.quotes[0]!.data;
+    quote.text = 'one two three four five six seven eight nine ten eleven twelve thirteen';
+    expect(entityTitle('quotes', quote)).toBe('“one two three four five six seven eight nine ten eleven twelve…”');
+    quote.text = `${'x'.repeat(500)} y`;
+    expect(entityTitle('quotes', quote)).toBe(`“${'x'.repeat(99)}…”`);
   });
 });
 

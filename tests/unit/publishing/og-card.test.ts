@@ -75,6 +75,29 @@ describe('entityCard', () => {
   });
 });
 
+describe('entityCard bounds', () => {
+  test('clips the title, kicker, lede and fact labels of a card at word boundaries', () => {
+    const input = minimalInput();
+    const globex = input.companies.find((c) => c.id === 'globex')!.data;
+    globex.name = 'Globex '.repeat(21).trim();
+    globex.description = 'Buys widgets. '.repeat(40).trim();
+    globex.keyFigures = [
+      {
+        label: 'Widgets bought from every supplier in every year',
+        quantity: { value: 5, unit: 'widgets' },
+        period: input.events[0]!.data.date,
+        source: { collection: 'sources', id: 'test-gazette-2024-01-02' },
+      },
+    ];
+    const g = buildGraph(input, fixtureVocabulary);
+    const c = entityCard(g, g.node({ collection: 'companies', id: 'globex' }), site);
+    expect(c.title).toBe(`${'Globex '.repeat(17).trim()}…`);
+    expect(c.title.length).toBeLessThanOrEqual(120);
+    expect(c.lede).toBe(`${'Buys widgets. '.repeat(11).trim()} Buys…`);
+    expect(c.facts.at(-1)!.label).toBe('Widgets bought from every supplier in…');
+  });
+});
+
 describe('pagePreviews', () => {
   const previews = pagePreviews(graph, site);
 

@@ -13,6 +13,11 @@ describe('clip', () => {
     expect(clip(text, max)).toBe(expected);
     expect(clip(text, max).length).toBeLessThanOrEqual(max);
   });
+
+  test('never cuts an emoji or a rare CJK character in half', () => {
+    expect(clip('😀😀😀😀😀😀', 6)).toBe('😀😀…');
+    expect(clip('a😀😀😀😀😀', 6)).toBe('a😀😀…');
+  });
 });
 
 describe('inlineText', () => {
