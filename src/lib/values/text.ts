@@ -12,6 +12,14 @@ export function clip(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
+/**
+ * `text` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the plain-text `<bdi>`, for
+ * places that take no markup (`<option>`), so a right-to-left name cannot reorder what follows.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** A fact's value as plain text: links become their text, dates are written out. */
 export function inlineText(parts: Inline[]): string {
   return parts.map((part) => ('date' in part ? formatFuzzyDate(part.date) : part.text)).join('');
