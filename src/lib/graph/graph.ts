@@ -254,13 +254,13 @@ function parentCycles(companies: Node<'companies'>[], nodes: Map<string, Node>):
       const first = cycle.reduce((a, b) => (b.ref.id < a.ref.id ? b : a));
       const at = cycle.indexOf(first);
       const ordered = [...cycle.slice(at), ...cycle.slice(0, at)];
+      const ids = [...ordered, first].map((n) => n.ref.id).join(' → ');
+      const others = ordered
+        .slice(1)
+        .map((n) => n.filePath)
+        .join(', ');
       problems.push(
-        `${first.filePath}: parent: expected a chain of parents that ends, found the cycle ${[...ordered, first]
-          .map((n) => n.ref.id)
-          .join(' → ')} (also ${ordered
-          .slice(1)
-          .map((n) => n.filePath)
-          .join(', ')}).`,
+        `${first.filePath}: parent: expected a chain of parents that ends, found the cycle ${ids} (also ${others}).`,
       );
     }
     for (const node of path) done.add(node);
