@@ -7,6 +7,7 @@ import { cacheDirFor, contentRoot } from './src/lib/content/locations.ts';
 import { loadSiteConfig } from './src/lib/content/site-config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
+import { metaDescription } from './src/lib/publishing/meta-text.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
 import { starlightReplacements } from './src/integrations/starlight-replacements.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
@@ -57,7 +58,7 @@ export default defineConfig({
     starlightReplacements(),
     starlight({
       title: site.title,
-      description: site.description,
+      description: metaDescription(site.description),
       pagefind: true,
       // The sidebar is navigation, not a reading order: no previous/next links.
       pagination: false,

@@ -237,7 +237,7 @@ const COMPANY_KINDS = {
   automaker: 'Automaker (synthetic)',
   recycler: 'Recycler (synthetic)',
   'research-institute': 'Research institute (synthetic)',
-  publisher: 'Publisher (synthetic)',
+  publisher: { label: 'Publisher (synthetic)', publishes: true },
 };
 const DEAL_KINDS = {
   'cell-supply': 'Cell supply (synthetic)',

@@ -57,7 +57,7 @@ async function load(): Promise<Graph> {
     }),
   );
   try {
-    return buildGraph(Object.fromEntries(lists) as unknown as GraphInput);
+    return buildGraph(Object.fromEntries(lists) as unknown as GraphInput, getSite().vocabulary);
   } catch (error) {
     if (error instanceof ContentError) throw toAstroError(error);
     throw error;

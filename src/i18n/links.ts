@@ -53,4 +53,4 @@ export const linksUi = {
   },
 } as const;
 
-export { fill } from './fill';
+export { aroundPlaceholder, fill } from './fill';

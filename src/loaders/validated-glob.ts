@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { ContentError, formatIssues } from '../lib/content/content-errors';
+import { ContentError, describeValue, formatIssues } from '../lib/content/content-errors';
 import { parseYaml, splitMdx } from '../lib/content/documents';
 import { displayPath } from '../lib/content/paths';
 import { toAstroError } from './astro-error';
@@ -93,7 +93,7 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
           if (!ID_PATTERN.test(props.id)) {
             fail(
               new ContentError([
-                `${file}: (file name): expected a file name that is the id, in lowercase letters, digits and hyphens (such as "lg-energy-solution"), found "${basename(file)}".`,
+                `${file}: (file name): expected a file name that is the id, in lowercase letters, digits and hyphens (such as "lg-energy-solution"), found ${describeValue(basename(file))}.`,
               ]),
             );
           }

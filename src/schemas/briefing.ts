@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { daySchema } from './fuzzy-date';
-import { previousIdsSchema, sourcesSchema, textSchema, type SchemaContext } from './common';
+import { labelSchema, previousIdsSchema, proseSchema, sourcesSchema, titleSchema, type SchemaContext } from './common';
 import { aboutSchema } from './quote';
 
 /** A written briefing: one MDX file in `briefings/`; this is its frontmatter. */
@@ -8,17 +8,17 @@ export function briefingSchema(ctx: SchemaContext) {
   return z
     .strictObject({
       /** Headline, e.g. "Chinese battery firms turn to Korean partners". */
-      title: textSchema,
+      title: titleSchema,
       /** One sentence for link previews and search results. */
-      description: textSchema,
+      description: proseSchema,
       /** Day of publication on this site, e.g. 2026-11-26. */
       published: daySchema,
       /** Day of the last substantive update, if any. */
       updated: daySchema.optional(),
       /** Two or three sentences: the briefing's point. */
-      summary: textSchema,
-      /** Topics as short phrases, e.g. "supply chains". */
-      topics: z.array(textSchema).default([]),
+      summary: proseSchema,
+      /** Topics as short phrases, e.g. "supply chains"; at most 20. */
+      topics: z.array(labelSchema).max(20).default([]),
       /** Entities the briefing is about (inline mentions are found in the text too). */
       about: aboutSchema(ctx),
       /** Sources the briefing relies on. */

@@ -8,7 +8,9 @@ import {
   refSchema,
   sourcesSchema,
   termSchema,
-  textSchema,
+  labelSchema,
+  nameSchema,
+  proseSchema,
   type SchemaContext,
 } from './common';
 
@@ -19,11 +21,11 @@ export const ownershipSchema = z.enum(['state-owned', 'listed', 'private', 'gove
 export function companySchema(ctx: SchemaContext) {
   return z.strictObject({
     /** Full name as sources give it, e.g. "LG Energy Solution". */
-    name: textSchema,
+    name: nameSchema,
     /** Short name readers know, e.g. "LGES". */
-    shortName: textSchema.optional(),
-    /** Other names, including native-script names where certain, e.g. "LG에너지솔루션". Search finds them. */
-    aliases: z.array(textSchema).default([]),
+    shortName: nameSchema.optional(),
+    /** Other names, including native-script names where certain, e.g. "LG에너지솔루션"; at most 20. Search finds them. */
+    aliases: z.array(nameSchema).max(20).default([]),
     /** Kind of organisation, an id from site.yaml `vocabulary.companyKinds`, e.g. "automaker". */
     kind: termSchema(ctx, 'companyKinds'),
     /** Home country, ISO 3166-1 alpha-2, e.g. "KR". */
@@ -33,14 +35,14 @@ export function companySchema(ctx: SchemaContext) {
     /** Ownership as the source states it, e.g. "state-owned". */
     ownership: ownershipSchema.optional(),
     /** Two or three sentences in our own words on who this is and why it matters here. */
-    description: textSchema,
+    description: proseSchema,
     /** Figures that describe the organisation over a period, each with its source. */
     keyFigures: z
       .array(
         z
           .strictObject({
             /** What the figure measures, e.g. "Vehicle exports". */
-            label: textSchema,
+            label: labelSchema,
             /** A count or measure, e.g. `{ value: 1100000, unit: vehicles, qualifier: about }`. */
             quantity: quantitySchema(ctx).optional(),
             /** An amount of money, when the figure is one. */
@@ -48,7 +50,7 @@ export function companySchema(ctx: SchemaContext) {
             /** The period the figure describes, e.g. `2024`. */
             period: fuzzyDateSchema,
             /** Short context in our own words, e.g. "About 46% of total sales". */
-            note: textSchema.optional(),
+            note: proseSchema.optional(),
             /** The source that reports the figure. */
             source: refSchema(ctx, 'sources'),
           })

@@ -7,7 +7,9 @@ import {
   refSchema,
   sourcesSchema,
   termSchema,
-  textSchema,
+  labelSchema,
+  proseSchema,
+  titleSchema,
   type SchemaContext,
 } from './common';
 
@@ -18,7 +20,7 @@ export const eventStatusSchema = z.enum(['happened', 'planned', 'expected', 'pos
 export function eventSchema(ctx: SchemaContext) {
   return z.strictObject({
     /** Headline in our own words, e.g. "Lotte Energy Materials starts building its Spanish plant". */
-    title: textSchema,
+    title: titleSchema,
     /** Kind of event, an id from site.yaml `vocabulary.eventKinds`, e.g. "construction-start". */
     kind: termSchema(ctx, 'eventKinds'),
     /** When, with the source's precision, e.g. `late 2025-06`. */
@@ -34,7 +36,7 @@ export function eventSchema(ctx: SchemaContext) {
       .array(
         z.strictObject({
           /** What the figure measures, e.g. "Annual capacity". */
-          label: textSchema,
+          label: labelSchema,
           /** The figure, e.g. `{ value: 100, unit: GWh, per: year }`. */
           quantity: quantitySchema(ctx),
         }),
@@ -43,7 +45,7 @@ export function eventSchema(ctx: SchemaContext) {
     /** Related deals. */
     deals: z.array(refSchema(ctx, 'deals')).default([]),
     /** Two or three sentences in our own words. */
-    summary: textSchema,
+    summary: proseSchema,
     /** Ids this event was published under before (each becomes a redirect). */
     previousIds: previousIdsSchema,
     /** Sources for the facts above. */

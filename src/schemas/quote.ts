@@ -1,6 +1,15 @@
 import { z } from 'astro/zod';
 import { fuzzyDateSchema } from './fuzzy-date';
-import { previousIdsSchema, refSchema, textSchema, type SchemaContext } from './common';
+import {
+  boundedText,
+  labelSchema,
+  nameSchema,
+  previousIdsSchema,
+  proseSchema,
+  refSchema,
+  TEXT_LIMITS,
+  type SchemaContext,
+} from './common';
 
 /** What a quote or briefing is about: ids per collection. */
 export function aboutSchema(ctx: SchemaContext) {
@@ -24,10 +33,13 @@ export function aboutSchema(ctx: SchemaContext) {
 export function quoteSchema(ctx: SchemaContext) {
   return z.strictObject({
     /** The words exactly as the source prints them, without the surrounding quotation marks. */
-    text: z
-      .string({ error: 'expected the quoted words as text' })
-      .trim()
-      .min(1, { error: 'expected the quoted words, not an empty string' }),
+    text: boundedText({
+      max: TEXT_LIMITS.longProse,
+      prose: true,
+      noun: 'the quoted words',
+      typeError: 'expected the quoted words as text',
+      emptyError: 'expected the quoted words, not an empty string',
+    }),
     /**
      * Who said it: a person (`person`), an organisation speaking as itself (`organisation` alone),
      * or an unnamed speaker as the source describes them (`description`, e.g. "an industry insider").
@@ -39,7 +51,7 @@ export function quoteSchema(ctx: SchemaContext) {
         /** Organisation id: the speaker's organisation, or the organisation speaking as itself. */
         organisation: refSchema(ctx, 'companies').optional(),
         /** How the source describes an unnamed speaker, e.g. "an industry insider". */
-        description: textSchema.optional(),
+        description: nameSchema.optional(),
       })
       .refine((s) => s.person ?? s.organisation ?? s.description, {
         error: 'expected a speaker: "person", "organisation" or "description"',
@@ -48,11 +60,11 @@ export function quoteSchema(ctx: SchemaContext) {
         error: 'expected either a named "person" or an unnamed "description", not both',
       }),
     /** The speaker's role when speaking, e.g. "Senior researcher". */
-    role: textSchema.optional(),
+    role: labelSchema.optional(),
     /** When it was said, if the source says; otherwise readers see the source's date. */
     date: fuzzyDateSchema.optional(),
     /** One sentence in our own words on what prompted the remark. */
-    context: textSchema,
+    context: proseSchema,
     /** What the quote is about. */
     about: aboutSchema(ctx),
     /** The source that prints the quote. */

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { timestampSchema } from './fuzzy-date';
-import { previousIdsSchema, refSchema, textSchema, type SchemaContext } from './common';
+import { longProseSchema, nameSchema, previousIdsSchema, refSchema, titleSchema, type SchemaContext } from './common';
 
 const languageSchema = z
   .string({ error: 'expected a BCP 47 language code such as "en" or "ko"' })
@@ -10,11 +10,11 @@ const languageSchema = z
 export function sourceSchema(ctx: SchemaContext) {
   return z.strictObject({
     /** Headline exactly as published. */
-    title: textSchema,
+    title: titleSchema,
     /** Publisher id (a company of a publishing kind), e.g. "korea-joongang-daily". */
     publisher: refSchema(ctx, 'companies'),
     /** Byline as printed, e.g. "Choi Sun-eul". */
-    author: textSchema.optional(),
+    author: nameSchema.optional(),
     /** When it was published, with time zone, e.g. "2025-07-09T19:18+09:00". */
     published: timestampSchema,
     /** When it was last updated, with time zone. */
@@ -33,7 +33,7 @@ export function sourceSchema(ctx: SchemaContext) {
       })
       .optional(),
     /** What a reader should know about the source, in our own words. */
-    notes: textSchema.optional(),
+    notes: longProseSchema.optional(),
     /** Ids this source was published under before (each becomes a redirect). */
     previousIds: previousIdsSchema,
   });

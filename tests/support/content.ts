@@ -35,7 +35,7 @@ export function readContentRoot(root: string): { site: SiteConfig; input: GraphI
 /** {@link readContentRoot}, then the graph. */
 export function loadContentRoot(root: string) {
   const { site, input } = readContentRoot(root);
-  return { site, graph: buildGraph(input) };
+  return { site, graph: buildGraph(input, site.vocabulary) };
 }
 
 /** A fresh, mutable copy of the minimal fixture's validated entries. */

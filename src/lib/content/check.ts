@@ -123,7 +123,7 @@ export function checkContent(root: string, projectRoot = process.cwd()): Content
   let graph: Graph | undefined;
   if (reading.site) {
     try {
-      graph = buildGraph(reading.input, { invalid: reading.invalid });
+      graph = buildGraph(reading.input, reading.site.vocabulary, { invalid: reading.invalid });
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       problems.push(...error.problems);

@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import { nearest } from '../values/suggest';
+import { escapeHidden } from '../values/unicode';
 
 /**
  * A mistake in a content file, reported as one line per problem:
@@ -43,13 +44,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
-/** How a value reads in an error message: `"cellmaker"`, `the number 5`, `nothing`, … */
+/**
+ * How a value reads in an error message: `"cellmaker"`, `the number 5`, `nothing`, … Invisible
+ * characters in text are shown as escapes (`"CATL\u200B"`), so the reader sees what is wrong.
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (value === null) return 'an empty value';
   if (typeof value === 'string') {
-    const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-    return value.trim() === '' ? 'an empty string' : JSON.stringify(shown);
+    const shown = value.length > 60 ? `${Array.from(value.slice(0, 58)).slice(0, 57).join('')}…` : value;
+    return value.trim() === '' ? 'an empty string' : escapeHidden(JSON.stringify(shown));
   }
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
@@ -110,6 +114,15 @@ function expectation(issue: z.core.$ZodIssue, found: unknown): string {
   }
 }
 
+/**
+ * What was found, as words. A check may say it better than the value can (a count of characters,
+ * or the value with the offending character named): it passes `params: { found }`.
+ */
+function foundText(issue: z.core.$ZodIssue, found: unknown): string {
+  const custom = issue.code === 'custom' ? (issue.params as { found?: unknown } | undefined)?.found : undefined;
+  return typeof custom === 'string' ? custom : describeValue(found);
+}
+
 type AnySchema = z.core.$ZodType;
 
 /** The field names an object schema allows at `path` (through optional, default, pipe, list). */
@@ -145,6 +158,18 @@ export function fieldsAt(schema: AnySchema | undefined, path: readonly PropertyK
         rest = rest.slice(1);
         continue;
       }
+      case 'record':
+        if (rest.length === 0) return [];
+        rest = rest.slice(1);
+        current = def.valueType as AnySchema;
+        continue;
+      case 'union':
+        // The first alternative that has fields there (e.g. a label, or a mapping of fields).
+        for (const option of def.options as AnySchema[]) {
+          const fields = fieldsAt(option, rest);
+          if (fields.length) return fields;
+        }
+        return [];
       default:
         return [];
     }
@@ -176,9 +201,11 @@ export function formatIssues(
       continue;
     }
     if (issue.code === 'invalid_union' && issue.errors.length > 0 && issue.errors.every((e) => e.length > 0)) {
-      // Report the branch that got furthest (the one whose first issue has the longest path).
-      const best = [...issue.errors].sort((a, b) => b[0]!.path.length - a[0]!.path.length)[0]!;
-      if (best[0]!.path.length > 0) {
+      // Report the branch that got furthest: the one whose first issue has the longest path, or,
+      // at equal depth, one whose value had the right type (a mapping with a misspelt field).
+      const depth = (e: z.core.$ZodIssue[]) => e[0]!.path.length * 2 + (e[0]!.code === 'invalid_type' ? 0 : 1);
+      const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
+      if (depth(best) > 0) {
         lines.push(
           ...formatIssues(
             file,
@@ -191,7 +218,7 @@ export function formatIssues(
       }
     }
     const found = valueAt(data, issue.path);
-    lines.push(`${file}: ${formatPath(issue.path)}: ${expectation(issue, found)}, found ${describeValue(found)}.`);
+    lines.push(`${file}: ${formatPath(issue.path)}: ${expectation(issue, found)}, found ${foundText(issue, found)}.`);
   }
   return lines;
 }

@@ -5,10 +5,13 @@ import type { Deal } from '../../schemas/deal';
 import type { Event } from '../../schemas/event';
 import type { Person } from '../../schemas/person';
 import type { Quote } from '../../schemas/quote';
+import { publishingKinds, type Vocabulary } from '../../schemas/site';
 import type { Source } from '../../schemas/source';
-import { ContentError } from '../content/content-errors';
+import { ContentError, describeValue } from '../content/content-errors';
 import { extractMentions, MENTION_COMPONENTS, type ContextPart } from './mentions';
+import { skeleton } from '../values/confusables';
 import { nearest } from '../values/suggest';
+import { clip } from '../values/text';
 
 /**
  * The knowledge graph: every entry of every collection, every reference resolved, and every
@@ -205,7 +208,10 @@ function linksOf<C extends EntityCollection>(collection: C, data: CollectionData
   }
 }
 
-/** How an entity is named in links: its name, title, or the opening of a quote. */
+/** Longest opening of a quote used as its title, in characters (however long its words). */
+const QUOTE_TITLE_MAX = 100;
+
+/** How an entity is named in links: its name, title, or the opening of a quote (12 words at most). */
 export function entityTitle<C extends EntityCollection>(collection: C, data: CollectionData[C]): string {
   switch (collection) {
     case 'companies':
@@ -214,7 +220,8 @@ export function entityTitle<C extends EntityCollection>(collection: C, data: Col
     case 'quotes': {
       const text = (data as Quote).text;
       const words = text.split(/\s+/);
-      return `“${words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : text}”`;
+      const opening = words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : text;
+      return `“${opening.length > QUOTE_TITLE_MAX ? clip(text, QUOTE_TITLE_MAX) : opening}”`;
     }
     default:
       return (data as Deal | Event | Source | Briefing).title;
@@ -222,15 +229,129 @@ export function entityTitle<C extends EntityCollection>(collection: C, data: Col
 }
 
 /**
+ * Companies whose parents lead back to themselves (A's parent is B, B's parent is A): one line per
+ * cycle, on the file of the cycle's first id, listing the whole cycle and the other files in it.
+ */
+function parentCycles(companies: Node<'companies'>[], nodes: Map<string, Node>): string[] {
+  const problems: string[] = [];
+  const parentOf = (node: Node<'companies'>) => {
+    const parent = node.data.parent;
+    const found = parent && parent.id !== node.ref.id ? nodes.get(refKey(parent)) : undefined;
+    return found as Node<'companies'> | undefined;
+  };
+  const done = new Set<Node>();
+  for (const start of companies) {
+    const path: Node<'companies'>[] = [];
+    const onPath = new Set<Node>();
+    let current: Node<'companies'> | undefined = start;
+    while (current && !done.has(current) && !onPath.has(current)) {
+      path.push(current);
+      onPath.add(current);
+      current = parentOf(current);
+    }
+    if (current && onPath.has(current)) {
+      const cycle = path.slice(path.indexOf(current));
+      const first = cycle.reduce((a, b) => (b.ref.id < a.ref.id ? b : a));
+      const at = cycle.indexOf(first);
+      const ordered = [...cycle.slice(at), ...cycle.slice(0, at)];
+      const ids = [...ordered, first].map((n) => n.ref.id).join(' → ');
+      const others = ordered
+        .slice(1)
+        .map((n) => n.filePath)
+        .join(', ');
+      problems.push(
+        `${first.filePath}: parent: expected a chain of parents that ends, found the cycle ${ids} (also ${others}).`,
+      );
+    }
+    for (const node of path) done.add(node);
+  }
+  return problems;
+}
+
+/** Sources whose publisher (or original publication) is not of a company kind that publishes. */
+function unpublishedSources(sources: Node<'sources'>[], nodes: Map<string, Node>, vocabulary: Vocabulary): string[] {
+  const kinds = publishingKinds(vocabulary);
+  const expected =
+    kinds.length > 0
+      ? `expected a publishing organisation (a company of kind ${kinds.map((k) => `"${k}"`).join(' or ')})`
+      : 'expected a publishing organisation (a company of a kind with "publishes: true" in site.yaml, which no kind has yet)';
+  const problems: string[] = [];
+  for (const source of sources) {
+    const check = (field: string, ref: Ref<'companies'> | undefined) => {
+      const company = ref && (nodes.get(refKey(ref)) as Node<'companies'> | undefined);
+      if (!company || kinds.includes(company.data.kind)) return;
+      problems.push(
+        `${source.filePath}: ${field}: ${expected}, found "${company.ref.id}", a company of kind "${company.data.kind}".`,
+      );
+    };
+    check('publisher', source.data.publisher);
+    check('translatedFrom.publication', source.data.translatedFrom?.publication);
+  }
+  return problems;
+}
+
+/**
+ * Names of two different entities of one collection that look alike (same {@link skeleton}):
+ * the later entity's field is reported, naming the earlier entity's file.
+ */
+function lookalikeNames(list: Node[]): string[] {
+  const problems: string[] = [];
+  const owners = new Map<string, { node: Node; field: string; name: string }>();
+  for (const node of list) {
+    for (const [field, name] of namesOf(node.ref.collection, node.data)) {
+      const key = skeleton(name);
+      if (!key) continue;
+      const owner = owners.get(key);
+      if (!owner) {
+        owners.set(key, { node, field, name });
+      } else if (owner.node !== node) {
+        problems.push(
+          `${node.filePath}: ${field}: expected a name no other ${SINGULAR[node.ref.collection]} has or resembles, found ${describeValue(name)}, which reads like ${describeValue(owner.name)} (${owner.field} of ${owner.node.filePath}).`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every name an entity is known by, with the field it is written in (companies and people). */
+function namesOf(collection: EntityCollection, data: CollectionData[EntityCollection]): [string, string][] {
+  if (collection === 'companies') {
+    const c = data as Company;
+    return [
+      ['name', c.name],
+      ...(c.shortName ? [['shortName', c.shortName] as [string, string]] : []),
+      ...c.aliases.map((alias, i): [string, string] => [`aliases[${i}]`, alias]),
+    ];
+  }
+  if (collection === 'people') {
+    const p = data as Person;
+    return [['name', p.name], ...(p.nativeName ? [['nativeName', p.nativeName] as [string, string]] : [])];
+  }
+  return [];
+}
+
+/** The list a reference is an item of (`sources` for `sources[2]`, `parties` for `parties[1].company`), if any. */
+function listOf(field: string): string | undefined {
+  const party = /^parties\[\d+\]\.company$/.test(field);
+  if (party) return 'parties';
+  return /^(.+)\[\d+\]$/.exec(field)?.[1];
+}
+
+/**
  * Builds the graph, checking what a schema cannot: every reference (in fields and in briefing
- * text) points at an existing entry, ids and previous ids are unique, and nothing refers to
- * itself. All problems are reported together, one line each, naming file and field.
+ * text) points at an existing entry, ids and previous ids are unique, nothing refers to itself,
+ * no list names one entry twice (a company on both sides of a deal), parents form no cycle,
+ * sources are published by organisations of a kind that publishes (`publishes: true` in the
+ * vocabulary), and no two companies (or people) have names that look alike. All problems are
+ * reported together, one line each, naming file and field.
  *
  * Order of `all()`: briefings newest first; deals by announcement, newest first; events by date;
  * everything else by title.
  */
 export function buildGraph(
   input: GraphInput,
+  vocabulary: Vocabulary,
   options: {
     /**
      * Entries whose file exists but failed its schema (`companies/x`): references to them are
@@ -278,7 +399,12 @@ export function buildGraph(
       const key = refKey(oldRef);
       const live = nodes.get(key);
       const claimed = aliasOwner.get(key);
-      if (live) {
+      const earlier = previous.indexOf(oldId);
+      if (earlier < i) {
+        problems.push(
+          `${node.filePath}: previousIds[${i}]: expected each previous id once, found "${oldId}" again (already previousIds[${earlier}]).`,
+        );
+      } else if (live) {
         problems.push(
           `${node.filePath}: previousIds[${i}]: expected an id no live ${SINGULAR[node.ref.collection]} uses, found "${oldId}", the id of ${live.filePath}.`,
         );
@@ -317,6 +443,8 @@ export function buildGraph(
   };
 
   for (const node of nodes.values()) {
+    // The first place each entry appears in each list of this entry, e.g. "sources/x" → "sources[0]".
+    const listed = new Map<string, Link>();
     for (const link of linksOf(node.ref.collection, node.data)) {
       if (invalid.has(refKey(link.to))) continue;
       if (!nodes.has(refKey(link.to))) {
@@ -328,6 +456,24 @@ export function buildGraph(
           `${node.filePath}: ${link.field}: expected a reference to another entry, found "${link.to.id}", this entry itself.`,
         );
         continue;
+      }
+      const list = listOf(link.field);
+      if (list) {
+        const key = `${list} ${refKey(link.to)}`;
+        const first = listed.get(key);
+        if (first && list === 'parties') {
+          problems.push(
+            `${node.filePath}: ${link.field}: expected each company once among the parties (a company cannot deal with itself), found "${link.to.id}" as ${link.role}, already ${first.field} as ${first.role}.`,
+          );
+          continue;
+        }
+        if (first) {
+          problems.push(
+            `${node.filePath}: ${link.field}: expected each ${SINGULAR[link.to.collection]} once in "${list}", found "${link.to.id}" again (already ${first.field}).`,
+          );
+          continue;
+        }
+        listed.set(key, link);
       }
       addEdge({
         from: node.ref,
@@ -364,6 +510,12 @@ export function buildGraph(
         mention: { anchor: mention.anchor, context: mention.context },
       });
     }
+  }
+
+  problems.push(...parentCycles(byCollection.get('companies') as Node<'companies'>[], nodes));
+  problems.push(...unpublishedSources(byCollection.get('sources') as Node<'sources'>[], nodes, vocabulary));
+  for (const collection of ['companies', 'people'] as const) {
+    problems.push(...lookalikeNames(byCollection.get(collection) ?? []));
   }
 
   if (problems.length > 0) {

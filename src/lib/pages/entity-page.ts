@@ -79,8 +79,8 @@ export interface EntityPageView {
   title: string;
   /** Meta description and link-preview text. */
   description: string;
-  /** One line above the lede, e.g. "Company · Automaker · China". */
-  kicker: string;
+  /** One line above the lede, in parts shown joined by " · ", e.g. `["Company", "Automaker", "China"]`. */
+  kicker: string[];
   lede?: string;
   /** A quote page's quote, large. */
   quote?: QuoteView;
@@ -154,7 +154,7 @@ function timelineSection(ctx: PageContext, ref: Ref<'companies'> | Ref<'people'>
   if (all.length === 0) return undefined;
   // The newest items when there are many: the page stays small however busy the entity is.
   const items = all.slice(-ENTITY_TIMELINE_LIMIT);
-  const full = fill(ui.timeline.fullTimelineFor, { name }) + (all.length > items.length ? ` (${all.length})` : '');
+
   const section: SectionView = {
     id: 'timeline',
     title: ui.sections.timeline,
@@ -164,7 +164,11 @@ function timelineSection(ctx: PageContext, ref: Ref<'companies'> | Ref<'people'>
       timeline: {
         items,
         names: companyNames(ctx.graph, items),
-        full: { text: full, href: timelineUrl({ company: companies }) },
+        full: {
+          name,
+          ...(all.length > items.length ? { total: all.length } : {}),
+          href: timelineUrl({ company: companies }),
+        },
       },
     },
   };
@@ -229,11 +233,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
     type: 'company',
     title: node.title,
     description: c.description,
-    kicker: [
-      ui.collections.companies.singular,
-      site.vocabulary.companyKinds[c.kind] ?? c.kind,
-      countryName(c.country),
-    ].join(' · '),
+    kicker: [ui.collections.companies.singular, site.vocabulary.companyKinds[c.kind] ?? c.kind, countryName(c.country)],
     lede: c.description,
     facts: { facts: companyFacts(graph, node, site), label: ui.facts.labels.company },
     sections,
@@ -257,7 +257,7 @@ function personPage(ctx: PageContext, node: Node<'people'>): EntityPageView {
     type: 'person',
     title: node.title,
     description,
-    kicker: ui.collections.people.singular,
+    kicker: [ui.collections.people.singular],
     ...(p.description ? { lede: p.description } : {}),
     facts: { facts: personFacts(graph, p), label: ui.facts.labels.person },
     sections: defined([
@@ -287,9 +287,7 @@ function dealPage(ctx: PageContext, node: Node<'deals'>): EntityPageView {
     type: 'deal',
     title: node.title,
     description: d.summary,
-    kicker: [ui.collections.deals.singular, site.vocabulary.dealKinds[d.kind] ?? d.kind, ui.dealStatus[d.status]].join(
-      ' · ',
-    ),
+    kicker: [ui.collections.deals.singular, site.vocabulary.dealKinds[d.kind] ?? d.kind, ui.dealStatus[d.status]],
     lede: d.summary,
     sections: defined([
       {
@@ -322,7 +320,7 @@ function eventPage(ctx: PageContext, node: Node<'events'>): EntityPageView {
       site.vocabulary.eventKinds[e.kind] ?? e.kind,
       formatFuzzyDate(e.date),
       ui.eventStatus[e.status],
-    ].join(' · '),
+    ],
     lede: e.summary,
     facts: { facts: eventFacts(graph, e, site), label: ui.facts.labels.event },
     sections: defined([
@@ -349,7 +347,7 @@ function quotePage(ctx: PageContext, node: Node<'quotes'>): EntityPageView {
     type: 'quote',
     title: fill(ui.quote.pageTitle, { speaker, quote: node.title }),
     description: fill(ui.quote.description, { text: q.text, speaker }),
-    kicker: ui.collections.quotes.singular,
+    kicker: [ui.collections.quotes.singular],
     quote: quoteView(ctx, ref, 'quote'),
     sections: defined([
       q.context ? { id: 'context', title: ui.sections.context, body: { kind: 'text', text: q.context } } : undefined,
@@ -375,7 +373,7 @@ function sourcePage(ctx: PageContext, node: Node<'sources'>): EntityPageView {
     type: 'source',
     title: node.title,
     description: fill(ui.source.description, { publisher, date: formatTimestamp(s.published, { time: false }) }),
-    kicker: `${ui.collections.sources.singular} · ${publisher}`,
+    kicker: [ui.collections.sources.singular, publisher],
     facts: { facts: sourceFacts(graph, s), label: ui.facts.labels.source },
     sections: defined([
       s.notes ? { id: 'notes', title: ui.sections.notes, body: { kind: 'text', text: s.notes } } : undefined,

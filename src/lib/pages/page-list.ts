@@ -97,7 +97,8 @@ export interface RelationListView {
   relation: string;
   title: string;
   description: string;
-  back: { text: string; href: string };
+  /** The entity's page, at the section: "Back to <name>". */
+  back: { name: string; href: string };
   count: number;
   page: number;
   last: number;

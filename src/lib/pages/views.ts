@@ -73,8 +73,8 @@ export interface TimelineView {
   items: TimelineItem[];
   /** Company id → name, for every company the items show. */
   names: Record<string, string>;
-  /** The full timeline, filtered to the entity. */
-  full: LinkView;
+  /** The full timeline, filtered to the entity: "Full timeline for <name> (<total>)". */
+  full: { name: string; href: string; total?: number };
 }
 
 /** A card for a deal or event in a briefing. */

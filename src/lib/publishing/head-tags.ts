@@ -4,6 +4,8 @@ import type { SiteConfig } from '../../schemas/site';
 import type { SharedCard, SitePage } from '../pages/page-list';
 import { OG_HEIGHT, OG_WIDTH, ogImageAlt, type OgCard } from './og-card';
 import { absoluteUrl, companyFeedUrl, jsonFeedUrl, ogImageUrl, rssFeedUrl, sharedOgImageUrl } from '../routes';
+import { clip } from '../values/text';
+import { META_TITLE_MAX, metaDescription } from './meta-text';
 
 /**
  * The `<head>` tags a page needs for link previews and feed discovery, on top of what Starlight
@@ -35,8 +37,10 @@ export interface PageHead {
   feeds: FeedLink[];
 }
 
-/** Open Graph image tags, Twitter tags and feed links for one page. */
-export function pageHeadTags({ site, title, description, image, feeds }: PageHead): HeadTag[] {
+/** Open Graph image tags, Twitter tags and feed links for one page; long texts are clipped. */
+export function pageHeadTags({ site, title: fullTitle, description: full, image, feeds }: PageHead): HeadTag[] {
+  const title = clip(fullTitle, META_TITLE_MAX);
+  const description = metaDescription(full);
   const tags: HeadTag[] = [];
   const meta = (key: 'property' | 'name', name: string, content: string) =>
     tags.push({ tag: 'meta', attrs: { [key]: name, content } });
@@ -46,13 +50,13 @@ export function pageHeadTags({ site, title, description, image, feeds }: PageHea
     meta('property', 'og:image:type', 'image/png');
     meta('property', 'og:image:width', String(OG_WIDTH));
     meta('property', 'og:image:height', String(OG_HEIGHT));
-    meta('property', 'og:image:alt', image.alt);
+    meta('property', 'og:image:alt', clip(image.alt, META_TITLE_MAX));
   }
   meta('name', 'twitter:title', title);
   meta('name', 'twitter:description', description);
   if (image) {
     meta('name', 'twitter:image', absoluteUrl(image.href, site));
-    meta('name', 'twitter:image:alt', image.alt);
+    meta('name', 'twitter:image:alt', clip(image.alt, META_TITLE_MAX));
   }
   for (const feed of feeds) {
     tags.push({

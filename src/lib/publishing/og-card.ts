@@ -38,9 +38,26 @@ export const OG_HEIGHT = 630;
 export const MAX_FACTS = 4;
 /** Longest fact value on a card, in characters; longer ones end in "…". */
 const MAX_VALUE = 64;
+/** Longest fact label (such as a key figure's) on a card, in characters. */
+const MAX_LABEL = 40;
+/** Longest title on a card (three lines at the smallest title size), in characters. */
+export const MAX_CARD_TITLE = 120;
+/** Longest kicker (one line above the title), in characters. */
+const MAX_KICKER = 80;
 
 function factRows(facts: Fact[]): OgCard['facts'] {
-  return facts.slice(0, MAX_FACTS).map((f) => ({ label: f.label, value: clip(inlineText(f.value), MAX_VALUE) }));
+  return facts
+    .slice(0, MAX_FACTS)
+    .map((f) => ({ label: clip(f.label, MAX_LABEL), value: clip(inlineText(f.value), MAX_VALUE) }));
+}
+
+/** The card with its title and kicker clipped: whatever content holds, a card's data stays small. */
+function bounded(card: OgCard): OgCard {
+  return {
+    ...card,
+    title: clip(card.title, MAX_CARD_TITLE),
+    ...(card.kicker ? { kicker: clip(card.kicker, MAX_KICKER) } : {}),
+  };
 }
 
 /**
@@ -137,7 +154,7 @@ function briefingCard(node: Node<'briefings'>, site: SiteConfig): OgCard {
 
 /** A card with a page's title and type only. */
 export function genericCard(type: string, title: string, site: SiteConfig, kicker?: string): OgCard {
-  return { type, ...(kicker ? { kicker } : {}), title, facts: [], site: site.title };
+  return bounded({ type, ...(kicker ? { kicker } : {}), title, facts: [], site: site.title });
 }
 
 /**
@@ -147,13 +164,13 @@ export function genericCard(type: string, title: string, site: SiteConfig, kicke
 export function entityCard(graph: Graph, node: Node, site: SiteConfig): OgCard {
   switch (node.ref.collection) {
     case 'companies':
-      return companyCard(graph, node as Node<'companies'>, site);
+      return bounded(companyCard(graph, node as Node<'companies'>, site));
     case 'deals':
-      return dealCard(graph, node as Node<'deals'>, site);
+      return bounded(dealCard(graph, node as Node<'deals'>, site));
     case 'quotes':
-      return quoteCard(graph, node as Node<'quotes'>, site);
+      return bounded(quoteCard(graph, node as Node<'quotes'>, site));
     case 'briefings':
-      return briefingCard(node as Node<'briefings'>, site);
+      return bounded(briefingCard(node as Node<'briefings'>, site));
     default:
       return genericCard(ui.collections[node.ref.collection].singular, node.title, site);
   }

@@ -2,6 +2,7 @@ import { ui } from '../../i18n/ui';
 import type { Ref } from '../../schemas/common';
 import { formatTimestamp } from '../values/format';
 import { formatDay, formatFuzzyDate, type FuzzyDate } from '../values/fuzzy-date';
+import { clip } from '../values/text';
 import type { Graph, Node } from '../graph/graph';
 
 /** What Pagefind learns about an entity page: filters, display metadata, sort key, extra names. */
@@ -18,11 +19,14 @@ export interface SearchRecord {
   years: string[];
   /** Sort key "date" (ISO day) and how the date reads, e.g. "late June 2025". */
   date?: { sort: string; label: string };
-  /** One line shown under the result, e.g. a deal's summary. */
+  /** One line shown under the result, e.g. a deal's summary, at most {@link SEARCH_SUMMARY_MAX} characters. */
   summary: string;
   /** The names the page must be found by first (name, short and native-script names), weighted high. */
   names: string[];
 }
+
+/** Longest summary in search metadata, in characters: two lines under a result, not the whole text. */
+export const SEARCH_SUMMARY_MAX = 300;
 
 type Dated = { sort: string; label: string; from?: string };
 
@@ -153,7 +157,7 @@ export function searchRecord(graph: Graph, node: Node): SearchRecord {
     countries: sortedUnique([...companies.map((c) => c.data.country), ...extraCountries]),
     years: date ? years(date.from ?? date.sort, date.sort) : [],
     ...(date ? { date: { sort: date.sort, label: date.label } } : {}),
-    summary,
+    summary: clip(summary, SEARCH_SUMMARY_MAX),
     names,
   };
 }

@@ -42,6 +42,31 @@ export interface FuzzyDate {
 /** Thrown for a string that is not a fuzzy date; `message` says what is accepted. */
 export class FuzzyDateError extends Error {}
 
+/**
+ * The years the site accepts, in every date form. Wide enough for any company history or plan a
+ * briefing cites; narrow enough that a typo such as `9999-12-31` fails instead of stretching the
+ * timeline (and its year filters) over thousands of empty years.
+ */
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 2200;
+
+/** Throws unless `year` lies within {@link MIN_YEAR}–{@link MAX_YEAR}. */
+function checkYear(year: number): void {
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
+    throw new FuzzyDateError(`the year ${year} is outside the years ${MIN_YEAR}–${MAX_YEAR}`);
+  }
+}
+
+/**
+ * The calendar day (UTC) of a Date, as YAML gives an unquoted `2025-07-09`: `YYYY-MM-DD`. Throws
+ * for an invalid date or a year outside the accepted range (`toISOString` would write `+010000-…`).
+ */
+export function dayOfDate(date: Date): string {
+  if (Number.isNaN(date.getTime())) throw new FuzzyDateError('the date is not a valid calendar date');
+  checkYear(date.getUTCFullYear());
+  return date.toISOString().slice(0, 10);
+}
+
 /** English month names, January first. */
 export const MONTHS = [
   'January',
@@ -101,16 +126,60 @@ function fromDayNumber(n: number): string {
   return isoDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
-/** Parses an exact calendar day `YYYY-MM-DD`, rejecting impossible days such as 2025-02-30. */
+/**
+ * Parses an exact calendar day `YYYY-MM-DD`, rejecting impossible days such as 2025-02-30 and
+ * years outside {@link MIN_YEAR}–{@link MAX_YEAR}.
+ */
 export function parseDay(value: string): { year: number; month: number; day: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) throw new FuzzyDateError('not a day in the form YYYY-MM-DD');
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  checkYear(year);
   if (month < 1 || month > 12) throw new FuzzyDateError(`there is no month ${match[2]}`);
   if (day < 1 || day > daysInMonth(year, month)) {
     throw new FuzzyDateError(`not a real day: ${MONTHS[month - 1]} ${year} has ${daysInMonth(year, month)} days`);
   }
   return { year, month, day };
+}
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** Largest time zone offset in use anywhere (Kiribati, UTC+14:00), in minutes. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+/** A moment as written in a source's metadata: its day, time and offset from UTC. */
+export interface Timestamp {
+  day: string;
+  hour: number;
+  minute: number;
+  second: number;
+  /** Offset from UTC in minutes, e.g. 540 for `+09:00`. */
+  offsetMinutes: number;
+}
+
+/**
+ * Parses a timestamp with its offset, `YYYY-MM-DDTHH:MM[:SS]` then `Z` or `±HH:MM`. Returns
+ * undefined for text of another form; throws a {@link FuzzyDateError} saying why for an impossible
+ * one: no such day, hour 24 or later, minute or second 60 or later, an offset beyond ±14:00.
+ */
+export function parseTimestamp(value: string): Timestamp | undefined {
+  const match = TIMESTAMP.exec(value);
+  if (!match) return undefined;
+  const [, day, h, m, s, zone, sign, oh, om] = match;
+  parseDay(day!);
+  const [hour, minute, second] = [Number(h), Number(m), Number(s ?? 0)];
+  if (hour > 23) throw new FuzzyDateError(`there is no hour ${h}`);
+  if (minute > 59) throw new FuzzyDateError(`there is no minute ${m}`);
+  if (second > 59) throw new FuzzyDateError(`there is no second ${s}`);
+  let offsetMinutes = 0;
+  if (zone !== 'Z') {
+    if (Number(om) > 59) throw new FuzzyDateError(`the offset ${zone} has no minute ${om}`);
+    offsetMinutes = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+    if (Math.abs(offsetMinutes) > MAX_OFFSET_MINUTES) {
+      throw new FuzzyDateError(`the offset ${zone} is beyond ±14:00, the largest in use`);
+    }
+  }
+  return { day: day!, hour, minute, second, offsetMinutes };
 }
 
 function periodBounds(
@@ -168,9 +237,9 @@ function third(start: string, end: string, qualifier: 'early' | 'mid' | 'late'):
 export function parseFuzzyDate(input: unknown): FuzzyDate {
   let raw: string;
   if (input instanceof Date) {
-    if (Number.isNaN(input.getTime())) throw new FuzzyDateError('the date is not a valid calendar date');
-    raw = input.toISOString().slice(0, 10);
+    raw = dayOfDate(input);
   } else if (typeof input === 'number' && Number.isInteger(input)) {
+    checkYear(input);
     raw = String(input);
   } else if (typeof input === 'string') {
     raw = input;
@@ -198,6 +267,7 @@ export function parseFuzzyDate(input: unknown): FuzzyDate {
   const match = PERIOD.exec(rest);
   if (!match) throw new FuzzyDateError('not in any of these forms');
   const year = Number(match[1]);
+  checkYear(year);
   let precision: Precision = 'year';
   let part: number | undefined;
   let day: number | undefined;

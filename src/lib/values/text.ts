@@ -5,10 +5,19 @@ import { formatFuzzyDate } from './fuzzy-date';
 export function clip(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
+  // Never split a character written as two UTF-16 units (an emoji, a rare CJK character).
+  const cut = clean.slice(0, /[\ud800-\udbff]/.test(clean[max - 2] ?? '') ? max - 2 : max - 1);
   // Cut at the last space, unless the cut already ends a word or that would lose too much.
   const space = clean[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/**
+ * `text` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the plain-text `<bdi>`, for
+ * places that take no markup (`<option>`), so a right-to-left name cannot reorder what follows.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }
 
 /** A fact's value as plain text: links become their text, dates are written out. */

@@ -27,6 +27,10 @@ describe('describeValue', () => {
     [{ a: 1 }, 'a mapping with "a"'],
     [new Date('2025-07-09'), 'the date 2025-07-09 (YAML read it as a date)'],
     ['x'.repeat(80), `"${'x'.repeat(57)}…"`],
+    ['CATL\u200B', '"CATL\\u200B"'],
+    ['a\u202Eb\u0007c\u0085', '"a\\u202Eb\\u0007c\\u0085"'],
+    ['tag\u{E0041}', '"tag\\u{E0041}"'],
+    ['宁德时代 😀', '"宁德时代 😀"'],
   ])('%j reads as %s', (value, text) => {
     expect(describeValue(value)).toBe(text);
   });
@@ -41,6 +45,10 @@ describe('fieldsAt', () => {
     expect(fieldsAt(schema, [])).toEqual(['a', 'list']);
     expect(fieldsAt(schema, ['list', 0])).toEqual(['b', 'c']);
     expect(fieldsAt(schema, ['a'])).toEqual([]);
+  });
+  test('looks into records and into the alternative of a union that has fields', () => {
+    const terms = z.record(z.string(), z.union([z.string(), z.strictObject({ label: z.string() })]));
+    expect(fieldsAt(z.strictObject({ terms }), ['terms', 'x'])).toEqual(['label']);
   });
 });
 
@@ -57,5 +65,36 @@ describe('formatIssues', () => {
         "companies/x.yaml: nmae: expected one of the fields name, kind (did you mean "name"?), found an unknown field "nmae".",
       ]
     `);
+  });
+});
+
+describe('formatIssues with what a check found', () => {
+  test('uses the words a check gives for what it found', () => {
+    const schema = z.strictObject({
+      summary: z.string().superRefine((value, ctx) => {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected at most 3 characters',
+          params: { found: `${value.length} characters` },
+        });
+      }),
+    });
+    const data = { summary: 'abcdef' };
+    expect(formatIssues('x.yaml', schema.safeParse(data).error!.issues, data, schema)).toEqual([
+      'x.yaml: summary: expected at most 3 characters, found 6 characters.',
+    ]);
+  });
+
+  test('reports the alternative of a union whose value had the right type: a misspelt field, with a hint', () => {
+    const schema = z.strictObject({
+      terms: z.record(
+        z.string(),
+        z.union([z.string(), z.strictObject({ label: z.string(), publishes: z.boolean().optional() })]),
+      ),
+    });
+    const data = { terms: { press: { label: 'Press', publish: true } } };
+    expect(formatIssues('site.yaml', schema.safeParse(data).error!.issues, data, schema)).toEqual([
+      'site.yaml: terms.press.publish: expected one of the fields label, publishes (did you mean "publishes"?), found an unknown field "publish".',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ContentError } from '../../../src/lib/content/content-errors';
-import { buildGraph, refKey, type GraphInput } from '../../../src/lib/graph/graph';
-import { minimalInput } from '../../support/content';
+import { buildGraph, entityTitle, refKey, type GraphInput } from '../../../src/lib/graph/graph';
+import { fixtureVocabulary, minimalInput } from '../../support/content';
 
 const acme = { collection: 'companies', id: 'acme-widgets' } as const;
 const globex = { collection: 'companies', id: 'globex' } as const;
@@ -11,7 +11,7 @@ const source = { collection: 'sources', id: 'test-gazette-2024-01-02' } as const
 
 function problems(input: GraphInput): string[] {
   try {
-    buildGraph(input);
+    buildGraph(input, fixtureVocabulary);
   } catch (error) {
     if (error instanceof ContentError) return error.problems;
     throw error;
@@ -20,7 +20,7 @@ function problems(input: GraphInput): string[] {
 }
 
 describe('buildGraph relations', () => {
-  const graph = buildGraph(minimalInput());
+  const graph = buildGraph(minimalInput(), fixtureVocabulary);
 
   test('indexes every entity and counts them', () => {
     expect(graph.counts()).toEqual({
@@ -77,7 +77,7 @@ describe('buildGraph relations', () => {
 });
 
 describe('buildGraph backlinks', () => {
-  const graph = buildGraph(minimalInput());
+  const graph = buildGraph(minimalInput(), fixtureVocabulary);
 
   test('an inline mention links back with its anchor and sentence', () => {
     const mentions = graph.incoming(globex, 'mentions');
@@ -162,6 +162,141 @@ describe('buildGraph checks', () => {
   });
 });
 
+describe('buildGraph relations that cannot be true', () => {
+  const company = (input: GraphInput, id: string) => input.companies.find((c) => c.id === id)!;
+
+  test('rejects a parent cycle once, naming every file in it', () => {
+    const input = minimalInput();
+    company(input, 'acme-widgets').data.parent = { collection: 'companies', id: 'globex' };
+    expect(problems(input)).toEqual([
+      'companies/acme-widgets.yaml: parent: expected a chain of parents that ends, found the cycle acme-widgets → globex → acme-widgets (also companies/globex.yaml).',
+    ]);
+  });
+
+  test('rejects a longer parent cycle, starting at its first id, and leaves chains that end alone', () => {
+    const input = minimalInput();
+    company(input, 'acme-widgets').data.parent = { collection: 'companies', id: 'test-gazette' };
+    company(input, 'test-gazette').data.parent = { collection: 'companies', id: 'globex' };
+    expect(problems(input)).toEqual([
+      'companies/acme-widgets.yaml: parent: expected a chain of parents that ends, found the cycle acme-widgets → test-gazette → globex → acme-widgets (also companies/test-gazette.yaml, companies/globex.yaml).',
+    ]);
+  });
+
+  test('rejects a company on both sides of a deal', () => {
+    const input = minimalInput();
+    input.deals[0]!.data.parties[1]!.company = { collection: 'companies', id: 'acme-widgets' };
+    expect(problems(input)).toEqual([
+      'deals/acme-globex-widgets.yaml: parties[1].company: expected each company once among the parties (a company cannot deal with itself), found "acme-widgets" as customer, already parties[0].company as supplier.',
+    ]);
+  });
+
+  test('rejects a company listed twice in one role of a deal', () => {
+    const input = minimalInput();
+    input.deals[0]!.data.parties.push({ company: { collection: 'companies', id: 'globex' }, role: 'customer' });
+    expect(problems(input)).toEqual([
+      'deals/acme-globex-widgets.yaml: parties[2].company: expected each company once among the parties (a company cannot deal with itself), found "globex" as customer, already parties[1].company as customer.',
+    ]);
+  });
+
+  test('rejects the same reference twice in one list, in every kind of list', () => {
+    const input = minimalInput();
+    input.events[0]!.data.companies.push({ collection: 'companies', id: 'acme-widgets' });
+    input.companies[0]!.data.sources.push(input.companies[0]!.data.sources[0]!);
+    input.briefings[0]!.data.about.companies.push(input.briefings[0]!.data.about.companies[0]!);
+    expect(problems(input)).toEqual([
+      'companies/acme-widgets.yaml: sources[1]: expected each source once in "sources", found "test-gazette-2024-01-02" again (already sources[0]).',
+      'events/acme-plant-opening.yaml: companies[1]: expected each company once in "companies", found "acme-widgets" again (already companies[0]).',
+      'briefings/widgets-weekly.mdx: about.companies[1]: expected each company once in "about.companies", found "acme-widgets" again (already about.companies[0]).',
+    ]);
+  });
+
+  test('allows one source for several key figures and one organisation for several roles', () => {
+    const input = minimalInput();
+    const source = { collection: 'sources', id: 'test-gazette-2024-01-02' } as const;
+    const figure = { label: 'Widgets', quantity: { value: 1, unit: 'widgets' }, period: { text: '2024' }, source };
+    company(input, 'globex').data.keyFigures = [figure, figure] as never;
+    const person = input.people[0]!.data;
+    person.roles.push({ ...person.roles[0]!, title: 'Chair' });
+    expect(problems(input)).toEqual([]);
+  });
+
+  test('rejects a previous id listed twice by one entry', () => {
+    const input = minimalInput();
+    company(input, 'globex').data.previousIds = ['globex-sa', 'globex-sa'];
+    expect(problems(input)).toEqual([
+      'companies/globex.yaml: previousIds[1]: expected each previous id once, found "globex-sa" again (already previousIds[0]).',
+    ]);
+  });
+
+  test('rejects a source published by a company of a kind that does not publish', () => {
+    const input = minimalInput();
+    input.sources[0]!.data.publisher = { collection: 'companies', id: 'acme-widgets' };
+    input.sources[0]!.data.translatedFrom = { language: 'de', publication: { collection: 'companies', id: 'globex' } };
+    expect(problems(input)).toEqual([
+      'sources/test-gazette-2024-01-02.yaml: publisher: expected a publishing organisation (a company of kind "publisher"), found "acme-widgets", a company of kind "maker".',
+      'sources/test-gazette-2024-01-02.yaml: translatedFrom.publication: expected a publishing organisation (a company of kind "publisher"), found "globex", a company of kind "maker".',
+    ]);
+  });
+
+  test('says how to mark a kind as publishing when site.yaml marks none', () => {
+    const vocabulary = structuredClone(fixtureVocabulary);
+    vocabulary.terms.companyKinds['publisher']!.publishes = false;
+    expect(() => buildGraph(minimalInput(), vocabulary)).toThrow(
+      'sources/test-gazette-2024-01-02.yaml: publisher: expected a publishing organisation (a company of a kind with "publishes: true" in site.yaml, which no kind has yet), found "test-gazette", a company of kind "publisher".',
+    );
+  });
+});
+
+describe('buildGraph names that look alike', () => {
+  test("rejects a company whose name is another company's in look-alike letters, naming both files", () => {
+    const input = minimalInput();
+    // "Асме Widgets" with Cyrillic А, с and е.
+    input.companies.find((c) => c.id === 'globex')!.data.name = '\u0410\u0441m\u0435 Widgets';
+    expect(problems(input)).toEqual([
+      'companies/globex.yaml: name: expected a name no other company has or resembles, found "\u0410\u0441m\u0435 Widgets", which reads like "Acme Widgets" (name of companies/acme-widgets.yaml).',
+    ]);
+  });
+
+  test('compares names, short names and aliases across companies', () => {
+    const input = minimalInput();
+    const globex = input.companies.find((c) => c.id === 'globex')!.data;
+    globex.shortName = 'ACME';
+    globex.aliases = ['Test-Gazette'];
+    expect(problems(input)).toEqual([
+      'companies/globex.yaml: shortName: expected a name no other company has or resembles, found "ACME", which reads like "Acme" (shortName of companies/acme-widgets.yaml).',
+      // Files are compared in order, so the later one is reported, naming the earlier one.
+      'companies/test-gazette.yaml: name: expected a name no other company has or resembles, found "Test Gazette", which reads like "Test-Gazette" (aliases[0] of companies/globex.yaml).',
+    ]);
+  });
+
+  test('compares people with people', () => {
+    const input = minimalInput();
+    input.people.push({ ...structuredClone(input.people[0]!), id: 'jane-doe-2', filePath: 'people/jane-doe-2.yaml' });
+    input.people[1]!.data.name = 'JANE D0E';
+    expect(problems(input)).toEqual([
+      'people/jane-doe-2.yaml: name: expected a name no other person has or resembles, found "JANE D0E", which reads like "Jane Doe" (name of people/jane-doe.yaml).',
+    ]);
+  });
+
+  test("lets one entity repeat its own name and lets a person share a company's name", () => {
+    const input = minimalInput();
+    input.companies.find((c) => c.id === 'acme-widgets')!.data.aliases = ['ACME WIDGETS'];
+    input.people[0]!.data.name = 'Globex';
+    expect(problems(input)).toEqual([]);
+  });
+});
+
+describe('entityTitle', () => {
+  test('names a quote by its first 12 words, and by at most 100 characters however long its words are', () => {
+    const input = minimalInput();
+    const quote = input.quotes[0]!.data;
+    quote.text = 'one two three four five six seven eight nine ten eleven twelve thirteen';
+    expect(entityTitle('quotes', quote)).toBe('“one two three four five six seven eight nine ten eleven twelve…”');
+    quote.text = `${'x'.repeat(500)} y`;
+    expect(entityTitle('quotes', quote)).toBe(`“${'x'.repeat(99)}…”`);
+  });
+});
+
 describe('buildGraph order', () => {
   test('lists briefings newest first', () => {
     const input = minimalInput();
@@ -170,7 +305,7 @@ describe('buildGraph order', () => {
     older.data.published = '2023-05-01';
     input.briefings.push(older);
     expect(
-      buildGraph(input)
+      buildGraph(input, fixtureVocabulary)
         .all('briefings')
         .map((b) => b.ref.id),
     ).toEqual(['widgets-weekly', 'older']);

@@ -9,9 +9,9 @@ import {
   quoteRelations,
   sourceRelations,
 } from '../../../src/lib/graph/relations';
-import { minimalInput } from '../../support/content';
+import { fixtureVocabulary, minimalInput } from '../../support/content';
 
-const graph = buildGraph(minimalInput());
+const graph = buildGraph(minimalInput(), fixtureVocabulary);
 const acme = { collection: 'companies', id: 'acme-widgets' } as const;
 const globex = { collection: 'companies', id: 'globex' } as const;
 const ids = (nodes: { ref: { id: string } }[]) => nodes.map((n) => n.ref.id);
@@ -61,7 +61,7 @@ describe('backlinks', () => {
   test('a frontmatter-only mention is listed without sentences', () => {
     const input = minimalInput();
     input.briefings[0]!.body = 'No inline mentions.';
-    const links = backlinks(buildGraph(input), acme);
+    const links = backlinks(buildGraph(input, fixtureVocabulary), acme);
     expect(links.map((l) => [l.briefing.ref.id, l.mentions])).toEqual([['widgets-weekly', []]]);
   });
 });

@@ -3,10 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
 import { briefingFooter, entityPage, RELATION_LIMIT } from '../../../src/lib/pages/entity-page';
-import { minimalInput, pageContextFor } from '../../support/content';
+import { fixtureVocabulary, minimalInput, pageContextFor } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
-const ctx = pageContextFor(buildGraph(minimalInput()), site);
+const ctx = pageContextFor(buildGraph(minimalInput(), fixtureVocabulary), site);
 const outline = (view: ReturnType<typeof entityPage>) => view.sections.map((s) => [s.id, s.title, s.count]);
 
 describe('entityPage', () => {
@@ -14,7 +14,7 @@ describe('entityPage', () => {
     const view = entityPage(ctx, { collection: 'companies', id: 'acme-widgets' });
     expect(view).toMatchObject({
       title: 'Acme Widgets',
-      kicker: 'Company · Widget maker · Germany',
+      kicker: ['Company', 'Widget maker', 'Germany'],
       lede: 'Synthetic widget maker for tests.',
       facts: { label: 'Company facts' },
     });
@@ -73,7 +73,10 @@ describe('entityPage', () => {
     for (let i = 1; i <= RELATION_LIMIT + 5; i++) {
       input.deals.push({ ...structuredClone(deal), id: `deal-${i}`, filePath: `deals/deal-${i}.yaml` });
     }
-    const view = entityPage(pageContextFor(buildGraph(input), site), { collection: 'companies', id: 'globex' });
+    const view = entityPage(pageContextFor(buildGraph(input, fixtureVocabulary), site), {
+      collection: 'companies',
+      id: 'globex',
+    });
     const deals = view.sections.find((s) => s.id === 'deals')!;
     expect(deals.count).toBe(RELATION_LIMIT + 6);
     expect(deals.more).toBe('/companies/globex/deals/');

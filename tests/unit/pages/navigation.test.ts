@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { buildSidebar, sidebarInput } from '../../../src/lib/pages/navigation';
 import { paginate } from '../../../src/lib/pages/pagination';
-import { minimalInput } from '../../support/content';
+import { fixtureVocabulary, minimalInput } from '../../support/content';
 
 describe('buildSidebar', () => {
   const input = {
@@ -23,14 +23,12 @@ describe('buildSidebar', () => {
 
 describe('sidebarInput', () => {
   test('holds nothing that changes when an entity is added, so no page changes with it', () => {
-    const graph = buildGraph(minimalInput());
+    const graph = buildGraph(minimalInput(), fixtureVocabulary);
     const input = minimalInput();
-    input.companies.push({
-      ...structuredClone(input.companies[0]!),
-      id: 'initech',
-      filePath: 'companies/initech.yaml',
-    });
-    expect(sidebarInput(buildGraph(input))).toEqual(sidebarInput(graph));
+    const initech = structuredClone(input.companies.find((c) => c.id === 'globex')!);
+    input.companies.push({ ...initech, id: 'initech', filePath: 'companies/initech.yaml' });
+    input.companies.at(-1)!.data.name = 'Initech';
+    expect(sidebarInput(buildGraph(input, fixtureVocabulary))).toEqual(sidebarInput(graph));
   });
 });
 

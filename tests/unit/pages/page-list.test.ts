@@ -5,13 +5,13 @@ import { loadSiteConfig } from '../../../src/lib/content/site-config';
 import { sidebarInput } from '../../../src/lib/pages/navigation';
 import { buildPageList, pagesOf, type SitePage } from '../../../src/lib/pages/page-list';
 import { buildTimeline } from '../../../src/lib/timeline/timeline';
-import { minimalInput, pageContextFor } from '../../support/content';
+import { fixtureVocabulary, minimalInput, pageContextFor } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
 
 /** The page list of a content input, as the build makes it. */
 function pagesFor(input: GraphInput, bodies: Record<string, string> = {}): SitePage[] {
-  const graph = buildGraph(input);
+  const graph = buildGraph(input, fixtureVocabulary);
   return buildPageList(pageContextFor(graph, site), {
     timeline: buildTimeline(graph, site.vocabulary),
     docs: [{ id: 'about', title: 'How to read and cite' }],
@@ -28,7 +28,7 @@ describe('buildPageList', () => {
 
   test('lists every page once: home, indexes, entities, timeline and its pages, search, docs', () => {
     expect(new Set(paths).size).toBe(paths.length);
-    const entities = Object.values(buildGraph(minimalInput()).counts()).reduce((a, b) => a + b, 0);
+    const entities = Object.values(buildGraph(minimalInput(), fixtureVocabulary).counts()).reduce((a, b) => a + b, 0);
     // home, 7 indexes, every entity, timeline, 1 page of the full timeline, search, about
     expect(paths).toHaveLength(1 + 7 + entities + 1 + 1 + 1 + 1);
     expect(paths).toEqual(
@@ -110,7 +110,7 @@ describe('cache keys', () => {
   });
 
   test('change everywhere when a site-wide part changes', () => {
-    const graph = buildGraph(minimalInput());
+    const graph = buildGraph(minimalInput(), fixtureVocabulary);
     const other = buildPageList(pageContextFor(graph, site), {
       timeline: buildTimeline(graph, site.vocabulary),
       docs: [{ id: 'about', title: 'How to read and cite' }],

@@ -4,11 +4,11 @@ import { describe, expect, test } from 'vitest';
 import { emailBriefing, emailHtml, emailLinks, emailText } from '../../../src/lib/publishing/email';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { minimalInput } from '../../support/content';
+import { fixtureVocabulary, minimalInput } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
 const input = minimalInput();
-const graph = buildGraph(input);
+const graph = buildGraph(input, fixtureVocabulary);
 const body = input.briefings[0]!.body!;
 const briefing = graph.node({ collection: 'briefings', id: 'widgets-weekly' });
 const SITE = 'https://news.example.org';

@@ -10,10 +10,10 @@ import {
 } from '../../../src/lib/publishing/feeds';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { minimalInput } from '../../support/content';
+import { fixtureVocabulary, minimalInput } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
-const graph = buildGraph(minimalInput());
+const graph = buildGraph(minimalInput(), fixtureVocabulary);
 const SITE = 'https://news.example.org';
 const acme = { collection: 'companies', id: 'acme-widgets' } as const;
 

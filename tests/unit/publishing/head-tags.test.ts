@@ -3,12 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { buildPageList, sharedCards } from '../../../src/lib/pages/page-list';
 import { pageFeeds, pageHeadTags, pageImage } from '../../../src/lib/publishing/head-tags';
+import { metaDescription } from '../../../src/lib/publishing/meta-text';
 import { buildTimeline } from '../../../src/lib/timeline/timeline';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { minimalInput, pageContextFor } from '../../support/content';
+import { fixtureVocabulary, minimalInput, pageContextFor } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
-const graph = buildGraph(minimalInput());
+const graph = buildGraph(minimalInput(), fixtureVocabulary);
 
 describe('pageHeadTags', () => {
   test('adds the image, Twitter and feed tags Starlight does not write, with absolute URLs', () => {
@@ -44,6 +45,32 @@ describe('pageHeadTags', () => {
   test('without an image: no image tags at all', () => {
     const tags = pageHeadTags({ site: 'https://x.test', title: 'T', description: 'D', image: undefined, feeds: [] });
     expect(tags.map((t) => t.attrs.property ?? t.attrs.name)).toEqual(['twitter:title', 'twitter:description']);
+  });
+});
+
+describe('pageHeadTags bounds', () => {
+  test('clips a long description and title at a word boundary with "…"', () => {
+    const tags = pageHeadTags({
+      site: 'https://x.test',
+      title: 'Title '.repeat(50),
+      description: 'Widgets everywhere. '.repeat(52_429),
+      image: { href: '/og/x.png', alt: `Link preview: Company card for ${'Name '.repeat(50)}` },
+      feeds: [],
+    });
+    const content = (name: string) =>
+      tags.find((t) => t.attrs.name === name || t.attrs.property === name)!.attrs.content!;
+    expect(content('twitter:description')).toBe(`${'Widgets everywhere. '.repeat(14)}Widgets everywhere…`);
+    expect(content('twitter:description').length).toBeLessThanOrEqual(300);
+    expect(content('twitter:title')).toBe(`${'Title '.repeat(33).trim()}…`);
+    expect(content('og:image:alt').length).toBeLessThanOrEqual(200);
+    expect(content('og:image:alt')).toMatch(/^Link preview: Company card for (Name )+Name…$/);
+  });
+});
+
+describe('metaDescription', () => {
+  test('leaves a short description as it is and clips a long one to 300 characters', () => {
+    expect(metaDescription('A buyer of widgets.')).toBe('A buyer of widgets.');
+    expect(metaDescription('word '.repeat(1000))).toBe(`${'word '.repeat(59).trim()} word…`);
   });
 });
 

@@ -3,10 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { drawable, entityCard, ogImageAlt } from '../../../src/lib/publishing/og-card';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { minimalInput } from '../../support/content';
+import { fixtureVocabulary, minimalInput } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
-const graph = buildGraph(minimalInput());
+const graph = buildGraph(minimalInput(), fixtureVocabulary);
 const card = (collection: Parameters<typeof graph.node>[0]['collection'], id: string) =>
   entityCard(graph, graph.node({ collection, id }), site);
 
@@ -67,11 +67,34 @@ describe('entityCard', () => {
   test('leaves names the card font cannot draw off the card', () => {
     const input = minimalInput();
     input.companies[0]!.data.aliases = ['LG에너지솔루션', 'Ącme Łtd'];
-    const company = buildGraph(input).node({ collection: 'companies', id: 'acme-widgets' });
-    expect(entityCard(buildGraph(input), company, site).facts[0]).toEqual({
+    const company = buildGraph(input, fixtureVocabulary).node({ collection: 'companies', id: 'acme-widgets' });
+    expect(entityCard(buildGraph(input, fixtureVocabulary), company, site).facts[0]).toEqual({
       label: 'Also known as',
       value: 'Acme, Ącme Łtd',
     });
+  });
+});
+
+describe('entityCard bounds', () => {
+  test('clips the title, kicker, lede and fact labels of a card at word boundaries', () => {
+    const input = minimalInput();
+    const globex = input.companies.find((c) => c.id === 'globex')!.data;
+    globex.name = 'Globex '.repeat(21).trim();
+    globex.description = 'Buys widgets. '.repeat(40).trim();
+    globex.keyFigures = [
+      {
+        label: 'Widgets bought from every supplier in every year',
+        quantity: { value: 5, unit: 'widgets' },
+        period: input.events[0]!.data.date,
+        source: { collection: 'sources', id: 'test-gazette-2024-01-02' },
+      },
+    ];
+    const g = buildGraph(input, fixtureVocabulary);
+    const c = entityCard(g, g.node({ collection: 'companies', id: 'globex' }), site);
+    expect(c.title).toBe(`${'Globex '.repeat(17).trim()}…`);
+    expect(c.title.length).toBeLessThanOrEqual(120);
+    expect(c.lede).toBe(`${'Buys widgets. '.repeat(11).trim()} Buys…`);
+    expect(c.facts.at(-1)!.label).toBe('Widgets bought from every supplier in…');
   });
 });
 

@@ -37,6 +37,36 @@ describe('briefingSchema', () => {
       'entry.yaml: published: expected a day such as 2026-11-26 (not a day in the form YYYY-MM-DD), found "2024".',
     ],
     [
+      'a publication day in the year 9999',
+      { ...valid, published: '9999-12-31' },
+      'entry.yaml: published: expected a day such as 2026-11-26 (the year 9999 is outside the years 1800–2200), found "9999-12-31".',
+    ],
+    [
+      'an unquoted update day in the year 0',
+      { ...valid, updated: new Date('0000-01-01T00:00:00Z') },
+      'entry.yaml: updated: expected a day such as 2026-11-26 (the year 0 is outside the years 1800–2200), found the date 0000-01-01 (YAML read it as a date).',
+    ],
+    [
+      'an invalid date object',
+      { ...valid, published: new Date('nope') },
+      'entry.yaml: published: expected a day such as 2026-11-26, found an invalid date.',
+    ],
+    [
+      'a title with a first-strong isolate',
+      { ...valid, title: '\u2068Widgets weekly' },
+      'entry.yaml: title: expected a title without invisible or direction-changing characters, found "\\u2068Widgets weekly" (U+2068 FIRST STRONG ISOLATE at position 1).',
+    ],
+    [
+      'a title longer than two lines of a card',
+      { ...valid, title: 'Widgets '.repeat(30) },
+      'entry.yaml: title: expected at most 200 characters, found 239 characters.',
+    ],
+    [
+      'more than 20 topics',
+      { ...valid, topics: Array.from({ length: 21 }, (_, i) => `topic ${i}`) },
+      'entry.yaml: topics: expected at most 20 items, found a list of 21.',
+    ],
+    [
       'a missing summary',
       { ...valid, summary: undefined },
       'entry.yaml: summary: expected text, found nothing (the field is missing).',

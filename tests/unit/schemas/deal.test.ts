@@ -36,6 +36,16 @@ describe('dealSchema', () => {
     expect(deal.value).toMatchObject({ currency: 'KRW', converted: { currency: 'USD' } });
   });
 
+  test('accepts a zero volume (a reported zero is a fact) and prose over several lines', () => {
+    expect(
+      problemsOf(schema, { ...valid, volume: { value: 0, unit: 'widgets' }, summary: 'One.\nTwo.\tThree.' }),
+    ).toEqual([]);
+  });
+
+  test('leaves a company listed twice among the parties to the graph, which checks every list (graph.test.ts)', () => {
+    expect(problemsOf(schema, { ...valid, parties: [valid.parties[0], valid.parties[0]] })).toEqual([]);
+  });
+
   test.each([
     [
       'money without currency',
@@ -75,9 +85,33 @@ describe('dealSchema', () => {
       'entry.yaml: parties: expected at least two parties, found a list of 1.',
     ],
     [
-      'the same party twice in one role',
-      { ...valid, parties: [valid.parties[0], valid.parties[0]] },
-      'entry.yaml: parties[1].company: expected each company to appear once per role, but "acme-widgets" is listed twice as supplier, found "acme-widgets".',
+      'a negative volume',
+      { ...valid, volume: { value: -8, unit: 'widgets' } },
+      'entry.yaml: volume.value: expected a number of at least 0, found the number -8.',
+    ],
+    [
+      'an announcement in the year 9999 (unquoted, so YAML made it a date)',
+      { ...valid, announced: new Date('9999-12-31') },
+      expect.stringMatching(
+        /^entry\.yaml: announced: expected a date such as 2025, .* \(the year 9999 is outside the years 1800–2200\), found the date 9999-12-31 \(YAML read it as a date\)\.$/,
+      ),
+    ],
+    [
+      'a term start in the year 0',
+      { ...valid, term: { start: '0000-01-01' } },
+      expect.stringMatching(
+        /^entry\.yaml: term\.start: expected a date such as 2025, .* \(the year 0 is outside the years 1800–2200\), found "0000-01-01"\.$/,
+      ),
+    ],
+    [
+      'a summary of a megabyte',
+      { ...valid, summary: 'x'.repeat(1_048_576) },
+      'entry.yaml: summary: expected at most 600 characters, found 1,048,576 characters.',
+    ],
+    [
+      'a summary with a control character',
+      { ...valid, summary: 'A deal.\u0007' },
+      'entry.yaml: summary: expected text without control characters (other than line breaks and tabs), found "A deal.\\u0007" (U+0007 BELL at position 8).',
     ],
     [
       'an impossible announcement date',

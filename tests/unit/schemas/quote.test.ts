@@ -41,6 +41,21 @@ describe('quoteSchema', () => {
       'entry.yaml: text: expected the quoted words as text, found nothing (the field is missing).',
     ],
     [
+      'an unnamed speaker with a zero-width non-joiner',
+      { ...valid, speaker: { description: 'an industry\u200Cinsider' } },
+      'entry.yaml: speaker.description: expected a name without invisible or direction-changing characters, found "an industry\\u200Cinsider" (U+200C ZERO WIDTH NON-JOINER at position 12).',
+    ],
+    [
+      'quoted words with an escape character',
+      { ...valid, text: 'Widgets\u001b[31m are the future' },
+      'entry.yaml: text: expected the quoted words without control characters (other than line breaks and tabs), found "Widgets\\u001b[31m are the future" (U+001B ESCAPE at position 8).',
+    ],
+    [
+      'quoted words longer than a paragraph',
+      { ...valid, text: '“'.repeat(1001) },
+      'entry.yaml: text: expected at most 1,000 characters, found 1,001 characters.',
+    ],
+    [
       'no speaker at all',
       { ...valid, speaker: {} },
       'entry.yaml: speaker: expected a speaker: "person", "organisation" or "description", found an empty mapping.',

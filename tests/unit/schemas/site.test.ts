@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
+import { publishingKinds } from '../../../src/schemas/site';
 
 function siteIn(text: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'site-'));
@@ -38,6 +39,52 @@ describe('loadSiteConfig', () => {
   test('names an empty vocabulary list', () => {
     expect(siteIn(`title: T\ntagline: A.\ndescription: D.\n${vocabulary.replace('{ maker: Maker }', '{}')}`)).toThrow(
       'site.yaml: vocabulary.companyKinds: expected at least one entry, found an empty mapping.',
+    );
+  });
+
+  test('reads a term as a label or as a label with a description; company kinds may publish', () => {
+    const site = siteIn(`title: T
+tagline: A beat.
+description: D.
+vocabulary:
+  companyKinds:
+    maker: Maker
+    press: { label: Press, description: Newspapers and agencies., publishes: true }
+    lab: { label: Laboratory }
+  dealKinds: { supply: { label: Supply, description: Goods for money. } }
+  eventKinds: { opening: Opening }
+  units: { t: { label: tons } }
+`)();
+    // Labels stay where pages read them; the full terms sit beside them.
+    expect(site.vocabulary.companyKinds).toEqual({ maker: 'Maker', press: 'Press', lab: 'Laboratory' });
+    expect(site.vocabulary.dealKinds).toEqual({ supply: 'Supply' });
+    expect(site.vocabulary.terms.companyKinds).toEqual({
+      maker: { label: 'Maker', publishes: false },
+      press: { label: 'Press', description: 'Newspapers and agencies.', publishes: true },
+      lab: { label: 'Laboratory', publishes: false },
+    });
+    expect(site.vocabulary.terms.dealKinds['supply']).toEqual({ label: 'Supply', description: 'Goods for money.' });
+    expect(publishingKinds(site.vocabulary)).toEqual(['press']);
+  });
+
+  test('names a misspelt field of a term, with the fields it may have', () => {
+    const text = vocabulary.replace('{ maker: Maker }', '{ press: { label: Press, publish: true } }');
+    expect(siteIn(`title: T\ntagline: A.\ndescription: D.\n${text}`)).toThrow(
+      'site.yaml: vocabulary.companyKinds.press.publish: expected one of the fields label, description, publishes (did you mean "publishes"?), found an unknown field "publish".',
+    );
+  });
+
+  test('only company kinds publish', () => {
+    const text = vocabulary.replace('{ supply: Supply }', '{ supply: { label: Supply, publishes: true } }');
+    expect(siteIn(`title: T\ntagline: A.\ndescription: D.\n${text}`)).toThrow(
+      'site.yaml: vocabulary.dealKinds.supply.publishes: expected one of the fields label, description, found an unknown field "publishes".',
+    );
+  });
+
+  test('names a label with a direction-changing character', () => {
+    const text = vocabulary.replace('{ maker: Maker }', '{ maker: "Ma\\u202Eker" }');
+    expect(siteIn(`title: T\ntagline: A.\ndescription: D.\n${text}`)).toThrow(
+      'site.yaml: vocabulary.companyKinds.maker: expected a label without invisible or direction-changing characters, found "Ma\\u202Eker" (U+202E RIGHT-TO-LEFT OVERRIDE at position 3).',
     );
   });
 });

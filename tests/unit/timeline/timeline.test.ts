@@ -15,7 +15,7 @@ import {
   type TimelineItem,
 } from '../../../src/lib/timeline/timeline';
 import { matchesFilters, isUnfiltered } from '../../../src/lib/timeline/filter';
-import { loadContentRoot, minimalInput } from '../../support/content';
+import { fixtureVocabulary, loadContentRoot, minimalInput } from '../../support/content';
 
 const seed = loadContentRoot(join(import.meta.dirname, '../../../src/content'));
 const items = buildTimeline(seed.graph, seed.site.vocabulary);
@@ -167,9 +167,8 @@ describe('buildTimeline on a small fixture', () => {
   test('lists an undated deal only if it has a start', () => {
     const input = minimalInput();
     delete input.deals[0]!.data.announced;
-    const graph = buildGraph(input);
-    const vocabulary = { companyKinds: {}, dealKinds: {}, eventKinds: {}, units: { widgets: { label: 'widgets' } } };
-    const ids = buildTimeline(graph, vocabulary).map((i: TimelineItem) => i.id);
+    const graph = buildGraph(input, fixtureVocabulary);
+    const ids = buildTimeline(graph, fixtureVocabulary).map((i: TimelineItem) => i.id);
     expect(ids.some((id) => id.startsWith('deal-'))).toBe(false);
   });
 });

@@ -4,8 +4,11 @@ import {
   formatDay,
   formatFuzzyDate,
   fuzzyDateTimeAttribute,
+  MAX_YEAR,
+  MIN_YEAR,
   parseDay,
   parseFuzzyDate,
+  parseTimestamp,
 } from '../../../src/lib/values/fuzzy-date';
 
 describe('parseFuzzyDate', () => {
@@ -50,6 +53,33 @@ describe('parseFuzzyDate', () => {
     ['', /not in any of these forms/],
   ])('rejects %j', (input, message) => {
     expect(() => parseFuzzyDate(input)).toThrow(message);
+  });
+
+  test('accepts the first and last years of the range', () => {
+    expect([MIN_YEAR, MAX_YEAR]).toEqual([1800, 2200]);
+    expect(parseFuzzyDate('1800-01-01').start).toBe('1800-01-01');
+    expect(parseFuzzyDate('late 2200').end).toBe('2200-12-31');
+    expect(parseFuzzyDate(new Date('2200-12-31T00:00:00Z')).text).toBe('2200-12-31');
+  });
+
+  test.each([
+    ['9999-12-31', 'the year 9999 is outside the years 1800–2200'],
+    ['0000-01-01', 'the year 0 is outside the years 1800–2200'],
+    ['1799', 'the year 1799 is outside the years 1800–2200'],
+    ['early 2201-H1', 'the year 2201 is outside the years 1800–2200'],
+    ['2025 before 9999-01-01', 'the year 9999 is outside the years 1800–2200'],
+  ])('rejects %j, outside the accepted years', (input, message) => {
+    expect(() => parseFuzzyDate(input)).toThrow(message);
+  });
+
+  test('applies the range to what YAML gives for unquoted dates and years', () => {
+    expect(() => parseFuzzyDate(new Date('9999-12-31T00:00:00Z'))).toThrow(
+      'the year 9999 is outside the years 1800–2200',
+    );
+    expect(() => parseFuzzyDate(new Date(Date.UTC(12000, 0, 1)))).toThrow(
+      'the year 12000 is outside the years 1800–2200',
+    );
+    expect(() => parseFuzzyDate(99999)).toThrow('the year 99999 is outside the years 1800–2200');
   });
 
   test('rejects values that are not dates at all', () => {
@@ -141,5 +171,39 @@ describe('parseDay and formatDay', () => {
   test('reject impossible days', () => {
     expect(() => parseDay('2025-02-29')).toThrow(/February 2025 has 28 days/);
     expect(() => parseDay('2025-7-9')).toThrow(/YYYY-MM-DD/);
+    expect(() => parseDay('9999-12-31')).toThrow('the year 9999 is outside the years 1800–2200');
+  });
+});
+
+describe('parseTimestamp', () => {
+  test('reads day, time and offset', () => {
+    expect(parseTimestamp('2025-07-09T19:18+09:00')).toEqual({
+      day: '2025-07-09',
+      hour: 19,
+      minute: 18,
+      second: 0,
+      offsetMinutes: 540,
+    });
+    expect(parseTimestamp('2025-07-09T19:18:30-03:30')?.offsetMinutes).toBe(-210);
+    expect(parseTimestamp('2025-07-09T19:18Z')?.offsetMinutes).toBe(0);
+    expect(parseTimestamp('2025-07-09T19:18+14:00')?.offsetMinutes).toBe(840);
+  });
+
+  test('gives nothing for text of another form', () => {
+    expect(parseTimestamp('2025-07-09T19:18')).toBeUndefined();
+    expect(parseTimestamp('2025-07-09 19:18+09:00')).toBeUndefined();
+  });
+
+  test.each([
+    ['2025-07-09T24:00+09:00', 'there is no hour 24'],
+    ['2025-07-09T19:60+09:00', 'there is no minute 60'],
+    ['2025-07-09T19:18:60+09:00', 'there is no second 60'],
+    ['2025-07-09T19:18+14:01', 'the offset +14:01 is beyond ±14:00, the largest in use'],
+    ['2025-07-09T19:18-23:00', 'the offset -23:00 is beyond ±14:00, the largest in use'],
+    ['2025-07-09T19:18+05:75', 'the offset +05:75 has no minute 75'],
+    ['2025-02-30T19:18+09:00', 'not a real day: February 2025 has 28 days'],
+    ['9999-12-31T19:18+09:00', 'the year 9999 is outside the years 1800–2200'],
+  ])('rejects %j: %s', (input, message) => {
+    expect(() => parseTimestamp(input)).toThrow(message);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseFuzzyDate } from '../../../src/lib/values/fuzzy-date';
-import { clip, inlineText, wrap } from '../../../src/lib/values/text';
+import { clip, inlineText, isolate, wrap } from '../../../src/lib/values/text';
 
 describe('clip', () => {
   test.each([
@@ -12,6 +12,17 @@ describe('clip', () => {
   ])('%j to %i characters', (text, max, expected) => {
     expect(clip(text, max)).toBe(expected);
     expect(clip(text, max).length).toBeLessThanOrEqual(max);
+  });
+
+  test('never cuts an emoji or a rare CJK character in half', () => {
+    expect(clip('😀😀😀😀😀😀', 6)).toBe('😀😀…');
+    expect(clip('a😀😀😀😀😀', 6)).toBe('a😀😀…');
+  });
+});
+
+describe('isolate', () => {
+  test('wraps text in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE', () => {
+    expect(isolate('شركة')).toBe('\u2068شركة\u2069');
   });
 });
 
