@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentRoot, loadSiteConfig } from './src/lib/content/site-config.ts';
+import { briefingPolicyPlugin } from './src/lib/graph/briefing-policy-plugin.ts';
 import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
@@ -38,7 +39,9 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: satteri({ mdastPlugins: [mentionAnchors] }),
+    // First the briefing policy (an MDX file with anything but Markdown and our components does
+    // not compile), then mention anchors.
+    processor: satteri({ mdastPlugins: [briefingPolicyPlugin(), mentionAnchors] }),
     // Shiki writes inline styles, which the strict CSP forbids; briefings have no code blocks.
     syntaxHighlight: false,
   },

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { ContentError, formatIssues } from '../lib/content/content-errors';
-import { displayPath } from '../lib/content/paths';
+import { displayPath, lineOf } from '../lib/content/paths';
+import { briefingProblems } from '../lib/graph/briefing-policy';
 import { toAstroError } from './astro-error';
 import { ID_PATTERN } from '../schemas/common';
 
@@ -28,7 +29,8 @@ function fail(error: ContentError, file?: string): never {
 /**
  * Astro's `glob()` loader, stricter: the file name is the id (lowercase, hyphens), two files may
  * not share an id, and malformed YAML or invalid fields stop the build with one line per problem
- * naming the file and field (Astro's own messages are multi-line and omit what was found).
+ * naming the file and field (Astro's own messages are multi-line and omit what was found); an
+ * MDX body that is not valid MDX or breaks the briefing policy stops it too, one line per problem.
  */
 export function validatedGlob({ base, extensions, schema }: Options): Loader {
   const stripExtension = new RegExp(`\\.(?:${extensions.join('|')})$`);
@@ -61,6 +63,22 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
         byId.set(id, file);
       }
 
+      // Briefing bodies are checked here, before Astro compiles any of them (which happens before
+      // the graph is built), so a build names every body problem of every briefing at once, one
+      // line each, instead of a compiler stack trace for the first one. While the collection
+      // loads they are collected; later (a file changed in dev) they stop the load at once.
+      const bodyProblems = new Map<string, string[]>();
+      let loading = true;
+      const checkBody = (fileUrl: URL, contents: string, info: unknown) => {
+        const body = (info as { body?: unknown } | undefined)?.body;
+        if (typeof body !== 'string') return;
+        const path = fileURLToPath(fileUrl);
+        const problems = briefingProblems(body, { file: shown(path), bodyLine: lineOf(contents, body) });
+        if (problems.length === 0) return;
+        if (!loading) fail(new ContentError(problems), path);
+        bodyProblems.set(path, problems);
+      };
+
       const entryTypes = (context as LoaderContext & { entryTypes?: Map<string, EntryType> }).entryTypes;
       const guardedEntryTypes = entryTypes
         ? new Map(
@@ -69,8 +87,9 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
               {
                 ...type,
                 getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
+                  let info: unknown;
                   try {
-                    return await type.getEntryInfo(params);
+                    info = await type.getEntryInfo(params);
                   } catch (error) {
                     // Astro's YAML/frontmatter errors carry the position in `loc` and repeat the path in the message.
                     const { message, loc } = error as Error & { loc?: { line?: number; column?: number } };
@@ -89,6 +108,8 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
                       fileURLToPath(params.fileUrl),
                     );
                   }
+                  if (ext === '.mdx') checkBody(params.fileUrl, params.contents, info);
+                  return info;
                 },
               },
             ]),
@@ -113,6 +134,17 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
           return context.parseData(props);
         },
       });
+      loading = false;
+      if (bodyProblems.size > 0) {
+        const paths = [...bodyProblems.keys()].sort();
+        fail(
+          new ContentError(
+            paths.flatMap((path) => bodyProblems.get(path)!),
+            'Briefings hold Markdown and the site’s components, nothing else; fix the lines above.',
+          ),
+          paths.length === 1 ? paths[0] : undefined,
+        );
+      }
     },
   };
 }

@@ -7,7 +7,8 @@ import type { Person } from '../../schemas/person';
 import type { Quote } from '../../schemas/quote';
 import type { Source } from '../../schemas/source';
 import { ContentError } from '../content/content-errors';
-import { extractMentions, MENTION_COMPONENTS, type ContextPart } from './mentions';
+import { briefingPolicy, parseBriefing } from './briefing-policy';
+import { mentionsIn, MENTION_COMPONENTS, type ContextPart } from './mentions';
 import { nearest } from '../values/suggest';
 
 /**
@@ -223,8 +224,9 @@ export function entityTitle<C extends EntityCollection>(collection: C, data: Col
 
 /**
  * Builds the graph, checking what a schema cannot: every reference (in fields and in briefing
- * text) points at an existing entry, ids and previous ids are unique, and nothing refers to
- * itself. All problems are reported together, one line each, naming file and field.
+ * text) points at an existing entry, ids and previous ids are unique, nothing refers to itself,
+ * and every briefing body is valid MDX that keeps to the briefing policy (see briefing-policy.ts).
+ * All problems are reported together, one line each, naming file and field or line.
  *
  * Order of `all()`: briefings newest first; deals by announcement, newest first; events by date;
  * everything else by title.
@@ -330,12 +332,19 @@ export function buildGraph(input: GraphInput): Graph {
 
   for (const entry of input.briefings) {
     const node = nodes.get(refKey({ collection: 'briefings', id: entry.id }))!;
-    const { mentions, malformed } = extractMentions(entry.body ?? '');
+    // Briefings are content, not code: a syntax error or anything the policy forbids is a
+    // problem like any other, reported with the rest. (A mention whose id is not a literal is
+    // one of them, so only mentions with a literal id are resolved below.)
+    const where = { file: entry.filePath, bodyLine: entry.bodyLine ?? 1 };
+    const parsed = parseBriefing(entry.body ?? '', where);
+    if (parsed.problem !== undefined) {
+      problems.push(parsed.problem);
+      continue;
+    }
+    problems.push(...briefingPolicy(parsed.tree, where));
+    const { mentions } = mentionsIn(parsed.tree);
     const fileLine = (line: number | undefined) =>
       line === undefined ? '' : ` line ${line + (entry.bodyLine ?? 1) - 1}`;
-    for (const bad of malformed) {
-      problems.push(`${entry.filePath}: body${fileLine(bad.line)}: expected ${bad.problem}, found none.`);
-    }
     for (const mention of mentions) {
       const to = { collection: mention.collection, id: mention.id } as Ref;
       const component = Object.entries(MENTION_COMPONENTS).find(([, spec]) => spec.collection === mention.collection)!;
