@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentRoot, loadSiteConfig } from './src/lib/content/site-config.ts';
 import { briefingPolicyPlugin } from './src/lib/graph/briefing-policy-plugin.ts';
+import { headingIds } from './src/lib/graph/heading-ids.ts';
 import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
@@ -40,8 +41,8 @@ export default defineConfig({
   },
   markdown: {
     // First the briefing policy (an MDX file with anything but Markdown and our components does
-    // not compile), then mention anchors.
-    processor: satteri({ mdastPlugins: [briefingPolicyPlugin(), mentionAnchors] }),
+    // not compile), then mention anchors and heading ids that are unique on the page.
+    processor: satteri({ mdastPlugins: [briefingPolicyPlugin(), mentionAnchors, headingIds] }),
     // Shiki writes inline styles, which the strict CSP forbids; briefings have no code blocks.
     syntaxHighlight: false,
   },
