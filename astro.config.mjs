@@ -6,6 +6,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { cacheDirFor, contentRoot } from './src/lib/content/locations.ts';
 import { loadSiteConfig } from './src/lib/content/site-config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { briefingPolicyPlugin } from './src/lib/graph/briefing-policy-plugin.ts';
+import { headingIds } from './src/lib/graph/heading-ids.ts';
 import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
 import { metaDescription } from './src/lib/publishing/meta-text.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
@@ -47,7 +49,9 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: satteri({ mdastPlugins: [mentionAnchors] }),
+    // First the briefing policy (an MDX file with anything but Markdown and our components does
+    // not compile), then mention anchors and heading ids that are unique on the page.
+    processor: satteri({ mdastPlugins: [briefingPolicyPlugin(), mentionAnchors, headingIds] }),
     // Shiki writes inline styles, which the strict CSP forbids; briefings have no code blocks.
     syntaxHighlight: false,
   },

@@ -5,7 +5,8 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { ContentError, describeValue, formatIssues } from '../lib/content/content-errors';
 import { parseYaml, splitMdx } from '../lib/content/documents';
-import { displayPath } from '../lib/content/paths';
+import { displayPath, lineOf } from '../lib/content/paths';
+import { briefingProblems } from '../lib/graph/briefing-policy';
 import { toAstroError } from './astro-error';
 import { ID_PATTERN } from '../schemas/common';
 
@@ -29,7 +30,8 @@ function fail(error: ContentError, file?: string): never {
 /**
  * Astro's `glob()` loader, stricter: the file name is the id (lowercase, hyphens), two files may
  * not share an id, and malformed YAML or invalid fields stop the build with one line per problem
- * naming the file and field (Astro's own messages are multi-line and omit what was found).
+ * naming the file and field (Astro's own messages are multi-line and omit what was found); an
+ * MDX body that is not valid MDX or breaks the briefing policy stops it too, one line per problem.
  */
 export function validatedGlob({ base, extensions, schema }: Options): Loader {
   const stripExtension = new RegExp(`\\.(?:${extensions.join('|')})$`);
@@ -62,6 +64,20 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
         byId.set(id, file);
       }
 
+      // Briefing bodies are checked here, before Astro compiles any of them (which happens before
+      // the graph is built), so a dev server names every body problem of every briefing at once,
+      // one line each, instead of a compiler stack trace for the first one. (A build checks all
+      // content before it starts: src/integrations/content-check.ts.) While the collection loads
+      // problems are collected; later (a file changed in dev) they stop the load at once.
+      const bodyProblems = new Map<string, string[]>();
+      let loading = true;
+      const checkBody = (path: string, contents: string, body: string) => {
+        const problems = briefingProblems(body, { file: shown(path), bodyLine: lineOf(contents, body) });
+        if (problems.length === 0) return;
+        if (!loading) fail(new ContentError(problems), path);
+        bodyProblems.set(path, problems);
+      };
+
       // Every file is read the way the content check reads it (documents.ts): YAML's core
       // schema, so an unquoted impossible date stays text and fails its field instead of
       // becoming another day; briefings' frontmatter likewise.
@@ -78,7 +94,9 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
         if (!mdx.ok) return problem(mdx.problem.where, mdx.problem.message);
         const data = parseYaml(mdx.value.frontmatter, mdx.value.frontmatterLine);
         if (!data.ok) return problem(data.problem.where, data.problem.message);
-        return { data: data.value ?? {}, body: mdx.value.body.trim(), rawData: mdx.value.frontmatter };
+        const body = mdx.value.body.trim();
+        checkBody(file, params.contents, body);
+        return { data: data.value ?? {}, body, rawData: mdx.value.frontmatter };
       };
       const entryTypes = (context as LoaderContext & { entryTypes?: Map<string, EntryType> }).entryTypes;
       const guardedEntryTypes = entryTypes
@@ -103,6 +121,17 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
           return context.parseData(props);
         },
       });
+      loading = false;
+      if (bodyProblems.size > 0) {
+        const paths = [...bodyProblems.keys()].sort();
+        fail(
+          new ContentError(
+            paths.flatMap((path) => bodyProblems.get(path)!),
+            'Briefings hold Markdown and the site’s components, nothing else; fix the lines above.',
+          ),
+          paths.length === 1 ? paths[0] : undefined,
+        );
+      }
     },
   };
 }

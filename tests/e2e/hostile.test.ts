@@ -2,8 +2,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { isStandaloneDocument } from '../../src/lib/routes';
 import { buildSite, OUTPUT_ROOT } from '../support/build';
 import { describeInBrowser, launchBrowser, openPage, watchPage } from '../support/browser';
+import { htmlPages } from '../support/dist';
 import { serveStatic, type StaticServer } from '../support/server';
 import { sitemapPaths } from '../support/sitemap';
 
@@ -15,12 +17,15 @@ describeInBrowser('a site whose content is hostile', () => {
   let browser: Browser;
   let server: StaticServer;
   let paths: string[] = [];
+  let snippets: string[] = [];
   const outDir = join(OUTPUT_ROOT, `hostile-${process.pid}`);
   beforeAll(async () => {
     const result = await buildSite({ contentRoot: FIXTURE, outDir });
     expect(result.ok, result.output.slice(-3000)).toBe(true);
     // Product pages (how to read the site, the search form) show no content, so no payload.
     paths = sitemapPaths(result.outDir).filter((path) => !['/about/', '/search/'].includes(path));
+    // Email snippets are standalone documents, outside the sitemap; they are checked too.
+    snippets = htmlPages(result.outDir).filter(isStandaloneDocument);
     [browser, server] = await Promise.all([launchBrowser(), serveStatic(result.outDir)]);
   });
   afterAll(async () => {
@@ -30,9 +35,11 @@ describeInBrowser('a site whose content is hostile', () => {
     rmSync(`${outDir}.cache`, { recursive: true, force: true });
   });
 
-  test('shows every payload as literal text and runs none of it, on every page', async () => {
+  test('shows every payload as literal text and runs none of it, on every page and email snippet', async () => {
     expect(paths.length).toBeGreaterThan(15);
-    for (const path of paths) {
+    expect(snippets.length).toBeGreaterThan(0);
+    for (const path of [...paths, ...snippets]) {
+      const standalone = isStandaloneDocument(path);
       const { page, close } = await openPage(browser);
       const problems = watchPage(page, server.origin);
       const dialogs: string[] = [];
@@ -40,21 +47,47 @@ describeInBrowser('a site whose content is hostile', () => {
         dialogs.push(dialog.message());
         await dialog.dismiss();
       });
+      // Init scripts run outside the page's Content-Security-Policy, so they can record its violations.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (event) =>
+          seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+        );
+      });
       await page.goto(server.origin + path, { waitUntil: 'networkidle' });
       // Let idle-time scripts run before reading the page, so their errors count too.
       await page.waitForTimeout(300);
       const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
-      const text = await page.locator('main').innerText();
+      const violations = await page.evaluate(
+        () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+      );
+      const title = await page.title();
+      const text = await page.locator(standalone ? 'body' : 'main').innerText();
       const injected = await page
-        .locator('main script:not([src]):not([type="module"]), main img[src="x"], main svg[onload]')
+        .locator(
+          'script:not([src]):not([type="module"]):text-matches("__pwned"), img[src="x"], svg[onload], #pwned, meta[http-equiv="refresh"], base',
+        )
         .count();
+      const styled = standalone
+        ? await page.evaluate(() => ({
+            background: getComputedStyle(document.body).backgroundColor,
+            title: getComputedStyle(document.querySelector('h1')!).fontSize,
+            border: getComputedStyle(document.querySelector('table[width="600"]')!).borderTopStyle,
+          }))
+        : undefined;
       await close();
       expect(pwned, path).toBeUndefined();
       expect(dialogs, path).toEqual([]);
       expect(injected, path).toBe(0);
+      expect(title, path).toContain('</title><meta http-equiv="refresh"');
       expect(text, path).toContain(PAYLOAD);
+      expect(violations, path).toEqual([]);
+      expect(problems.foreignRequests, path).toEqual([]);
       expect(problems.pageErrors, path).toEqual([]);
       expect(problems.consoleErrors, `${path}: ${problems.consoleErrors.join(' | ')}`).toEqual([]);
+      // The snippet's policy allows its inline styles: it still looks like the email it is.
+      if (styled) expect(styled, path).toEqual({ background: 'rgb(243, 244, 246)', title: '26px', border: 'solid' });
     }
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { ENTITY_COLLECTIONS, ID_PATTERN, type EntityCollection } from '../../schemas/common';
+import { IMAGE_EXTENSIONS } from '../graph/briefing-policy';
 
 /**
  * What a content root may hold, and the one rule for which files become entries. Nothing under
@@ -11,6 +12,7 @@ import { ENTITY_COLLECTIONS, ID_PATTERN, type EntityCollection } from '../../sch
  * companies/<id>.yaml       one file per entry (.yaml or .yml); likewise people/, deals/, quotes/,
  *                           events/, sources/
  * briefings/<id>.mdx        one MDX file per briefing
+ * briefings/<name>.png      images the briefings show (also .jpg, .jpeg, .gif, .webp, .avif)
  * .anything                 hidden files and folders (.DS_Store, .gitkeep, editor swap files)
  *                           are skipped, as git and editors treat them
  * docs/, i18n/              only in the project's own src/content: Starlight's product pages and
@@ -64,6 +66,12 @@ function expectedFile(collection: EntityCollection): string {
   return extensions.length === 1
     ? `a .${extensions[0]} file`
     : `a file ending in ${extensions.map((e) => `.${e}`).join(' or ')}`;
+}
+
+/** True for an image a briefing may show (a file beside the briefings). */
+function isBriefingImage(collection: EntityCollection, name: string): boolean {
+  const extension = name.slice(name.lastIndexOf('.') + 1);
+  return collection === 'briefings' && (IMAGE_EXTENSIONS as readonly string[]).includes(extension);
 }
 
 /** Why `name` in a collection folder is not an entry file, or undefined when it is one. */
@@ -125,6 +133,7 @@ export function contentFiles(
         });
         continue;
       }
+      if (isBriefingImage(collection, entry.name)) continue;
       const wrongName = fileNameProblem(collection, entry.name);
       if (wrongName) {
         problems.push({ path, field: '(file name)', message: wrongName });

@@ -8,7 +8,8 @@ import type { Quote } from '../../schemas/quote';
 import { publishingKinds, type Vocabulary } from '../../schemas/site';
 import type { Source } from '../../schemas/source';
 import { ContentError, describeValue } from '../content/content-errors';
-import { extractMentions, MENTION_COMPONENTS, type ContextPart } from './mentions';
+import { briefingPolicy, parseBriefing } from './briefing-policy';
+import { mentionsIn, MENTION_COMPONENTS, type ContextPart } from './mentions';
 import { skeleton } from '../values/confusables';
 import { nearest } from '../values/suggest';
 import { clip } from '../values/text';
@@ -343,8 +344,9 @@ function listOf(field: string): string | undefined {
  * text) points at an existing entry, ids and previous ids are unique, nothing refers to itself,
  * no list names one entry twice (a company on both sides of a deal), parents form no cycle,
  * sources are published by organisations of a kind that publishes (`publishes: true` in the
- * vocabulary), and no two companies (or people) have names that look alike. All problems are
- * reported together, one line each, naming file and field.
+ * vocabulary), no two companies (or people) have names that look alike, and every briefing body
+ * is valid MDX that keeps to the briefing policy (see briefing-policy.ts). All problems are
+ * reported together, one line each, naming file and field or line.
  *
  * Order of `all()`: briefings newest first; deals by announcement, newest first; events by date;
  * everything else by title.
@@ -487,12 +489,19 @@ export function buildGraph(
 
   for (const entry of input.briefings) {
     const node = nodes.get(refKey({ collection: 'briefings', id: entry.id }))!;
-    const { mentions, malformed } = extractMentions(entry.body ?? '');
+    // Briefings are content, not code: a syntax error or anything the policy forbids is a
+    // problem like any other, reported with the rest. (A mention whose id is not a literal is
+    // one of them, so only mentions with a literal id are resolved below.)
+    const where = { file: entry.filePath, bodyLine: entry.bodyLine ?? 1 };
+    const parsed = parseBriefing(entry.body ?? '', where);
+    if (parsed.problem !== undefined) {
+      problems.push(parsed.problem);
+      continue;
+    }
+    problems.push(...briefingPolicy(parsed.tree, where));
+    const { mentions } = mentionsIn(parsed.tree);
     const fileLine = (line: number | undefined) =>
       line === undefined ? '' : ` line ${line + (entry.bodyLine ?? 1) - 1}`;
-    for (const bad of malformed) {
-      problems.push(`${entry.filePath}: body${fileLine(bad.line)}: expected ${bad.problem}, found none.`);
-    }
     for (const mention of mentions) {
       const to = { collection: mention.collection, id: mention.id } as Ref;
       const component = Object.entries(MENTION_COMPONENTS).find(([, spec]) => spec.collection === mention.collection)!;

@@ -163,7 +163,12 @@ export function walkMentions<N extends object>(tree: N, visit: (site: MentionSit
 
 /** Every mention component in an MDX body, in document order, with its anchor and context. */
 export function extractMentions(body: string): { mentions: Mention[]; malformed: MalformedMention[] } {
-  const tree = mdxToMdast(body) as unknown as Node;
+  return mentionsIn(mdxToMdast(body));
+}
+
+/** {@link extractMentions} for a body already parsed (an mdast tree with MDX nodes). */
+export function mentionsIn(root: object): { mentions: Mention[]; malformed: MalformedMention[] } {
+  const tree = root as Node;
   const mentions: Mention[] = [];
   const malformed: MalformedMention[] = [];
   walkMentions(tree, ({ node, component, id, anchor, contextBlock }) => {

@@ -2,6 +2,7 @@ import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import { ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schemas/common';
 import type { Node } from '../graph/graph';
+import { BRIEFING_SECTION_IDS } from '../graph/heading-ids';
 import {
   briefingCoverage,
   companyRelations,
@@ -416,7 +417,7 @@ export function briefingFooter(ctx: PageContext, ref: Ref<'briefings'>): Section
   const { covers, sources } = briefingCoverage(ctx.graph, ref);
   return [
     {
-      id: 'covers',
+      id: BRIEFING_SECTION_IDS.covers,
       title: ui.briefing.covers,
       body: {
         kind: 'groups',
@@ -426,6 +427,10 @@ export function briefingFooter(ctx: PageContext, ref: Ref<'briefings'>): Section
         })),
       },
     },
-    { id: 'sources', title: ui.briefing.sources, body: { kind: 'links', items: sources.map(plain) } },
+    {
+      id: BRIEFING_SECTION_IDS.sources,
+      title: ui.briefing.sources,
+      body: { kind: 'links', items: sources.map(plain) },
+    },
   ];
 }

@@ -8,6 +8,7 @@ import { dealFacts, eventFacts, speakerInlines } from '../pages/facts';
 import { formatTimestamp } from '../values/format';
 import { formatDay, formatFuzzyDate } from '../values/fuzzy-date';
 import type { Graph, Node } from '../graph/graph';
+import { isSafeLinkUrl } from '../graph/briefing-policy';
 import { attributeValue, MENTION_COMPONENTS, type MentionComponent } from '../graph/mentions';
 import { briefingCoverage } from '../graph/relations';
 import { campaignUrl, entityUrl, homeUrl } from '../routes';
@@ -66,6 +67,16 @@ export function emailLinks(site: URL | string, campaign: string): LinkMaker {
   };
 }
 
+/**
+ * A link as written on a page (`#sources`, `../deals/`, `/about/`, `https://…`), resolved
+ * against that page's root-relative path: root-relative for the site, absolute for others.
+ */
+export function resolveOnPage(href: string, page: string): string {
+  const base = 'https://page.invalid';
+  const url = new URL(href, base + page);
+  return url.origin === base ? url.pathname + url.search + url.hash : url.href;
+}
+
 interface MdNode {
   type: string;
   name?: string | null;
@@ -106,7 +117,14 @@ class Builder {
     private readonly graph: Graph,
     private readonly site: SiteConfig,
     private readonly link: LinkMaker,
+    /** Root-relative path of the briefing page, against which the body's relative links resolve. */
+    private readonly page: string,
   ) {}
+
+  /** A link written in the body, as the reader of the briefing page would follow it. */
+  private bodyLink(url: string): string {
+    return this.link(resolveOnPage(url, this.page));
+  }
 
   private mentionRef(node: MdNode): Ref | undefined {
     if (!node.name || !Object.hasOwn(MENTION_COMPONENTS, node.name)) return undefined;
@@ -155,9 +173,14 @@ class Builder {
         case 'strong':
           runs.push(...this.inline(node.children ?? [], { ...style, strong: true }));
           break;
-        case 'link':
-          runs.push(...this.inline(node.children ?? [], { ...style, href: this.link(node.url ?? '') }));
+        case 'link': {
+          // The build refuses unsafe links in briefings; an email never carries one regardless.
+          const url = node.url ?? '';
+          runs.push(
+            ...this.inline(node.children ?? [], isSafeLinkUrl(url) ? { ...style, href: this.bodyLink(url) } : style),
+          );
           break;
+        }
         case 'mdxJsxTextElement':
         case 'mdxJsxFlowElement': {
           const ref = this.mentionRef(node);
@@ -266,7 +289,7 @@ export function emailBriefing(
   link: LinkMaker,
 ): EmailBriefing {
   const b = briefing.data;
-  const builder = new Builder(graph, site, link);
+  const builder = new Builder(graph, site, link, entityUrl(briefing.ref));
   const published = fill(linksUi.email.published, { date: formatDay(b.published) });
   const { sources } = briefingCoverage(graph, briefing.ref);
   return {
@@ -289,6 +312,13 @@ export function emailBriefing(
 // ---------------------------------------------------------------------------------------------
 // HTML: what email clients render reliably. Tables for layout, every style inline, no classes,
 // no <style> or <script>, system fonts, a 600 px column.
+
+/**
+ * The snippet's Content-Security-Policy, for the copy the site serves: nothing loads or runs but
+ * its inline styles and https images (email clients ignore it; browsers opening the file obey).
+ */
+export const EMAIL_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src https:; base-uri 'none'; form-action 'none'";
 
 const FONT = 'Arial, Helvetica, sans-serif';
 const C = { page: '#f3f4f6', card: '#ffffff', text: '#1f2328', muted: '#57606a', link: '#0b57d0', rule: '#d0d7de' };
@@ -411,6 +441,7 @@ export function emailHtml(email: EmailBriefing): string {
     `<html lang="${escapeMarkup(email.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeMarkup(EMAIL_CSP)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light">',
     `<title>${escapeMarkup(email.title)}</title>`,

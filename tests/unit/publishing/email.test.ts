@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { emailBriefing, emailHtml, emailLinks, emailText } from '../../../src/lib/publishing/email';
+import {
+  EMAIL_CSP,
+  emailBriefing,
+  emailHtml,
+  emailLinks,
+  emailText,
+  resolveOnPage,
+} from '../../../src/lib/publishing/email';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
 import { fixtureVocabulary, minimalInput } from '../../support/content';
@@ -29,6 +36,19 @@ describe('emailLinks', () => {
   });
 });
 
+describe('resolveOnPage', () => {
+  test.each([
+    ['#sources', '/briefings/x/#sources'],
+    ['../../companies/acme/', '/companies/acme/'],
+    ['deals/', '/briefings/x/deals/'],
+    ['/about/?a=1#b', '/about/?a=1#b'],
+    ['https://other.example.com/y', 'https://other.example.com/y'],
+    ['mailto:desk@example.com', 'mailto:desk@example.com'],
+  ])('%s on /briefings/x/ → %s', (href, resolved) => {
+    expect(resolveOnPage(href, '/briefings/x/')).toBe(resolved);
+  });
+});
+
 describe('emailBriefing', () => {
   test('turns the body into paragraphs with linked mentions, markers, cards and quotes', () => {
     expect(email.blocks.map((b) => b.kind)).toEqual(['paragraph', 'card', 'paragraph', 'quote']);
@@ -45,6 +65,35 @@ describe('emailBriefing', () => {
     expect(email.dateLine).toBe('Published 3 January 2024');
     expect(email.sources).toHaveLength(1);
   });
+
+  test('resolves the body’s relative links against the briefing page, as its readers follow them', () => {
+    const links = emailBriefing(
+      graph,
+      site,
+      briefing,
+      'See [sources](#sources) and [Acme](../../companies/acme-widgets/).\n',
+      emailLinks(SITE, ''),
+    );
+    const runs = links.blocks[0]!.kind === 'paragraph' ? links.blocks[0]!.runs : [];
+    expect(runs.filter((r) => r.href).map((r) => r.href)).toEqual([
+      'https://news.example.org/briefings/widgets-weekly/#sources',
+      'https://news.example.org/companies/acme-widgets/',
+    ]);
+  });
+
+  test('never links an unsafe scheme, even if the build let one through', () => {
+    const unsafe = emailBriefing(
+      graph,
+      site,
+      briefing,
+      '[Click](javascript:alert(1)) [Data](data:text/html,x)\n',
+      emailLinks(SITE, ''),
+    );
+    const runs = unsafe.blocks[0]!.kind === 'paragraph' ? unsafe.blocks[0]!.runs : [];
+    expect(runs.map((r) => r.text).join('')).toBe('Click Data');
+    expect(runs.some((r) => r.href)).toBe(false);
+    expect(emailHtml(unsafe)).not.toMatch(/javascript:|data:text/);
+  });
 });
 
 describe('emailHtml', () => {
@@ -57,6 +106,17 @@ describe('emailHtml', () => {
     expect($('[id]').length).toBe(0);
     expect($('body > table table[width="600"]').attr('style')).toContain('width: 600px');
     expect($('table').first().attr('role')).toBe('presentation');
+  });
+
+  test('carries a Content-Security-Policy: nothing loads or runs but inline styles and https images', () => {
+    expect(EMAIL_CSP).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src https:; base-uri 'none'; form-action 'none'",
+    );
+    const meta = $('head meta[http-equiv="Content-Security-Policy"]');
+    expect(meta).toHaveLength(1);
+    expect(meta.attr('content')).toBe(EMAIL_CSP);
+    // It governs only what follows it: it comes right after the charset, before anything else.
+    expect($('head > *').eq(1).is(meta)).toBe(true);
   });
 
   test('uses only system fonts', () => {
