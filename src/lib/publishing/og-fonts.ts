@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 
 /**
  * The fonts of link-preview cards and which one draws each character. All come from @fontsource
@@ -51,8 +52,11 @@ export function faceFile(face: Face): string {
   return `files/${FONT_FAMILIES[face.family].file}-${face.subset}-${face.weight}-normal.woff`;
 }
 
-/** Drawn in place of a character no card font has (Inter's replacement character). */
-export const MISSING = '\uFFFD';
+/**
+ * Drawn in place of a character no card font has: a white square (none of the fonts has the
+ * replacement character U+FFFD; the CJK fonts have this), as browsers draw a box.
+ */
+export const MISSING = '\u25A1';
 
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/u;
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]/u;
@@ -88,12 +92,66 @@ export function parseUnicodeRange(list: string): number[] {
 }
 
 /**
+ * The code points a WOFF (1.0) font file has glyphs for, read from its `cmap` table (the Unicode
+ * subtable: format 12, or format 4). Fontsource's unicode ranges say which file to try; this says
+ * whether the font really has the character, so no character is left to the machine's fonts.
+ */
+export function woffCodePoints(woff: Buffer): Set<number> {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('Not a WOFF font file.');
+  let cmap: Buffer | undefined;
+  for (let i = 0, at = 44; i < woff.readUInt16BE(12); i++, at += 20) {
+    if (woff.toString('latin1', at, at + 4) !== 'cmap') continue;
+    const [offset, compressed, length] = [
+      woff.readUInt32BE(at + 4),
+      woff.readUInt32BE(at + 8),
+      woff.readUInt32BE(at + 12),
+    ];
+    const data = woff.subarray(offset, offset + compressed);
+    cmap = compressed < length ? inflateSync(data) : data;
+  }
+  if (!cmap) throw new Error('The font file has no cmap table.');
+  const subtables = new Map<string, number>();
+  for (let i = 0; i < cmap.readUInt16BE(2); i++) {
+    const at = 4 + i * 8;
+    subtables.set(`${cmap.readUInt16BE(at)}.${cmap.readUInt16BE(at + 2)}`, cmap.readUInt32BE(at + 4));
+  }
+  const points = new Set<number>();
+  const wide = subtables.get('3.10') ?? subtables.get('0.4') ?? subtables.get('0.6');
+  if (wide !== undefined && cmap.readUInt16BE(wide) === 12) {
+    for (let g = 0, at = wide + 16; g < cmap.readUInt32BE(wide + 12); g++, at += 12) {
+      for (let cp = cmap.readUInt32BE(at); cp <= cmap.readUInt32BE(at + 4); cp++) points.add(cp);
+    }
+    return points;
+  }
+  const table = subtables.get('3.1') ?? subtables.get('0.3') ?? subtables.get('0.4');
+  if (table === undefined || cmap.readUInt16BE(table) !== 4) throw new Error('The font file has no Unicode cmap.');
+  const segments = cmap.readUInt16BE(table + 6) / 2;
+  const ends = table + 14;
+  const starts = ends + segments * 2 + 2;
+  const deltas = starts + segments * 2;
+  const offsets = deltas + segments * 2;
+  for (let s = 0; s < segments; s++) {
+    const [start, end] = [cmap.readUInt16BE(starts + s * 2), cmap.readUInt16BE(ends + s * 2)];
+    const [delta, rangeOffset] = [cmap.readUInt16BE(deltas + s * 2), cmap.readUInt16BE(offsets + s * 2)];
+    for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
+      const glyph = rangeOffset
+        ? cmap.readUInt16BE(offsets + s * 2 + rangeOffset + (cp - start) * 2)
+        : (cp + delta) & 0xffff;
+      if (glyph !== 0) points.add(cp);
+    }
+  }
+  return points;
+}
+
+/**
  * The card fonts of a project: where their files are, which characters each file has, and which
  * file draws each run of a text. `root` is the project folder (its node_modules has the fonts).
  */
 export class CardFonts {
   readonly #folders = new Map<FamilyId, string>();
   readonly #coverage = new Map<FamilyId, Coverage>();
+  /** Code points each font file has, by family and subset (the same at every weight). */
+  readonly #cmaps = new Map<string, Set<number>>();
   /** Subset of each family that has a code point (null: none), memoised per code point. */
   readonly #subsets = new Map<FamilyId, Map<number, string | null>>();
 
@@ -141,7 +199,26 @@ export class CardFonts {
     return coverage;
   }
 
-  /** The subset of `family` that has code point `cp`, or undefined. */
+  /** The face that draws {@link MISSING}. */
+  #missing(weight: Weight): Face {
+    for (const family of Object.keys(FONT_FAMILIES) as FamilyId[]) {
+      const subset = this.subsetOf(family, MISSING.codePointAt(0)!);
+      if (subset) return { family, subset, weight };
+    }
+    throw new Error(`No card font has ${MISSING}, drawn for characters no font has.`);
+  }
+
+  #cmap(family: FamilyId, subset: string): Set<number> {
+    const key = `${family} ${subset}`;
+    let points = this.#cmaps.get(key);
+    if (!points) {
+      points = woffCodePoints(readFileSync(this.path({ family, subset, weight: 400 })));
+      this.#cmaps.set(key, points);
+    }
+    return points;
+  }
+
+  /** The subset of `family` that has a glyph for code point `cp`, or undefined. */
   subsetOf(family: FamilyId, cp: number): string | undefined {
     let memo = this.#subsets.get(family);
     if (!memo) this.#subsets.set(family, (memo = new Map()));
@@ -151,7 +228,7 @@ export class CardFonts {
       for (const { subset: name, ranges } of this.#coverageOf(family)) {
         for (let i = 0; i < ranges.length; i += 2) {
           if (cp >= ranges[i]! && cp <= ranges[i + 1]!) {
-            subset = name;
+            if (this.#cmap(family, name).has(cp)) subset = name;
             break;
           }
         }
@@ -165,8 +242,9 @@ export class CardFonts {
   /**
    * `text` cut into runs that one font file each draws: Inter wherever it has the character, then
    * the CJK family the phrase calls for (see {@link cjkOrder}), then the others. A character no
-   * family has is drawn as {@link MISSING}, never left to whatever fonts the machine has
-   * installed, so a card looks the same on every machine.
+   * family has (in its font files, not just in fontsource's unicode ranges, which claim more) is
+   * drawn as {@link MISSING}, never left to whatever fonts the machine has installed, so a card
+   * looks the same on every machine.
    */
   pieces(text: string, weight: Weight): Piece[] {
     const pieces: Piece[] = [];
@@ -204,7 +282,7 @@ export class CardFonts {
       }
       if (!face) {
         char = MISSING;
-        face = { family: 'inter', subset: this.subsetOf('inter', MISSING.codePointAt(0)!)!, weight };
+        face = this.#missing(weight);
       }
       if (last && sameFace(last.face, face)) last.text += char;
       else pieces.push({ text: char, face });

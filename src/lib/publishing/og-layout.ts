@@ -162,10 +162,14 @@ function trimEnd(items: Cluster[]): Cluster[] {
 function ellipsize(items: Cluster[], maxWidth: number, style: TextStyle, engine: TextEngine): Line {
   const [mark] = engine.pieces(ELLIPSIS, style.weight);
   const tail: Cluster = { text: ELLIPSIS, face: mark!.face };
-  // Binary search for the longest prefix that fits with the ellipsis.
+  // Binary search for the longest prefix that fits with the ellipsis (or nothing, when not even
+  // the ellipsis fits).
   let low = 0;
   let high = items.length;
-  let best = runsOf([tail], style, engine);
+  let best: Line = { runs: [], width: 0 };
+  const alone = runsOf([tail], style, engine);
+  if (alone.width <= maxWidth) best = alone;
+  else return best;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     const line = runsOf([...trimEnd(items.slice(0, mid)), tail], style, engine);
@@ -180,10 +184,15 @@ function ellipsize(items: Cluster[], maxWidth: number, style: TextStyle, engine:
 /**
  * Sets `text` in lines at most `maxWidth` wide, at most `maxLines` of them: breaks after spaces
  * and hyphens and between CJK characters, breaks a word only when it alone is too wide, and ends
- * the last line with "…" when the text does not fit. Whitespace runs collapse to one space.
+ * the last line with "…" when the text does not fit. Whitespace runs collapse to one space and
+ * control characters are dropped.
  */
 export function wrap(text: string, style: TextStyle, maxWidth: number, maxLines: number, engine: TextEngine): Wrapped {
-  const normalised = text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const normalised = text
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ')
+    .replace(/\p{Cc}/gu, '')
+    .trim();
   if (!normalised || maxLines < 1) return { lines: [], truncated: normalised.length > 0 };
   const items = clusters(engine.pieces(normalised, style.weight));
   const widths = new Map<string, number>();

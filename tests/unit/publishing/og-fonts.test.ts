@@ -1,6 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CardFonts, cjkOrder, faceName, MISSING, parseUnicodeRange } from '../../../src/lib/publishing/og-fonts';
+import {
+  CardFonts,
+  cjkOrder,
+  faceName,
+  MISSING,
+  parseUnicodeRange,
+  woffCodePoints,
+} from '../../../src/lib/publishing/og-fonts';
 import { PROJECT_ROOT } from '../../support/build';
 
 const fonts = new CardFonts(PROJECT_ROOT);
@@ -15,6 +23,24 @@ describe('parseUnicodeRange', () => {
 
   test('refuses what it cannot read', () => {
     expect(() => parseUnicodeRange('U+00ZZ')).toThrow('Unexpected unicode-range "U+00ZZ"');
+  });
+});
+
+describe('woffCodePoints', () => {
+  test('reads the characters a font file has from its cmap', () => {
+    const latin = woffCodePoints(readFileSync(fonts.path({ family: 'inter', subset: 'latin', weight: 700 })));
+    expect(latin.has('A'.codePointAt(0)!)).toBe(true);
+    expect(latin.has('€'.codePointAt(0)!)).toBe(true);
+    // Claimed by the subset's unicode range, but not in the font.
+    expect(latin.has(0xfffd)).toBe(false);
+    const chinese = woffCodePoints(
+      readFileSync(fonts.path({ family: 'sc', subset: fonts.subsetOf('sc', 0x5b81)!, weight: 400 })),
+    );
+    expect(chinese.has(0x5b81)).toBe(true); // 宁
+  });
+
+  test('refuses what is not a WOFF file', () => {
+    expect(() => woffCodePoints(Buffer.from('OTTO0000'))).toThrow('Not a WOFF font file.');
   });
 });
 
@@ -65,8 +91,43 @@ describe('CardFonts.pieces', () => {
     expect(fonts.pieces('e\u0301\u0328', 400)[0]!.text).toBe('e\u0301\u0328');
   });
 
-  test('a character no card font has becomes the replacement character, never a system font', () => {
-    expect(runs('A\u0e01\ue000B')).toEqual([[`A${MISSING}${MISSING}B`, 'inter']]);
+  test('a character no card font has becomes a white square from a card font, never a system font', () => {
+    expect(runs('A\u0e01\ue000B')).toEqual([
+      ['A', 'inter'],
+      [`${MISSING}${MISSING}`, 'sc'],
+      ['B', 'inter'],
+    ]);
+  });
+
+  test('every character goes to a font file that has it, though fontsource’s ranges claim more', () => {
+    // Every code point Inter's subsets claim, and some CJK: each piece's font has each character.
+    const claimed = Object.values(
+      JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules/@fontsource/inter/unicode.json'), 'utf8')) as Record<
+        string,
+        string
+      >,
+    ).flatMap((list) => {
+      const ranges = parseUnicodeRange(list);
+      const points: number[] = [];
+      for (let i = 0; i < ranges.length; i += 2) for (let cp = ranges[i]!; cp <= ranges[i + 1]!; cp++) points.push(cp);
+      return points;
+    });
+    const text = String.fromCodePoint(...claimed.filter((cp) => cp > 0x20 && !/\p{M}/u.test(String.fromCodePoint(cp))));
+    let missing = 0;
+    for (const piece of fonts.pieces(`${text}宁德时代LG에너지솔루션トヨタ`, 400)) {
+      const cmap = woffCodePoints(readFileSync(fonts.path(piece.face)));
+      for (const char of piece.text) {
+        if (char === MISSING) missing++;
+        // Joiners and variation selectors ride along with the character before them, undrawn.
+        if (/[\u200c\u200d\ufe00-\ufe0f]/u.test(char)) continue;
+        expect(
+          cmap.has(char.codePointAt(0)!),
+          `U+${char.codePointAt(0)!.toString(16)} in ${faceName(piece.face)}`,
+        ).toBe(true);
+      }
+    }
+    // Inter's ranges claim hundreds of characters it does not have; the CJK fonts have some.
+    expect(missing).toBeGreaterThan(0);
   });
 
   test('every face picked has a font file', () => {

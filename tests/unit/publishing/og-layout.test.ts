@@ -66,6 +66,14 @@ describe('wrap', () => {
     expect(lines('aaaa bbbbbbbbbb', 60, 1)).toEqual([`aaaa${ELLIPSIS}`]);
   });
 
+  test('in a space too narrow even for the ellipsis, draws nothing', () => {
+    expect(wrap('anything', style, 5, 1, monospace)).toEqual({ lines: [{ runs: [], width: 0 }], truncated: true });
+  });
+
+  test('drops control characters', () => {
+    expect(lines('a\u0007b\u0000c', 100, 1)).toEqual(['abc']);
+  });
+
   test('text that fits is not marked truncated; empty text has no lines', () => {
     expect(wrap('fits', style, 100, 1, monospace)).toMatchObject({ truncated: false });
     expect(wrap('   ', style, 100, 1, monospace)).toEqual({ lines: [], truncated: false });
