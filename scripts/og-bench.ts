@@ -1,7 +1,7 @@
 /**
  * Benchmark of link-preview cards (issue #13):
  *
- *   node_modules/.bin/node scripts/og-bench.ts [--cards 400] [--pool 2000] [--seed 1]
+ *   node_modules/.bin/node scripts/og-bench.ts [--cards 400] [--pool 2000] [--seed 1] [--latin]
  *
  * 1. Draws `--cards` varied cards (scripts/bench/og-cards.ts) one after another on this thread
  *    and reports, per card, the median and mean time of drawing (layout, painting, reading the
@@ -11,6 +11,8 @@
  * 2. Draws `--pool` cards on the worker pool (one worker per core) and reports wall time, CPU
  *    time per card, peak RSS of the process (workers are threads of it) and the font files the
  *    workers loaded.
+ *
+ * `--latin` makes every name Latin (the old satori renderer could not draw CJK names).
  *
  * A benchmark, not a test: it prints numbers and never fails on one.
  */
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     cards: { type: 'string', default: '400' },
     pool: { type: 'string', default: '2000' },
     seed: { type: 'string', default: '1' },
+    latin: { type: 'boolean', default: false },
   },
 });
 const root = resolve(import.meta.dirname, '..');
@@ -41,7 +44,8 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const turn = () => new Promise((done) => setImmediate(done));
 
 // 1. One thread, card after card.
-const cards = benchCards(Number(values.cards), seed);
+const cjk = !values.latin;
+const cards = benchCards(Number(values.cards), seed, { cjk });
 const drawer = new CardDrawer(root);
 for (const card of cards) {
   drawer.png(card); // first pass: load the fonts, warm the JIT
@@ -75,7 +79,7 @@ console.log(
 console.log(`  PNG     mean ${(mean(sizes) / 1024).toFixed(1)} KB`);
 
 // 2. The pool.
-const many = benchCards(Number(values.pool), seed + 1);
+const many = benchCards(Number(values.pool), seed + 1, { cjk });
 const pool = new CardPool({ root });
 let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
