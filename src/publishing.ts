@@ -5,7 +5,8 @@ import { getEntry } from 'astro:content';
 import { getGraph, getSite, siteUrl } from './data';
 import { emailBriefing, emailLinks, type EmailBriefing } from './lib/publishing/email';
 import type { OgCard } from './lib/publishing/og-card';
-import { CardCache, CardPipeline, loadRenderer, type CardImage } from './lib/publishing/og-image';
+import { CardCache, cardSalt, CardImages, type CardImage } from './lib/publishing/og-image';
+import { CardPool } from './lib/publishing/og-pool';
 import type { Ref } from './schemas/common';
 
 // Astro glue for what the site publishes for use elsewhere (preview images, feeds, email
@@ -21,49 +22,58 @@ export function campaign(env: Record<string, string | undefined> = process.env):
   return env[CAMPAIGN_ENV]?.trim() ?? '';
 }
 
-let cache: CardCache | undefined;
+let images: CardImages | undefined;
+let pool: CardPool | undefined;
 
-/** The preview-image cache of this build: `<cacheDir>/og/<hash>.png`. */
-export function cardCache(): CardCache {
-  cache ??= new CardCache(join(fileURLToPath(cacheDir), 'og'), loadRenderer(fileURLToPath(root)));
-  return cache;
-}
-
-/** What happened to the preview images of this build, logged once the last one is done. */
-const stats = { expected: 0, done: 0, drawn: 0, drawMs: 0, started: 0, keys: new Set<string>() };
-let pipeline: CardPipeline | undefined;
-
-/** Plans the build's preview images (from the image route's static paths), in the order they come. */
-export function planImages(cards: readonly OgCard[]): void {
-  stats.expected = cards.length;
-  pipeline = new CardPipeline(cardCache(), cards);
-}
-
-/** The image of card `index` of the plan (or of `card`, should there be no plan). */
-export function cardImage(index: number, card: OgCard): Promise<CardImage> {
-  stats.started ||= performance.now();
-  return pipeline ? pipeline.image(index) : cardCache().image(card);
+/**
+ * The preview images of this build: cached in `<cacheDir>/og/<hash>.png`, drawn by a pool of
+ * worker threads (one per core) that starts with the first card to draw.
+ */
+export function cardImages(): CardImages {
+  if (!images) {
+    const project = fileURLToPath(root);
+    const workers = new CardPool({ root: project });
+    pool = workers;
+    images = new CardImages(new CardCache(join(fileURLToPath(cacheDir), 'og'), cardSalt(project)), (card) =>
+      workers.draw(card),
+    );
+  }
+  return images;
 }
 
 /**
- * Counts one finished image; after the last one, prints a summary (images drawn, time per image,
- * cache hits) and removes cached images this build no longer uses.
+ * Plans the build's preview images (from the image route's static paths), knowing every card of
+ * the build: cached images no card uses any more are removed, and the cards that are not cached
+ * start drawing on the worker pool now, while Astro renders pages. Once they are drawn, the build
+ * log says how many were drawn and how many came from the cache, and the workers end. (An
+ * incremental build does not ask for unchanged images at all: Astro copies them.) The dev server
+ * draws each card only when it is asked for.
  */
-export function recordImage(image: CardImage): void {
-  stats.done++;
-  stats.keys.add(image.key);
-  if (!image.hit) {
-    stats.drawn++;
-    stats.drawMs += image.ms;
-  }
-  if (stats.done !== stats.expected) return;
-  const pruned = cardCache().prune(stats.keys);
-  const wall = (performance.now() - stats.started) / 1000;
-  const perImage = stats.drawn ? (stats.drawMs / stats.drawn).toFixed(1) : '0';
-  console.info(
-    `\n[og] ${stats.done} preview images in ${wall.toFixed(2)} s: ${stats.drawn} drawn (${perImage} ms each, ` +
-      `several at a time), ${stats.done - stats.drawn} from cache; ${pruned} stale cached images removed.`,
-  );
+export function planImages(cards: readonly OgCard[]): void {
+  if (import.meta.env.DEV) return;
+  const started = performance.now();
+  const images = cardImages();
+  const keys = new Set(cards.map((card) => images.cache.key(card)));
+  const pruned = images.cache.prune(keys);
+  const drawing = images.plan(cards);
+  void Promise.allSettled(drawing).then((results) => {
+    const ms = results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
+    const drawn = results.length;
+    const wall = (performance.now() - started) / 1000;
+    const perImage = drawn ? (ms / drawn).toFixed(1) : '0';
+    const fonts = pool?.fonts() ?? { files: 0, bytes: 0 };
+    console.info(
+      `\n[og] ${keys.size} preview images in ${wall.toFixed(2)} s: ${drawn} drawn (${perImage} ms each, ` +
+        `CPU time on ${pool?.size ?? 0} worker threads), ${keys.size - drawn} from cache; ${pruned} stale cached images removed; ` +
+        `${fonts.files} font files loaded (${Math.round(fonts.bytes / 1024)} KB).`,
+    );
+    void pool?.close();
+  });
+}
+
+/** The image of a card: from the cache, drawn by the plan, or drawn now. */
+export function cardImage(card: OgCard): Promise<CardImage> {
+  return cardImages().image(card);
 }
 
 /** The email model of a briefing, with its links made absolute and tagged with the campaign. */

@@ -8,8 +8,9 @@ import type { Graph, Node } from '../graph/graph';
 import { clip, inlineText } from '../values/text';
 
 /**
- * What a page's link-preview image shows, as data: the renderer (og-image.ts) draws it and the
- * image cache hashes it, so equal cards are drawn once.
+ * What a page's link-preview image shows, as data: og-layout.ts places it, og-draw.ts draws it
+ * (in Latin, Greek, Cyrillic, Chinese, Korean and Japanese script) and the image cache hashes it,
+ * so equal cards are drawn once.
  */
 export interface OgCard {
   /** What the page is, shown small above the title: "Company", "Deal", "Index". */
@@ -31,8 +32,7 @@ export interface OgCard {
 }
 
 /** Size of preview images, in pixels (the size Open Graph and Twitter cards expect). */
-export const OG_WIDTH = 1200;
-export const OG_HEIGHT = 630;
+export { OG_HEIGHT, OG_WIDTH } from './og-layout';
 
 /** Facts a card has room for. */
 export const MAX_FACTS = 4;
@@ -60,17 +60,9 @@ function bounded(card: OgCard): OgCard {
   };
 }
 
-/**
- * True when the card font (Inter, Latin and Latin Extended) can draw all of `text`. Names in
- * other scripts (aliases such as "LG에너지솔루션") are left off cards rather than drawn as boxes.
- */
-export function drawable(text: string): boolean {
-  return /^[\u0000-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20c0\u2100-\u2122\u2190-\u2193\u2212]*$/.test(text);
-}
-
 function companyCard(graph: Graph, node: Node<'companies'>, site: SiteConfig): OgCard {
   const c = node.data;
-  const names = [c.shortName, ...c.aliases].filter((n): n is string => Boolean(n) && drawable(n!));
+  const names = [c.shortName, ...c.aliases].filter((n): n is string => Boolean(n));
   const deals = graph.incoming(node.ref, 'party').length;
   const figure = c.keyFigures[0];
   const facts: Fact[] = [

@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { getPages, getSharedCards } from '../../data';
 import type { OgCard } from '../../lib/publishing/og-card';
 import { ogImageParam, sharedOgImageParam } from '../../lib/routes';
-import { cardImage, planImages, recordImage } from '../../publishing';
+import { cardImage, planImages } from '../../publishing';
 
 // The link-preview image of every page that has a card of its own, and one per type of
-// navigation page (shared by all pages of that type), drawn at build time, cached by content.
+// navigation page (shared by all pages of that type), drawn at build time on worker threads,
+// cached by content. An image whose card is unchanged is copied from the previous build.
 export const getStaticPaths = (async () => {
   const pages = await getPages();
   const shared = await getSharedCards();
@@ -15,15 +16,14 @@ export const getStaticPaths = (async () => {
     ...Object.entries(shared).map(([name, card]) => ({ param: sharedOgImageParam(name), card })),
   ];
   planImages(images.map((i) => i.card));
-  return images.map(({ param, card }, index) => ({
+  return images.map(({ param, card }) => ({
     params: { path: param },
-    props: { card, index },
+    props: { card },
     cacheKey: createHash('sha256').update(JSON.stringify(card)).digest('base64url'),
   }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ card: OgCard; index: number }> = async ({ props }) => {
-  const image = await cardImage(props.index, props.card);
-  recordImage(image);
+export const GET: APIRoute<{ card: OgCard }> = async ({ props }) => {
+  const image = await cardImage(props.card);
   return new Response(new Uint8Array(image.png), { headers: { 'content-type': 'image/png' } });
 };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
-import { drawable, entityCard, ogImageAlt } from '../../../src/lib/publishing/og-card';
+import { entityCard, ogImageAlt } from '../../../src/lib/publishing/og-card';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
 import { fixtureVocabulary, minimalInput } from '../../support/content';
 
@@ -64,13 +64,13 @@ describe('entityCard', () => {
     expect(card(collection, id)).toEqual({ type, title, facts: [], site: 'Fixture: widgets' });
   });
 
-  test('leaves names the card font cannot draw off the card', () => {
+  test('shows names in every script the cards draw, Chinese, Korean and Japanese included', () => {
     const input = minimalInput();
-    input.companies[0]!.data.aliases = ['LG에너지솔루션', 'Ącme Łtd'];
+    input.companies[0]!.data.aliases = ['LG에너지솔루션', '宁德时代', 'トヨタ自動車', 'Ącme Łtd'];
     const company = buildGraph(input, fixtureVocabulary).node({ collection: 'companies', id: 'acme-widgets' });
     expect(entityCard(buildGraph(input, fixtureVocabulary), company, site).facts[0]).toEqual({
       label: 'Also known as',
-      value: 'Acme, Ącme Łtd',
+      value: 'Acme, LG에너지솔루션, 宁德时代, トヨタ自動車, Ącme Łtd',
     });
   });
 });
@@ -96,16 +96,6 @@ describe('entityCard bounds', () => {
     expect(c.lede).toBe(`${'Buys widgets. '.repeat(11).trim()} Buys…`);
     expect(c.facts.at(-1)!.label).toBe('Widgets bought from every supplier in…');
   });
-});
-
-describe('drawable', () => {
-  test.each([
-    ['Acme Widgets', true],
-    ['Société Générale – “quoted” €5 ₩1', true],
-    ['Łódź', true],
-    ['宁德时代', false],
-    ['LG에너지솔루션', false],
-  ])('%s: %s', (text, expected) => expect(drawable(text)).toBe(expected));
 });
 
 test('ogImageAlt names the card', () => {

@@ -3,20 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { OgCard } from '../../../src/lib/publishing/og-card';
-import {
-  CardCache,
-  cardElement,
-  cardKey,
-  CardPipeline,
-  loadRenderer,
-  quoteSize,
-  renderCard,
-  titleSize,
-} from '../../../src/lib/publishing/og-image';
+import { CardDrawer } from '../../../src/lib/publishing/og-draw';
+import { CardCache, CardImages, cardKey, cardSalt, type DrawCard } from '../../../src/lib/publishing/og-image';
 import { pngSize } from '../../../src/lib/publishing/png';
 import { PROJECT_ROOT } from '../../support/build';
 
-const renderer = loadRenderer(PROJECT_ROOT);
+const salt = cardSalt(PROJECT_ROOT);
 const card: OgCard = {
   type: 'Deal',
   kicker: 'Cell supply',
@@ -24,101 +16,106 @@ const card: OgCard = {
   facts: [{ label: 'Value', value: 'more than ₩1 trillion KRW' }],
   site: 'Briefing: EV batteries',
 };
+const work = mkdtempSync(join(tmpdir(), 'og-cache-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Every string in an element tree, in order. */
-function texts(node: ReturnType<typeof cardElement> | string): string[] {
-  if (typeof node === 'string') return [node];
-  const children = node.props.children ?? [];
-  return typeof children === 'string' ? [children] : children.flatMap(texts);
+/** A draw function that records which cards it drew (each card's "PNG" is its title). */
+function recorder() {
+  const drawn: string[] = [];
+  const draw: DrawCard = async (c) => {
+    drawn.push(c.title);
+    return { png: Buffer.from(c.title), drawMs: 2, encodeMs: 1 };
+  };
+  return { drawn, draw };
 }
 
-describe('cardElement', () => {
-  test('shows type, kicker, title, facts and site, as text (never markup)', () => {
-    expect(texts(cardElement(card))).toEqual([
-      'Deal',
-      ' · Cell supply',
-      card.title,
-      'Value',
-      'more than ₩1 trillion KRW',
-      'Briefing: EV batteries',
-    ]);
-    const hostile = { ...card, title: '<script>alert(1)</script>' };
-    expect(texts(cardElement(hostile))).toContain('<script>alert(1)</script>');
-  });
-
-  test('shows a quote in quotation marks with its speaker', () => {
-    const quote: OgCard = {
-      type: 'Quote',
-      title: '“Hi”',
-      quote: { text: 'Hi', speaker: 'Jane' },
-      facts: [],
-      site: 'S',
-    };
-    expect(texts(cardElement(quote))).toEqual(['Quote', '“Hi”', '— Jane', 'S']);
-  });
-
-  test('long titles and quotes get smaller type', () => {
-    expect(titleSize('CATL')).toBeGreaterThan(titleSize('x'.repeat(90)));
-    expect(quoteSize('short')).toBeGreaterThan(quoteSize('x'.repeat(200)));
-  });
-});
-
-describe('renderCard', () => {
-  test('draws a 1200×630 PNG', async () => {
-    expect(pngSize(await renderCard(card, renderer))).toEqual({ width: 1200, height: 630 });
+describe('cardSalt', () => {
+  test('is the same for the same project', () => {
+    expect(cardSalt(PROJECT_ROOT)).toBe(salt);
+    expect(salt).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 
 describe('cardKey', () => {
-  test('is the same for equal cards and differs when anything drawn or the renderer changes', () => {
-    expect(cardKey(card, renderer.salt)).toBe(cardKey({ ...card }, renderer.salt));
-    expect(cardKey(card, renderer.salt)).not.toBe(cardKey({ ...card, title: 'Other' }, renderer.salt));
-    expect(cardKey(card, renderer.salt)).not.toBe(cardKey(card, `${renderer.salt}x`));
+  test('is the same for equal cards and differs when anything drawn or the salt changes', () => {
+    expect(cardKey(card, salt)).toBe(cardKey({ ...card }, salt));
+    expect(cardKey(card, salt)).not.toBe(cardKey({ ...card, title: 'Other' }, salt));
+    expect(cardKey(card, salt)).not.toBe(cardKey(card, `${salt}x`));
   });
 });
 
-describe('CardCache', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'og-cache-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  test('draws a card once, then serves it from disk; prune removes what is no longer used', async () => {
-    const cache = new CardCache(dir, renderer);
-    const first = await cache.image(card);
-    expect(first.hit).toBe(false);
-    expect(first.ms).toBeGreaterThan(0);
-    const again = await new CardCache(dir, renderer).image(card);
-    expect(again).toMatchObject({ hit: true, ms: 0, key: first.key });
-    expect(again.png.equals(first.png)).toBe(true);
-
-    const other = await cache.image({ ...card, title: 'Another deal' });
-    expect(readdirSync(dir).sort()).toEqual([`${first.key}.png`, `${other.key}.png`].sort());
-    expect(cache.prune(new Set([other.key]))).toBe(1);
-    expect(readdirSync(dir)).toEqual([`${other.key}.png`]);
-  });
-});
-
-describe('CardPipeline', () => {
-  test('draws the next cards while the first is asked for, and hands each out once', async () => {
-    const asked: string[] = [];
-    const cache = {
-      image: async (c: OgCard) => {
-        asked.push(c.title);
-        return { png: Buffer.from(c.title), key: c.title, hit: false, ms: 1 };
-      },
-    } as unknown as CardCache;
-    const cards = ['a', 'b', 'c', 'd', 'e'].map((title) => ({ ...card, title }));
-    const pipeline = new CardPipeline(cache, cards, 2);
-    expect((await pipeline.image(0)).key).toBe('a');
-    expect(asked).toEqual(['a', 'b', 'c']);
-    expect((await pipeline.image(1)).key).toBe('b');
-    expect(asked).toEqual(['a', 'b', 'c', 'd']);
-    // Asked again, a card is drawn again (from the cache, in a real build).
-    expect((await pipeline.image(0)).key).toBe('a');
-    expect((await pipeline.image(4)).key).toBe('e');
+describe('CardImages', () => {
+  test('plans: draws each card that is not cached, once, and hands out its image', async () => {
+    const dir = join(work, 'plan');
+    const { drawn, draw } = recorder();
+    const images = new CardImages(new CardCache(dir, salt), draw);
+    const cards = ['a', 'b', 'a', 'c'].map((title) => ({ ...card, title }));
+    images.plan(cards);
+    // Drawing starts when the plan is made, before any image is asked for.
+    expect(drawn).toEqual(['a', 'b', 'c']);
+    const first = await images.image(cards[0]!);
+    expect(first).toMatchObject({ hit: false, ms: 3 });
+    expect(first.png.toString()).toBe('a');
+    // An equal card of another page gets the same image, counted as a cache hit.
+    expect(await images.image(cards[2]!)).toMatchObject({ key: first.key, hit: true, ms: 0 });
+    expect(readdirSync(dir).sort()).toEqual(
+      ['a', 'b', 'c'].map((t) => `${cardKey({ ...card, title: t }, salt)}.png`).sort(),
+    );
   });
 
-  test('an error reaches the one who asks for the card', async () => {
-    const cache = { image: async () => Promise.reject(new Error('no font')) } as unknown as CardCache;
-    await expect(new CardPipeline(cache, [card, card]).image(0)).rejects.toThrow('no font');
+  test('a rebuild without changes draws nothing; a changed card is drawn again; prune removes the stale', async () => {
+    const dir = join(work, 'rebuild');
+    const cards = ['a', 'b', 'c'].map((title) => ({ ...card, title }));
+    const cold = recorder();
+    const first = new CardImages(new CardCache(dir, salt), cold.draw);
+    first.plan(cards);
+    for (const c of cards) await first.image(c);
+    expect(cold.drawn).toEqual(['a', 'b', 'c']);
+
+    const warm = recorder();
+    const again = new CardImages(new CardCache(dir, salt), warm.draw);
+    again.plan(cards);
+    const images = await Promise.all(cards.map((c) => again.image(c)));
+    expect(warm.drawn).toEqual([]);
+    expect(images.map((i) => [i.hit, i.ms, i.png.toString()])).toEqual([
+      [true, 0, 'a'],
+      [true, 0, 'b'],
+      [true, 0, 'c'],
+    ]);
+
+    const changed = recorder();
+    const cache = new CardCache(dir, salt);
+    const third = new CardImages(cache, changed.draw);
+    const next = [cards[0]!, { ...card, title: 'b2' }, cards[2]!];
+    third.plan(next);
+    const keys = new Set<string>();
+    for (const c of next) keys.add((await third.image(c)).key);
+    expect(changed.drawn).toEqual(['b2']);
+    expect(cache.prune(keys)).toBe(1);
+    expect(readdirSync(dir)).toHaveLength(3);
+    expect(cache.has(cardKey(cards[1]!, salt))).toBe(false);
+  });
+
+  test('a card not in the plan is drawn when asked for', async () => {
+    const { drawn, draw } = recorder();
+    const images = new CardImages(new CardCache(join(work, 'unplanned'), salt), draw);
+    expect(await images.image(card)).toMatchObject({ hit: false, ms: 3 });
+    expect(drawn).toEqual([card.title]);
+  });
+
+  test('an error drawing a card reaches the one who asks for its image', async () => {
+    const images = new CardImages(new CardCache(join(work, 'failing'), salt), async () => {
+      throw new Error('no font');
+    });
+    images.plan([card]);
+    await expect(images.image(card)).rejects.toThrow('no font');
+  });
+
+  test('draws real cards into the cache, as 1200×630 PNGs', async () => {
+    const drawer = new CardDrawer(PROJECT_ROOT);
+    const images = new CardImages(new CardCache(join(work, 'real'), salt), async (c) => drawer.png(c));
+    const image = await images.image(card);
+    expect(pngSize(image.png)).toEqual({ width: 1200, height: 630 });
+    expect(image.ms).toBeGreaterThanOrEqual(0);
   });
 });

@@ -34,6 +34,16 @@ describe('encodePng', () => {
     expect(decode(png)).toEqual({ width, height, rgba: Buffer.from(rgba) });
   });
 
+  test('images encoded one after another each keep their own pixels (the row buffer is reused)', () => {
+    const a = Uint8Array.from({ length: 4 * 4 * 4 }, (_, i) => i);
+    const b = Uint8Array.from({ length: 2 * 2 * 4 }, (_, i) => 255 - i);
+    const first = encodePng(4, 4, a);
+    const second = encodePng(2, 2, b);
+    expect(decode(first).rgba).toEqual(Buffer.from(a));
+    expect(decode(second).rgba).toEqual(Buffer.from(b));
+    expect(decode(encodePng(4, 4, a)).rgba).toEqual(Buffer.from(a));
+  });
+
   test('refuses pixels that do not match the size', () => {
     expect(() => encodePng(2, 2, new Uint8Array(15))).toThrow('Expected 16 bytes of RGBA for 2×2, found 15.');
   });
