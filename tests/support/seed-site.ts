@@ -1,4 +1,3 @@
-import { seedSite } from '../support/seed-site';
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
