@@ -1,7 +1,8 @@
 /**
  * Interface copy (English) of what the site publishes for use elsewhere: link previews, feeds,
- * email snippets, the newsletter copy action and redirect pages. Kept apart from `ui.ts` so each
- * area's strings live together; `{name}`-style placeholders are filled by {@link fill}.
+ * email snippets, the newsletter copy action, the copy link and citation buttons and redirect
+ * pages. Kept apart from `ui.ts` so each area's strings live together; `{name}`-style
+ * placeholders are filled by {@link fill}.
  */
 export const linksUi = {
   preview: {
@@ -45,6 +46,20 @@ export const linksUi = {
     html: 'Email HTML',
     text: 'Plain text',
     intro: 'Ready-made versions of this briefing for an email newsletter:',
+  },
+  share: {
+    /** Visible text of a permalink when its component is given none. */
+    link: 'Link',
+    /** Accessible name of a permalink: "Quote page: this quote". */
+    permalink: '{link}: {subject}',
+    copyLink: 'Copy link',
+    copyLinkTo: 'Copy link to {subject}',
+    linkCopied: 'Link copied',
+    copyCitation: 'Copy citation',
+    copyCitationOf: 'Copy citation of {subject}',
+    citationCopied: 'Citation copied',
+    /** When the browser refuses to copy: the text is shown instead, to copy by hand. */
+    blocked: 'Copying is blocked here; the text is: {text}',
   },
   redirect: {
     title: 'Moved: {title}',

@@ -52,18 +52,6 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-/** Facet selections: name → values; values of one facet are alternatives (OR), facets combine (AND). */
-export type Selection = Record<string, string[]>;
-
-/** Pagefind's filter object for a selection, leaving out one facet if asked (for that facet's counts). */
-export function pagefindFilters(selection: Selection, without?: string): Record<string, { any: string[] }> {
-  return Object.fromEntries(
-    Object.entries(selection)
-      .filter(([name, values]) => name !== without && values.length > 0)
-      .map(([name, values]) => [name, { any: values }]),
-  );
-}
-
 /** Appends Pagefind's excerpt (escaped text with <mark> around matches) without trusting its HTML. */
 export function appendExcerpt(target: HTMLElement, excerpt: string): void {
   const body = new DOMParser().parseFromString(excerpt, 'text/html').body;

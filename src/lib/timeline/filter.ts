@@ -1,4 +1,6 @@
+import { fill } from '../../i18n/links';
 import type { TimelineFilters } from '../routes';
+import type { TimelineIndexRow } from './pages';
 
 /** What the filter needs to know about one timeline item (its data attributes). */
 export interface FilterableItem {
@@ -31,4 +33,60 @@ export function matchesFilters(item: FilterableItem, filters: TimelineFilters): 
 /** True when no filter is set. */
 export function isUnfiltered(filters: TimelineFilters): boolean {
   return Object.values(filters).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+}
+
+/** Space-separated ids of a data attribute or index cell, as a list. */
+function words(value: string | undefined): string[] {
+  return (value ?? '').split(' ').filter(Boolean);
+}
+
+/** What the filter tests of an item on the page, from its data attributes (`data-companies="catl lges"`). */
+export function itemFromData(data: Readonly<Record<string, string | undefined>>): FilterableItem {
+  return {
+    companies: words(data.companies),
+    type: data.type ?? '',
+    countries: words(data.countries),
+    status: data.status ?? '',
+    firstYear: Number(data.firstYear),
+    lastYear: Number(data.lastYear),
+  };
+}
+
+/** What the filter tests of an item of a large timeline's index (see `timelineIndex`). */
+export function itemFromIndexRow([
+  ,
+  ,
+  type,
+  status,
+  companies,
+  countries,
+  firstYear,
+  lastYear,
+]: TimelineIndexRow): FilterableItem {
+  return { type, status, companies: words(companies), countries: words(countries), firstYear, lastYear };
+}
+
+/**
+ * The filters chosen in the timeline's form: one company, country and year range from the
+ * selects (empty means any), any number of types and statuses from the checkboxes.
+ */
+export function filtersFromForm(data: Pick<FormData, 'get' | 'getAll'>): TimelineFilters {
+  const text = (name: string) => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const filters: TimelineFilters = {
+    company: text('company') ? [text('company')] : [],
+    type: data.getAll('type').map(String),
+    country: text('country') ? [text('country')] : [],
+    status: data.getAll('status').map(String),
+  };
+  if (text('from')) filters.from = Number(text('from'));
+  if (text('to')) filters.to = Number(text('to'));
+  return filters;
+}
+
+/** The live count under the filters: "Showing 2 of 12 items", or the copy for no match. */
+export function countText(shown: number, total: number, copy: { showing: string; none: string }): string {
+  return shown === 0 ? copy.none : fill(copy.showing, { shown, total });
 }
