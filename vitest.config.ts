@@ -3,11 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Builds the real site once for build and browser tests (see the file for why).
+    // Names the folder of this run's shared builds, which the first test that needs one builds
+    // (tests/support/seed-site.ts); a run of unit tests builds nothing.
     globalSetup: ['tests/support/global-setup.ts'],
     // Build tests run `astro build` in child processes; browser tests drive Chromium.
+    // Generous, for a loaded machine: a test waiting for a shared build waits in its hook.
     testTimeout: 180_000,
-    hookTimeout: 300_000,
+    hookTimeout: 900_000,
     // Two cores here: one build per worker keeps memory and time predictable.
     maxWorkers: 2,
   },

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from '../tests/support/build.ts';
+import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from './lib/build-site.ts';
 import { buildBareSite, createBareSite, sameFilesystem, writeBarePages } from './bench/bare-site.ts';
 import { measureBuild, type SiteMetrics } from './bench/measure.ts';
 import { startTreeSampler } from './bench/process-tree.ts';

@@ -103,6 +103,8 @@ if (import.meta.main) {
     // which copy belongs to which cache key only when a build completes. A build that failed
     // half-way may have replaced copies without recording it, so the next build starts afresh.
     rmSync(join(cacheDir, INCREMENTAL_MANIFEST), { force: true });
+    // And a failed build is never "up to date": whatever the inputs, the next one builds.
+    rmSync(record, { force: true });
     console.error(
       `\nThe build failed; ${relative(project, outDir) || outDir} still holds the last successful build, unchanged.`,
     );

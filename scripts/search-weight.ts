@@ -2,9 +2,9 @@
  * Bytes and requests of a reader's first search on a built site (run it on the benchmark's
  * 10,000-page build): `node_modules/.bin/node scripts/search-weight.ts <dist> [query]`.
  */
-import { launchBrowser, openPage } from '../tests/support/browser.ts';
-import { measureFirstQuery } from '../tests/support/search-weight.ts';
-import { serveStatic } from '../tests/support/server.ts';
+import { launchBrowser, openPage } from './lib/browser.ts';
+import { measureFirstQuery } from './lib/search-weight.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const [dist = 'dist', query = 'Synthetic Co 0001'] = process.argv.slice(2);
 const server = await serveStatic(dist);

@@ -13,8 +13,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addToLedger, formatLedger, LEDGER_FILE, parseLedger } from '../src/lib/publishing/ledger.ts';
-import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from '../tests/support/build.ts';
-import { publishedPaths } from '../tests/support/ledger.ts';
+import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from './lib/build-site.ts';
+import { publishedPaths } from './lib/published.ts';
 
 const { values } = parseArgs({
   options: { dist: { type: 'string' }, ledger: { type: 'string', default: join(PROJECT_ROOT, LEDGER_FILE) } },

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom, syntheticParagraph, syntheticSentence } from '../generate-corpus.ts';
-import { PROJECT_ROOT } from '../../tests/support/build.ts';
+import { PROJECT_ROOT } from '../lib/build-site.ts';
 import { measureBuild, type SiteMetrics } from './measure.ts';
 import { startTreeSampler } from './process-tree.ts';
 

@@ -1,7 +1,7 @@
 /** What the benchmark measures on a finished build: output size, pages and Pagefind's work. */
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { htmlPages } from '../../tests/support/dist.ts';
+import { htmlPages } from '../lib/published.ts';
 import type { TreeSample } from './process-tree.ts';
 
 /** The measurements of one build of one site. */

@@ -2,7 +2,7 @@
  * Peak memory and start time of a process tree, read from Linux /proc while it runs.
  *
  * The benchmark samples the descendants of its own process rather than one child's pid: builds of
- * this project go through `buildSite()` (tests/support/build.ts), which spawns the child itself
+ * this project go through `buildSite()` (scripts/lib/build-site.ts), which spawns the child itself
  * and holds the build lock, so the pid is never handed out. While a build runs, the benchmark's
  * only descendants are that build's processes (Astro, esbuild, Pagefind), so summing them is the
  * build's footprint.

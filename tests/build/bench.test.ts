@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { parsePagefindLog, type SiteMetrics } from '../../scripts/bench/measure.ts';
 import { budgetVerdicts, ratios, type BenchReport, type RunResult } from '../../scripts/bench/report.ts';
 import { corpusCounts } from '../../scripts/generate-corpus.ts';
-import { OUTPUT_ROOT, PROJECT_ROOT } from '../support/build';
+import { OUTPUT_ROOT, PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
 
 // The benchmark end to end at a tiny size: every field present and sane. Never a time threshold.
 mkdirSync(OUTPUT_ROOT, { recursive: true });

@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { encodePng } from '../../src/lib/publishing/png';
-import { buildSite, OUTPUT_ROOT, PROJECT_ROOT, type BuildResult } from '../support/build';
+import { buildSite, OUTPUT_ROOT, PROJECT_ROOT, type BuildResult } from '../../scripts/lib/build-site.ts';
 import { htmlPages, loadPage, pagesWithDuplicateIds } from '../support/dist';
+import { buildOutput, editedSite } from '../support/seed-site';
 
 // Briefings are content, not code: a briefing that holds anything but Markdown and the site's
 // components stops the build, every problem of every briefing named at once, and nothing is
@@ -118,40 +118,11 @@ The path is {process.env.PATH} and the key is {fs.readFileSync('/etc/hostname', 
 });
 
 describe('a build with a briefing that uses everything a briefing may', () => {
-  let result: BuildResult;
+  // The shared "edited" site: the minimal fixture whose briefing uses every allowed construct.
+  let result: { outDir: string; ok: boolean; output: string };
   beforeAll(async () => {
-    ({ result } = await buildCopy('allowed', (dir) => {
-      // A 4×3 red chart beside the briefing, as an author would add one.
-      const red = new Uint8Array(4 * 3 * 4).map((_, i) => (i % 4 === 0 || i % 4 === 3 ? 255 : 0));
-      writeFileSync(join(dir, 'briefings/chart.png'), encodePng(4, 3, red));
-      const file = join(dir, 'briefings/widgets-weekly.mdx');
-      writeFileSync(
-        file,
-        `${readFileSync(file, 'utf8')}
-## Sources
-
-Escaped \\{braces\\} and 1 \\< 2, **bold**, _italic_, \`<code>\`, a [site link](/companies/acme-widgets/), a
-[relative one](#sources), [another site](https://example.com/a?b=1), [the desk](mailto:desk@example.com)
-and [a reference][ref].
-
-![A red chart](./chart.png)
-
-## Covers
-
-| Year | Widgets |
-| ---- | ------- |
-| 2024 | 500     |
-
-## Companies acme widgets
-
-## _top
-
-## Sources
-
-[ref]: https://example.com/ref
-`,
-      );
-    }));
+    const site = await editedSite();
+    result = { outDir: site.dist, ok: true, output: buildOutput(site) };
   });
 
   test('builds', () => {

@@ -1,13 +1,12 @@
-import { seedSite } from '../support/seed-site';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { emailUrl, entityUrl, isStandaloneDocument } from '../../src/lib/routes';
-import { buildSite, OUTPUT_ROOT, type BuildResult } from '../support/build';
 import { loadContentRoot } from '../support/content';
 import { htmlPages, loadPage } from '../support/dist';
-import { sitemapPaths } from '../support/sitemap';
+import { configuredSite, seedSite } from '../support/seed-site';
+import { sitemapPaths } from '../../scripts/lib/published.ts';
 
 const dist = await seedSite();
 const { graph } = loadContentRoot(join(import.meta.dirname, '../../src/content'));
@@ -70,17 +69,10 @@ describe('email snippets are standalone documents, not site pages', () => {
 });
 
 describe('a site built with its own URL and campaign parameters', () => {
-  const work = mkdtempSync(join(OUTPUT_ROOT, 'email-'));
-  let result: BuildResult;
+  let result: { outDir: string };
   beforeAll(async () => {
-    result = await buildSite({
-      contentRoot: join(import.meta.dirname, '../fixtures/minimal'),
-      outDir: join(work, 'dist'),
-      env: { BRIEFING_SITE_URL: 'https://news.example.org', BRIEFING_UTM: 'utm_source=newsletter&utm_medium=email' },
-    });
-    expect(result.ok, result.output.slice(-3000)).toBe(true);
+    result = { outDir: (await configuredSite()).dist };
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   test('email links are on that site and carry the campaign', () => {
     const $ = cheerio.load(readFileSync(join(result.outDir, 'briefings/widgets-weekly/email.html'), 'utf8'));

@@ -8,7 +8,7 @@ import { companyFeedUrl, entityUrl } from '../../src/lib/routes';
 import { loadContentRoot } from '../support/content';
 import { loadPage } from '../support/dist';
 import { jsonFeedProblems, rssProblems } from '../support/feed-format';
-import { sitemapPaths } from '../support/sitemap';
+import { sitemapPaths } from '../../scripts/lib/published.ts';
 
 const dist = await seedSite();
 const SITE = 'https://briefing.example.com';

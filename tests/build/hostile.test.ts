@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { EMAIL_CSP } from '../../src/lib/publishing/email';
 import { emailUrl, entityUrl, isStandaloneDocument } from '../../src/lib/routes';
 import { ENTITY_COLLECTIONS } from '../../src/schemas/common';
-import { buildSite, OUTPUT_ROOT, type BuildResult } from '../support/build';
 import { loadContentRoot } from '../support/content';
 import { fileFor, htmlPages, loadPage, pagesWithDuplicateIds } from '../support/dist';
+import { buildOutput, hostileSite } from '../support/seed-site';
 
 // The site's, a company's, a deal's and the briefing's names in this fixture try to leave the
 // page's <title> and write into the head (a refresh to another host, a <base>, an <h1>, a script);
@@ -18,14 +18,13 @@ const BREAKOUT = /^<\/title>.*<meta http-equiv="refresh" content="0;url=https:\/
 const { graph, site } = loadContentRoot(FIXTURE);
 
 describe('a site whose names and titles try to leave <title>', () => {
-  const work = mkdtempSync(join(OUTPUT_ROOT, 'hostile-html-'));
-  let result: BuildResult;
+  let result: { outDir: string; ok: boolean; output: string };
   let pages: string[] = [];
   beforeAll(async () => {
-    result = await buildSite({ contentRoot: FIXTURE, outDir: join(work, 'dist') });
+    const site = await hostileSite();
+    result = { outDir: site.dist, ok: true, output: buildOutput(site) };
     pages = htmlPages(result.outDir);
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   test('builds', () => {
     expect(result.ok, result.output.slice(-3000)).toBe(true);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSite, PROJECT_ROOT } from '../support/build';
+import { buildSite, PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
 import { INVALID_FIXTURES, overlay, scenario } from '../support/scenario';
 
 // Each kind of bad input has its own scenario and exact lines (tests/fixtures/invalid/, checked
@@ -43,24 +43,4 @@ describe('a build of content with many mistakes', () => {
   });
 });
 
-describe('a build whose pages link nowhere', () => {
-  test('fails naming each page, link and what is missing', async () => {
-    const briefing = readFileSync(join(INVALID_FIXTURES, '../minimal/briefings/widgets-weekly.mdx'), 'utf8');
-    const root = scenario({
-      'briefings/widgets-weekly.mdx': `${briefing}
-See [the gone page](/companies/gone/) and [its deals](/companies/acme-widgets/#no-such-section).
-`,
-    });
-    const result = await buildSite({ contentRoot: root, outDir: `${root}-dist` });
-    expect(result.ok).toBe(false);
-    // Two links, on the briefing page and in its email snippet.
-    expect(result.output).toContain('[BrokenLinks] 4 broken internal links');
-    expect(result.output).toContain(
-      '/briefings/widgets-weekly/email.html → https://briefing.example.com/companies/gone/: no page at /companies/gone/',
-    );
-    expect(result.output).toContain('/briefings/widgets-weekly/ → /companies/gone/: no page at /companies/gone/');
-    expect(result.output).toContain(
-      '/briefings/widgets-weekly/ → /companies/acme-widgets/#no-such-section: no element with id "no-such-section" on /companies/acme-widgets/',
-    );
-  });
-});
+// Links that lead nowhere are found after rendering: see tests/build/pipeline.test.ts.

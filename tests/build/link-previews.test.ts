@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { pngSize } from '../../src/lib/publishing/png';
 import { loadPage } from '../support/dist';
-import { sitemapPaths } from '../support/sitemap';
+import { sitemapPaths } from '../../scripts/lib/published.ts';
 
 const dist = await seedSite();
 const SITE = 'https://briefing.example.com';

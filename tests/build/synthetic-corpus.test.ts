@@ -1,28 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CORPUS_COLLECTIONS, generateCorpus, writeCorpus } from '../../scripts/generate-corpus.ts';
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { CORPUS_COLLECTIONS } from '../../scripts/generate-corpus.ts';
 import { entityUrl } from '../../src/lib/routes';
-import { buildSite, OUTPUT_ROOT, type BuildResult } from '../support/build';
 import { loadContentRoot } from '../support/content';
 import { fileFor, loadPage } from '../support/dist';
+import { buildOutput, CORPUS_PAGES, corpusSite } from '../support/seed-site';
 
-// A small synthetic corpus through the real build: what the benchmark generates must build.
-// A fresh folder per run: two test runs at once (two engineers, or CI and a developer) must not
-// delete each other's build.
-mkdirSync(OUTPUT_ROOT, { recursive: true });
-const work = mkdtempSync(join(OUTPUT_ROOT, 'synthetic-corpus-'));
-const contentRoot = join(work, 'content');
-const outDir = join(work, 'dist');
-let result: BuildResult;
+// A synthetic corpus through the real build: what the benchmark generates must build. The same
+// shared build serves tests/e2e/scale.test.ts.
+let result: { ok: boolean; output: string };
+let contentRoot = '';
+let outDir = '';
 
 beforeAll(async () => {
-  writeCorpus(contentRoot, generateCorpus({ pages: 60, seed: 1 }));
-  result = await buildSite({ contentRoot, outDir });
+  const site = await corpusSite();
+  ({ contentRoot, dist: outDir } = site);
+  result = { ok: true, output: buildOutput(site) };
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('a generated synthetic corpus of 60 pages', () => {
+describe(`a generated synthetic corpus of ${CORPUS_PAGES} pages`, () => {
   test('builds without content errors', () => {
     expect(result.output).not.toMatch(/InvalidContent/);
     expect(result.ok, result.output.slice(-4000)).toBe(true);
@@ -37,7 +33,7 @@ describe('a generated synthetic corpus of 60 pages', () => {
         pages++;
       }
     }
-    expect(pages).toBe(60);
+    expect(pages).toBe(CORPUS_PAGES);
   });
 
   test('puts an anchor on every mention in its briefings, so backlinks land on it', () => {

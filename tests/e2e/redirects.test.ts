@@ -1,46 +1,23 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildSite, OUTPUT_ROOT } from '../support/build';
 import { describeInBrowser, launchBrowser, openPage, watchPage } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/server';
+import { editedSite } from '../support/seed-site';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
-// A copy of the minimal fixture in which Globex was renamed Globex SA, its old id kept.
-const work = mkdtempSync(join(OUTPUT_ROOT, 'redirects-'));
+// The shared "edited" site: the minimal fixture in which Globex was renamed Globex SA, its old id kept.
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-function renamedFixture(): string {
-  const root = join(work, 'content');
-  cpSync(join(import.meta.dirname, '../fixtures/minimal'), root, { recursive: true });
-  const text = readFileSync(join(root, 'companies/globex.yaml'), 'utf8');
-  writeFileSync(
-    join(root, 'companies/globex-sa.yaml'),
-    text.replace('name: Globex', 'name: Globex SA\npreviousIds: [globex]'),
-  );
-  rmSync(join(root, 'companies/globex.yaml'));
-  for (const [file, from, to] of [
-    ['deals/acme-globex-widgets.yaml', 'company: globex', 'company: globex-sa'],
-    ['briefings/widgets-weekly.mdx', '<Company id="globex">', '<Company id="globex-sa">'],
-  ] as const) {
-    writeFileSync(join(root, file), readFileSync(join(root, file), 'utf8').replace(from, to));
-  }
-  return root;
-}
 
 describeInBrowser('the old URL of a renamed entity', () => {
   let browser: Browser;
   let server: StaticServer;
   beforeAll(async () => {
-    const result = await buildSite({ contentRoot: renamedFixture(), outDir: join(work, 'dist') });
-    expect(result.ok, result.output.slice(-3000)).toBe(true);
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(result.outDir)]);
+    const { dist } = await editedSite();
+    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    rmSync(work, { recursive: true, force: true });
   });
 
   test('takes the reader to the new page, cleanly', async () => {

@@ -1,34 +1,27 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { INDEX_PAGE_SIZE } from '../../src/lib/pages/pagination';
 import { entityPage, RELATION_LIMIT, RELATION_PAGE_SIZE } from '../../src/lib/pages/entity-page';
 import { entityUrl, relationListUrl } from '../../src/lib/routes';
 import { buildTimeline } from '../../src/lib/timeline/timeline';
 import { TIMELINE_WINDOW } from '../../src/lib/timeline/pages';
 import { matchesFilters } from '../../src/lib/timeline/filter';
-import { buildSite, OUTPUT_ROOT } from '../support/build';
 import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 import { loadContentRoot, pageContextFor } from '../support/content';
 import { htmlPages, loadPage } from '../support/dist';
+import { CORPUS_PAGES, corpusSite } from '../support/seed-site';
 
-// A synthetic corpus big enough that relation lists, indexes and the timeline must be cut short.
-const PAGES = 600;
-const root = join(OUTPUT_ROOT, `scale-${process.pid}`);
-const dist = `${root}-dist`;
+// A synthetic corpus big enough that relation lists, indexes and the timeline must be cut short
+// (the shared corpus build, also read by tests/build/synthetic-corpus.test.ts).
+const PAGES = CORPUS_PAGES;
+let dist = '';
 let graph: ReturnType<typeof loadContentRoot>['graph'];
 let site: ReturnType<typeof loadContentRoot>['site'];
 
 beforeAll(async () => {
-  writeCorpus(root, generateCorpus({ pages: PAGES, seed: 7 }));
-  ({ graph, site } = loadContentRoot(root));
-  const result = await buildSite({ contentRoot: root, outDir: dist, env: { BRIEFING_TODAY: '2026-11-26' } });
-  expect(result.ok, result.output.slice(-3000)).toBe(true);
+  const corpus = await corpusSite();
+  dist = corpus.dist;
+  ({ graph, site } = loadContentRoot(corpus.contentRoot));
 }, 600_000);
-afterAll(() => {
-  for (const path of [root, dist, `${dist}.cache`]) rmSync(path, { recursive: true, force: true });
-});
 
 describe(`a ${PAGES}-page synthetic corpus`, () => {
   test('every entity page shows at most the first items of each relation, and links to the full list', () => {

@@ -3,9 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { OUTPUT_ROOT } from '../support/build';
+import { OUTPUT_ROOT } from '../../scripts/lib/build-site.ts';
 import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
-import { measureFirstQuery } from '../support/search-weight';
+import { measureFirstQuery } from '../../scripts/lib/search-weight.ts';
 
 const dist = await seedSite();
 

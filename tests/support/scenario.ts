@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { afterAll } from 'vitest';
-import { OUTPUT_ROOT } from './build';
+import { OUTPUT_ROOT } from '../../scripts/lib/build-site.ts';
 
 /** The fixtures every scenario starts from. */
 export const FIXTURES = join(import.meta.dirname, '../fixtures');

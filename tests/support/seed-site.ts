@@ -1,37 +1,68 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { buildSite, PROJECT_ROOT } from './build';
+import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus.ts';
+import { encodePng } from '../../src/lib/publishing/png';
+import { buildSite, PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
+import { FIXTURES } from './scenario';
 
-/** The day the test build takes as today (the timeline marks it between past and future). */
+/** The day test builds take as today (the timeline marks it between past and future). */
 export const TEST_TODAY = '2026-11-26';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Where this run's build of the bundled dataset goes; built on first use (see seedSite). */
+    /** Where this run's shared builds go (`<siteDir>` for the bundled dataset, `<siteDir>-<name>` for others). */
     siteDir: string;
   }
 }
 
-let built: Promise<string> | undefined;
-
-/**
- * The bundled dataset, built once per test run by the first test file that asks for it, and
- * shared by every other file of the run (in any worker). Unit runs never ask, so they never build.
- */
-export function seedSite(): Promise<string> {
-  built ??= buildOnce(inject('siteDir'));
-  return built;
+/** A site several test files read: built once per run, by whichever file asks first. */
+export interface SharedSite {
+  /** Its built output. */
+  dist: string;
+  /** The content root it was built from. */
+  contentRoot: string;
 }
 
-async function buildOnce(outDir: string): Promise<string> {
-  const done = join(outDir, '.seed-built');
-  const lock = `${outDir}.lock`;
+interface Spec {
+  /** Fixture folder under tests/fixtures to copy (ignored when `root` is given). */
+  fixture?: string;
+  /** A content root to build as it is (the bundled dataset). */
+  root?: string;
+  /** Changes to the copied fixture, applied before the build. */
+  prepare?: (contentRoot: string) => void;
+  /** Writes the whole content root (instead of copying a fixture). */
+  create?: (contentRoot: string) => void;
+  env?: Record<string, string>;
+}
+
+const built = new Map<string, Promise<SharedSite>>();
+
+/**
+ * The shared build `name`: built once per test run, in any worker, under a lock; every other
+ * file (in any worker) waits for it and reads the same output. Unit runs never ask, so they
+ * never build.
+ */
+export function sharedSite(name: string, spec: Spec): Promise<SharedSite> {
+  let site = built.get(name);
+  if (!site) {
+    site = buildOnce(name, spec);
+    built.set(name, site);
+  }
+  return site;
+}
+
+async function buildOnce(name: string, spec: Spec): Promise<SharedSite> {
+  const base = inject('siteDir');
+  const dist = name === 'seed' ? base : `${base}-${name}`;
+  const contentRoot = spec.root ?? `${dist}-content`;
+  const done = join(dist, '.shared-build-done');
+  const lock = `${dist}.lock`;
   for (;;) {
-    if (existsSync(done)) return outDir;
+    if (existsSync(done)) return { dist, contentRoot };
     try {
-      await mkdir(lock);
+      await mkdir(lock, { recursive: false });
       break;
     } catch {
       // Another worker is building; a lock older than 10 minutes is left over from a killed run.
@@ -41,16 +72,116 @@ async function buildOnce(outDir: string): Promise<string> {
     }
   }
   try {
-    if (existsSync(done)) return outDir;
-    const result = await buildSite({
-      contentRoot: join(PROJECT_ROOT, 'src/content'),
-      outDir,
-      env: { BRIEFING_TODAY: TEST_TODAY },
-    });
-    if (!result.ok) throw new Error(`The site with the bundled dataset did not build:\n${result.output.slice(-4000)}`);
+    if (existsSync(done)) return { dist, contentRoot };
+    if (!spec.root) {
+      rmSync(contentRoot, { recursive: true, force: true });
+      if (spec.create) spec.create(contentRoot);
+      else cpSync(join(FIXTURES, spec.fixture ?? 'minimal'), contentRoot, { recursive: true });
+      spec.prepare?.(contentRoot);
+    }
+    const result = await buildSite({ contentRoot, outDir: dist, env: { BRIEFING_TODAY: TEST_TODAY, ...spec.env } });
+    if (!result.ok) throw new Error(`The shared site "${name}" did not build:\n${result.output.slice(-4000)}`);
+    writeFileSync(join(dist, 'build-output.txt'), result.output);
     writeFileSync(done, '');
-    return outDir;
+    return { dist, contentRoot };
   } finally {
     await rm(lock, { recursive: true, force: true });
   }
+}
+
+/** The bundled dataset, built once per test run. */
+export async function seedSite(): Promise<string> {
+  return (await sharedSite('seed', { root: join(PROJECT_ROOT, 'src/content') })).dist;
+}
+
+/** What a shared build printed. */
+export function buildOutput(site: SharedSite): string {
+  return readFileSync(join(site.dist, 'build-output.txt'), 'utf8');
+}
+
+/** The hostile fixture: every free-text field holds script, HTML and head-escaping payloads. */
+export function hostileSite(): Promise<SharedSite> {
+  return sharedSite('hostile', { fixture: 'hostile' });
+}
+
+/** A site URL and campaign parameters the minimal fixture is built with by `configuredSite`. */
+export const CONFIGURED = {
+  BRIEFING_SITE_URL: 'https://news.example.org',
+  BRIEFING_UTM: 'utm_source=newsletter&utm_medium=email',
+} as const;
+
+/** The minimal fixture built with its own site URL and campaign parameters (`CONFIGURED`). */
+export function configuredSite(): Promise<SharedSite> {
+  return sharedSite('configured', { fixture: 'minimal', env: { ...CONFIGURED } });
+}
+
+/** What `editedSite` appends to the minimal briefing: everything a briefing may use. */
+export const ALLOWED_BRIEFING_PART = `
+## Sources
+
+Escaped \\{braces\\} and 1 \\< 2, **bold**, _italic_, \`<code>\`, a [site link](/companies/acme-widgets/), a
+[relative one](#sources), [another site](https://example.com/a?b=1), [the desk](mailto:desk@example.com)
+and [a reference][ref].
+
+![A red chart](./chart.png)
+
+## Covers
+
+| Year | Widgets |
+| ---- | ------- |
+| 2024 | 500     |
+
+## Companies acme widgets
+
+## _top
+
+## Sources
+
+[ref]: https://example.com/ref
+`;
+
+/**
+ * The minimal fixture after an editor's changes: Globex renamed Globex SA (its old id kept in
+ * `previousIds`, so its old URL redirects), the plant-opening event removed, and the briefing
+ * using everything a briefing may (Markdown, links of every allowed kind, a local image, a
+ * table, headings named like the page's own ids).
+ */
+export function editedSite(): Promise<SharedSite> {
+  return sharedSite('edited', {
+    fixture: 'minimal',
+    prepare: (root) => {
+      const globex = readFileSync(join(root, 'companies/globex.yaml'), 'utf8');
+      writeFileSync(
+        join(root, 'companies/globex-sa.yaml'),
+        globex.replace('name: Globex', 'name: Globex SA\npreviousIds: [globex]'),
+      );
+      rmSync(join(root, 'companies/globex.yaml'));
+      rmSync(join(root, 'events/acme-plant-opening.yaml'));
+      for (const [file, from, to] of [
+        ['deals/acme-globex-widgets.yaml', 'company: globex', 'company: globex-sa'],
+        ['briefings/widgets-weekly.mdx', '<Company id="globex">', '<Company id="globex-sa">'],
+        ['briefings/widgets-weekly.mdx', ' <Event id="acme-plant-opening" />', ''],
+      ] as const) {
+        const path = join(root, file);
+        const text = readFileSync(path, 'utf8');
+        if (!text.includes(from)) throw new Error(`editedSite: "${from}" is not in ${file}`);
+        writeFileSync(path, text.replace(from, to));
+      }
+      // A 4×3 red chart beside the briefing, as an author would add one.
+      const red = new Uint8Array(4 * 3 * 4).map((_, i) => (i % 4 === 0 || i % 4 === 3 ? 255 : 0));
+      writeFileSync(join(root, 'briefings/chart.png'), encodePng(4, 3, red));
+      const briefing = join(root, 'briefings/widgets-weekly.mdx');
+      writeFileSync(briefing, `${readFileSync(briefing, 'utf8')}${ALLOWED_BRIEFING_PART}`);
+    },
+  });
+}
+
+/** Pages of the synthetic corpus `corpusSite` builds: enough that lists, indexes and the timeline are cut short. */
+export const CORPUS_PAGES = 600;
+
+/** A seeded synthetic corpus (scripts/generate-corpus.ts) of {@link CORPUS_PAGES} pages, built. */
+export function corpusSite(): Promise<SharedSite> {
+  return sharedSite('corpus', {
+    create: (root) => writeCorpus(root, generateCorpus({ pages: CORPUS_PAGES, seed: 7 })),
+  });
 }

@@ -7,7 +7,7 @@ import { CardDrawer } from '../../../src/lib/publishing/og-draw';
 import { faceName } from '../../../src/lib/publishing/og-fonts';
 import { COLORS, layoutCard, OG_HEIGHT, OG_WIDTH, type TextOp } from '../../../src/lib/publishing/og-layout';
 import { pngSize } from '../../../src/lib/publishing/png';
-import { PROJECT_ROOT } from '../../support/build';
+import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
 
 const drawer = new CardDrawer(PROJECT_ROOT);
 const deal: OgCard = {

@@ -9,7 +9,7 @@ import {
   parseUnicodeRange,
   woffCodePoints,
 } from '../../../src/lib/publishing/og-fonts';
-import { PROJECT_ROOT } from '../../support/build';
+import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
 
 const fonts = new CardFonts(PROJECT_ROOT);
 

@@ -6,7 +6,7 @@ import type { OgCard } from '../../../src/lib/publishing/og-card';
 import { CardDrawer } from '../../../src/lib/publishing/og-draw';
 import { CardCache, CardImages, cardKey, cardSalt, type DrawCard } from '../../../src/lib/publishing/og-image';
 import { pngSize } from '../../../src/lib/publishing/png';
-import { PROJECT_ROOT } from '../../support/build';
+import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
 
 const salt = cardSalt(PROJECT_ROOT);
 const card: OgCard = {

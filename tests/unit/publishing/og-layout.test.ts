@@ -16,7 +16,7 @@ import {
   type TextStyle,
 } from '../../../src/lib/publishing/og-layout';
 import { benchCards } from '../../../scripts/bench/og-cards';
-import { PROJECT_ROOT } from '../../support/build';
+import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
 
 const fonts = new CardFonts(PROJECT_ROOT);
 

@@ -10,7 +10,7 @@ import { CardDrawer } from '../../../src/lib/publishing/og-draw';
 import { CardPool } from '../../../src/lib/publishing/og-pool';
 import { pngSize } from '../../../src/lib/publishing/png';
 import { benchCards } from '../../../scripts/bench/og-cards';
-import { PROJECT_ROOT } from '../../support/build';
+import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'og-pool-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

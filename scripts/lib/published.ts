@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { isRedirectPage, type Resolution } from '../../src/lib/publishing/ledger.ts';
+
+// What a built site publishes, read from its output: the URL ledger (scripts/update-ledger.ts)
+// and the tests read the same lists.
+
+/** Every HTML file of a built site, as URL paths (`/companies/catl/`). */
+export function htmlPages(distDir: string): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== 'pagefind' && name !== '_astro') walk(path);
+      } else if (name.endsWith('.html')) {
+        const rel = relative(distDir, path).split(sep).join('/');
+        pages.push(
+          rel === 'index.html'
+            ? '/'
+            : rel.endsWith('/index.html')
+              ? `/${rel.slice(0, -'index.html'.length)}`
+              : `/${rel}`,
+        );
+      }
+    }
+  };
+  walk(distDir);
+  return pages.sort();
+}
+
+/** The file behind a URL path of a built site. */
+export function fileFor(distDir: string, urlPath: string): string {
+  const clean = decodeURIComponent(urlPath.split('#')[0]!.split('?')[0]!);
+  return join(distDir, clean.endsWith('/') ? `${clean}index.html` : clean);
+}
+
+/** URL paths of every page in a built site's sitemap (`/companies/catl/`). */
+export function sitemapPaths(distDir: string): string[] {
+  const index = readFileSync(join(distDir, 'sitemap-index.xml'), 'utf8');
+  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname.replace(/^\//, ''));
+  return sitemaps
+    .flatMap((file) =>
+      [...readFileSync(join(distDir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+        (m) => new URL(m[1]!).pathname,
+      ),
+    )
+    .sort();
+}
+
+/** Feed files of a built site, as URL paths: `/rss.xml`, `/feed.json`, `/companies/<id>/feed.xml`. */
+export function feedPaths(distDir: string): string[] {
+  const paths = ['/rss.xml', '/feed.json'].filter((p) => existsSync(join(distDir, p)));
+  const companies = join(distDir, 'companies');
+  if (existsSync(companies)) {
+    for (const id of readdirSync(companies)) {
+      if (existsSync(join(companies, id, 'feed.xml'))) paths.push(`/companies/${id}/feed.xml`);
+    }
+  }
+  return paths.sort();
+}
+
+/**
+ * Every public URL a build publishes, for the ledger: the pages of its sitemap and its feeds.
+ * (Redirect pages are not in the sitemap, so a URL kept alive by a redirect is not "new".)
+ */
+export function publishedPaths(distDir: string): string[] {
+  return [...sitemapPaths(distDir), ...feedPaths(distDir)].sort();
+}
+
+/** How a built site serves a URL path: a page or file, a redirect page, or nothing. */
+export function resolveIn(distDir: string): (path: string) => Resolution {
+  return (path) => {
+    const file = fileFor(distDir, path);
+    if (!existsSync(file) || !statSync(file).isFile()) return 'missing';
+    return file.endsWith('.html') && isRedirectPage(readFileSync(file, 'utf8')) ? 'redirect' : 'page';
+  };
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { INCREMENTAL_MANIFEST } from '../../scripts/build';
+import { buildSite, type BuildResult } from '../../scripts/lib/build-site.ts';
+import { scenario } from '../support/scenario';
+
+// `npm run build` (scripts/build.ts) over one content root through an editor's day: a first build,
+// nothing changed, edits (an incremental build, compared byte for byte with a clean one), a
+// mistake found only after every page was rendered, a content mistake, and the fix.
+
+/** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return files;
+}
+
+/** The `[og]` line a build prints: how many preview images, drawn and from the cache. */
+function images(result: BuildResult) {
+  const line = /\[og\] (\d+) preview images in [\d.]+ s: (\d+) drawn .*?, (\d+) from cache; (\d+) stale/.exec(
+    result.output,
+  );
+  expect(line, 'the build reports its preview images').not.toBeNull();
+  const [, total, drawn, cached, pruned] = line!.map(Number);
+  return { total: total!, drawn: drawn!, cached: cached!, pruned: pruned! };
+}
+
+const INITECH = `name: Initech
+kind: maker
+country: US
+description: Synthetic company, added and then deleted by the build pipeline test.
+sources: [test-gazette-2024-01-02]
+`;
+
+describe('npm run build through an editor’s day', () => {
+  test('publishes only whole, successful builds, reuses what did not change, and equals a clean build', async () => {
+    const content = scenario({ 'companies/initech.yaml': INITECH });
+    const outDir = `${content}-dist`;
+    const env = { BRIEFING_TODAY: '2026-11-26' };
+    const build = () => buildSite({ contentRoot: content, outDir, env, incremental: true });
+    const manifests = () =>
+      readdirSync(`${outDir}.cache`).map((d) => existsSync(join(`${outDir}.cache`, d, INCREMENTAL_MANIFEST)));
+
+    // 1. The first build draws every preview image and records its pages for the next one.
+    const cold = await build();
+    expect(cold.ok, cold.output.slice(-3000)).toBe(true);
+    const first = images(cold);
+    expect(first.drawn).toBe(first.total);
+    expect(first.total).toBeGreaterThan(15);
+    expect(manifests()).toEqual([true]);
+
+    // 2. Nothing changed: nothing to do.
+    const again = await build();
+    expect(again.output).toContain('Nothing changed since the last build');
+    expect(again.output).not.toContain('[build] Complete!');
+
+    // 3. Edit one company, add a person, rename a company (keeping its old id), delete a company.
+    const acme = join(content, 'companies/acme-widgets.yaml');
+    writeFileSync(acme, readFileSync(acme, 'utf8').replace(/^description: .*$/m, 'description: Edited by the test.'));
+    writeFileSync(join(content, 'people/john-roe.yaml'), 'name: John Roe\nsources: [test-gazette-2024-01-02]\n');
+    const globex = readFileSync(join(content, 'companies/globex.yaml'), 'utf8');
+    rmSync(join(content, 'companies/globex.yaml'));
+    writeFileSync(join(content, 'companies/globex-corp.yaml'), `${globex}previousIds: [globex]\n`);
+    for (const file of ['deals/acme-globex-widgets.yaml', 'briefings/widgets-weekly.mdx']) {
+      const path = join(content, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/\bglobex\b(?!-)/g, 'globex-corp'));
+    }
+    rmSync(join(content, 'companies/initech.yaml'));
+    const warm = await build();
+    expect(warm.ok, warm.output.slice(-3000)).toBe(true);
+    // Pages and preview images that did not change are reused, not rendered or drawn again.
+    expect(warm.output.match(/\(restored\)|\(cached\)/g)?.length ?? 0).toBeGreaterThan(10);
+    // Two cards show something new: Acme's (its description) and John Roe's; Globex's card shows
+    // its name, not its id, so the rename draws nothing. Acme's old card and Initech's are removed.
+    expect(images(warm)).toMatchObject({ drawn: 2, pruned: 2 });
+    const good = snapshot(outDir);
+    expect(good['companies/initech/index.html']).toBeUndefined();
+    expect(good['companies/globex-corp/index.html']).toBeDefined();
+    expect(readFileSync(join(outDir, 'companies/globex/index.html'), 'utf8')).toContain('/companies/globex-corp/');
+
+    // The same content, moved elsewhere and built afresh with the same cache folder, gives the
+    // same bytes: the incremental build is exact, and a moved content root builds.
+    const moved = `${content}-moved`;
+    renameSync(content, moved);
+    const clean = await buildSite({ contentRoot: moved, outDir: `${content}-clean`, env });
+    renameSync(moved, content);
+    expect(clean.ok, clean.output.slice(-3000)).toBe(true);
+    expect(snapshot(`${content}-clean`)).toEqual(good);
+
+    // 4. A mistake found only after every page is rendered: links to a page and an anchor that do not exist.
+    const briefing = join(content, 'briefings/widgets-weekly.mdx');
+    const text = readFileSync(briefing, 'utf8');
+    writeFileSync(
+      briefing,
+      `${text}\nSee [the gone page](/companies/gone/) and [its deals](/companies/acme-widgets/#no-such-section).\n`,
+    );
+    const broken = await build();
+    expect(broken.ok).toBe(false);
+    // Two links, on the briefing page and in its email snippet.
+    expect(broken.output).toContain('[BrokenLinks] 4 broken internal links');
+    expect(broken.output).toContain('/briefings/widgets-weekly/ → /companies/gone/: no page at /companies/gone/');
+    expect(broken.output).toContain(
+      '/briefings/widgets-weekly/ → /companies/acme-widgets/#no-such-section: no element with id "no-such-section" on /companies/acme-widgets/',
+    );
+    expect(broken.output).toContain(
+      '/briefings/widgets-weekly/email.html → https://briefing.example.com/companies/gone/: no page at /companies/gone/',
+    );
+    expect(broken.output).toContain('still holds the last successful build, unchanged');
+    expect(snapshot(outDir)).toEqual(good);
+    expect(existsSync(`${outDir}.next`)).toBe(false);
+    // Page copies this build rendered are not trusted by the next incremental build.
+    expect(manifests()).toEqual([false]);
+
+    // 5. Three broken files: three lines at once, before anything is rendered; the output stays.
+    writeFileSync(briefing, text);
+    const files = ['companies/acme-widgets.yaml', 'people/jane-doe.yaml', 'events/acme-plant-opening.yaml'];
+    const saved = files.map((file) => readFileSync(join(content, file), 'utf8'));
+    appendFileSync(join(content, files[0]!), 'founded: 1999\n');
+    appendFileSync(join(content, files[1]!), 'age: 40\n');
+    writeFileSync(join(content, files[2]!), 'title: [unclosed\n');
+    const invalid = await build();
+    expect(invalid.ok).toBe(false);
+    const lines = invalid.output.split('\n').filter((line) => /\.yaml: .*: expected .*, found .*\.$/.test(line));
+    expect(lines.map((line) => line.replace(/^.*?(companies|people|events)\//, '$1/').split(':')[0])).toEqual(files);
+    expect(invalid.output).not.toContain('[build] Complete!');
+    expect(snapshot(outDir)).toEqual(good);
+
+    // 6. Fixed: after a failure the next build runs (a failed build is never "up to date") and
+    // publishes exactly what the content says.
+    files.forEach((file, i) => writeFileSync(join(content, file), saved[i]!));
+    const fixed = await build();
+    expect(fixed.ok, fixed.output.slice(-3000)).toBe(true);
+    expect(fixed.output).toContain('[build] Complete!');
+    expect(snapshot(outDir)).toEqual(good);
+  }, 900_000);
+});
