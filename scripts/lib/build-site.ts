@@ -1,10 +1,17 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** Where tests put built sites, caches and screenshots (git-ignored). */
 export const OUTPUT_ROOT = join(PROJECT_ROOT, 'tests/.output');
+
+/** A new empty folder under OUTPUT_ROOT (created first: a clean clone has none). */
+export function outputFolder(prefix: string): string {
+  mkdirSync(OUTPUT_ROOT, { recursive: true });
+  return mkdtempSync(join(OUTPUT_ROOT, prefix));
+}
 
 export interface BuildResult {
   ok: boolean;

@@ -8,6 +8,17 @@ import type { Vocabulary } from './site';
 export const ENTITY_COLLECTIONS = ['companies', 'people', 'deals', 'quotes', 'events', 'sources', 'briefings'] as const;
 export type EntityCollection = (typeof ENTITY_COLLECTIONS)[number];
 
+/** One entity of each collection, as an identifier and in messages: `companies` → `company`. */
+export const COLLECTION_SINGULAR = {
+  companies: 'company',
+  people: 'person',
+  deals: 'deal',
+  quotes: 'quote',
+  events: 'event',
+  sources: 'source',
+  briefings: 'briefing',
+} as const satisfies Record<EntityCollection, string>;
+
 /** A resolved reference, the shape Astro's `reference()` outputs. */
 export interface Ref<C extends EntityCollection = EntityCollection> {
   collection: C;

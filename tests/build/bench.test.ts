@@ -1,16 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parsePagefindLog, type SiteMetrics } from '../../scripts/bench/measure.ts';
 import { budgetVerdicts, ratios, type BenchReport, type RunResult } from '../../scripts/bench/report.ts';
 import { corpusCounts } from '../../scripts/generate-corpus.ts';
-import { OUTPUT_ROOT, PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
+import { outputFolder, PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
 
 // The benchmark end to end at a tiny size: every field present and sane. Never a time threshold.
-mkdirSync(OUTPUT_ROOT, { recursive: true });
-const work = mkdtempSync(join(OUTPUT_ROOT, 'bench-test-'));
+const work = outputFolder('bench-test-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const PAGES = 40;

@@ -1,7 +1,7 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, OUTPUT_ROOT, PROJECT_ROOT, type BuildResult } from '../../scripts/lib/build-site.ts';
+import { buildSite, outputFolder, PROJECT_ROOT, type BuildResult } from '../../scripts/lib/build-site.ts';
 import { htmlPages, loadPage, pagesWithDuplicateIds } from '../support/dist';
 import { buildOutput, editedSite } from '../support/seed-site';
 
@@ -10,7 +10,7 @@ import { buildOutput, editedSite } from '../support/seed-site';
 // published. One build per scenario; each asserts several things.
 
 const MINIMAL = join(import.meta.dirname, '../fixtures/minimal');
-const work = mkdtempSync(join(OUTPUT_ROOT, 'briefing-policy-'));
+const work = outputFolder('briefing-policy-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const ALLOWED = 'Markdown or one of the components Company, Person, Deal, Quote, Event, Cite';

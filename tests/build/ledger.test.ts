@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatLedger, LEDGER_FILE, parseLedger, unresolvedPaths } from '../../src/lib/publishing/ledger';
-import { OUTPUT_ROOT, PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
+import { outputFolder, PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
 import { loadPage } from '../support/dist';
 import { publishedPaths, resolveIn } from '../../scripts/lib/published.ts';
 import { configuredSite, editedSite, seedSite } from '../support/seed-site';
@@ -72,7 +72,7 @@ describe('a ledger made from the minimal fixture', () => {
 });
 
 describe('scripts/update-ledger.ts', () => {
-  const work = mkdtempSync(join(OUTPUT_ROOT, 'ledger-'));
+  const work = outputFolder('ledger-');
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   test('adds the URLs of a build to a ledger and removes none', async () => {

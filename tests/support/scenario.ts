@@ -1,7 +1,7 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { afterAll } from 'vitest';
-import { OUTPUT_ROOT } from '../../scripts/lib/build-site.ts';
+import { outputFolder } from '../../scripts/lib/build-site.ts';
 
 /** The fixtures every scenario starts from. */
 export const FIXTURES = join(import.meta.dirname, '../fixtures');
@@ -12,8 +12,7 @@ export const FIXTURES = join(import.meta.dirname, '../fixtures');
  * files it changes, whole, rather than as edits hidden in regular expressions.
  */
 export function scenario(files: Record<string, string | Uint8Array | null>, fixture = 'minimal'): string {
-  mkdirSync(OUTPUT_ROOT, { recursive: true });
-  const root = mkdtempSync(join(OUTPUT_ROOT, `scenario-${fixture}-`));
+  const root = outputFolder(`scenario-${fixture}-`);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   cpSync(join(FIXTURES, fixture), root, { recursive: true });
   for (const [path, content] of Object.entries(files)) {

@@ -1,5 +1,5 @@
 import type { Briefing } from '../../schemas/briefing';
-import { ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schemas/common';
+import { COLLECTION_SINGULAR, ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schemas/common';
 import type { Company } from '../../schemas/company';
 import type { Deal } from '../../schemas/deal';
 import type { Event } from '../../schemas/event';
@@ -110,15 +110,7 @@ export function refKey(ref: Ref): string {
 }
 
 /** Singular noun per collection, for messages. */
-const SINGULAR: Record<EntityCollection, string> = {
-  companies: 'company',
-  people: 'person',
-  deals: 'deal',
-  quotes: 'quote',
-  events: 'event',
-  sources: 'source',
-  briefings: 'briefing',
-};
+const SINGULAR = COLLECTION_SINGULAR;
 
 type Link = { to: Ref; kind: EdgeKind; field: string; role?: string };
 

@@ -1,5 +1,5 @@
 import { ui } from '../../i18n/ui';
-import type { Ref } from '../../schemas/common';
+import { COLLECTION_SINGULAR, type Ref } from '../../schemas/common';
 import { formatTimestamp } from '../values/format';
 import { formatDay, formatFuzzyDate, type FuzzyDate } from '../values/fuzzy-date';
 import { clip } from '../values/text';
@@ -55,15 +55,7 @@ function reported(graph: Graph, ref: Ref): { sort: string; label: string } | und
 }
 
 /** Entity types as search filter values, one per collection. */
-export const SEARCH_TYPES = {
-  companies: 'company',
-  people: 'person',
-  deals: 'deal',
-  quotes: 'quote',
-  events: 'event',
-  sources: 'source',
-  briefings: 'briefing',
-} as const;
+export const SEARCH_TYPES = COLLECTION_SINGULAR;
 export type SearchType = (typeof SEARCH_TYPES)[keyof typeof SEARCH_TYPES];
 
 /** The search record of an entity page, derived from the graph. */
