@@ -221,6 +221,25 @@ export const ui = {
     postponed: 'Postponed',
     cancelled: 'Cancelled',
   },
+  /** A recorded status with the day it is true as of, and what is derived from it (src/lib/graph/status.ts). */
+  status: {
+    /** "Planned (as of 9 July 2025)". */
+    withAsOf: '{status} (as of {date})',
+    /** Before the as-of day where the status word is shown separately. */
+    asOf: 'as of {date}',
+    /** The derived state's name: a badge, a timeline filter. */
+    pastDue: 'Past due',
+    /** "Planned (as of 9 July 2025). Due by the end of 2025 — no report since 9 July 2025." */
+    withPastDue: '{status}. {late}.',
+    /** On a preview card, where space is short. */
+    compactPastDue: '{status}, past due',
+    noReportSince: '{due} — no report since {date}',
+    /** What was due and when, by the form of its date: "by the end of 2025", a day, or a period. */
+    due: {
+      event: { by: 'Due {date}', on: 'Due on {date}', in: 'Due in {date}' },
+      'term-start': { by: 'Term start due {date}', on: 'Term start due on {date}', in: 'Term start due in {date}' },
+    },
+  },
   ownership: {
     'state-owned': 'State-owned',
     listed: 'Listed',
