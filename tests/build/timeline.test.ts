@@ -1,4 +1,4 @@
-import { seedSite } from '../support/seed-site';
+import { seedSite, TEST_TODAY } from '../support/seed-site';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fuzzyDateTimeAttribute } from '../../src/lib/values/fuzzy-date';
@@ -9,7 +9,7 @@ import { loadPage } from '../support/dist';
 
 const dist = await seedSite();
 const { graph, site } = loadContentRoot(join(import.meta.dirname, '../../src/content'));
-const items = buildTimeline(graph, site.vocabulary);
+const items = buildTimeline(graph, site.vocabulary, TEST_TODAY);
 
 describe('the timeline page', () => {
   const $ = loadPage(dist, timelineUrl());

@@ -5,13 +5,14 @@ import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus';
 import { INDEX_PAGE_SIZE } from '../../src/lib/pages/pagination';
 import { entityPage, RELATION_LIMIT, RELATION_PAGE_SIZE } from '../../src/lib/pages/entity-page';
 import { entityUrl, relationListUrl } from '../../src/lib/routes';
-import { buildTimeline } from '../../src/lib/timeline/timeline';
+import { buildTimeline, itemStates } from '../../src/lib/timeline/timeline';
 import { TIMELINE_WINDOW } from '../../src/lib/timeline/pages';
 import { matchesFilters } from '../../src/lib/timeline/filter';
 import { buildSite, OUTPUT_ROOT } from '../support/build';
 import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 import { loadContentRoot, pageContextFor } from '../support/content';
 import { htmlPages, loadPage } from '../support/dist';
+import { TEST_TODAY } from '../support/seed-site';
 
 // A synthetic corpus big enough that relation lists, indexes and the timeline must be cut short.
 const PAGES = 600;
@@ -23,7 +24,7 @@ let site: ReturnType<typeof loadContentRoot>['site'];
 beforeAll(async () => {
   writeCorpus(root, generateCorpus({ pages: PAGES, seed: 7 }));
   ({ graph, site } = loadContentRoot(root));
-  const result = await buildSite({ contentRoot: root, outDir: dist, env: { BRIEFING_TODAY: '2026-11-26' } });
+  const result = await buildSite({ contentRoot: root, outDir: dist, env: { BRIEFING_TODAY: TEST_TODAY } });
   expect(result.ok, result.output.slice(-3000)).toBe(true);
 }, 600_000);
 afterAll(() => {
@@ -103,7 +104,7 @@ describeInBrowser(`the timeline of a ${PAGES}-page corpus in a browser`, () => {
   const served = servedSite(() => dist);
 
   test('a filtered link shows exactly the matching items from the whole timeline, not just the window', async () => {
-    const items = buildTimeline(graph, site.vocabulary);
+    const items = buildTimeline(graph, site.vocabulary, TEST_TODAY);
     const company = graph.all('companies')[3]!.ref.id;
     const expected = items
       .filter((i) =>
@@ -112,7 +113,7 @@ describeInBrowser(`the timeline of a ${PAGES}-page corpus in a browser`, () => {
             companies: i.companies.map((c) => c.id),
             type: i.type,
             countries: i.countries,
-            status: i.status,
+            statuses: itemStates(i),
             firstYear: Number(i.date.start.slice(0, 4)),
             lastYear: Number(i.date.end.slice(0, 4)),
           },

@@ -1,4 +1,4 @@
-import { aroundPlaceholder, fill } from '../../i18n/fill';
+import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Ref } from '../../schemas/common';
 import type { Deal, DealStatus } from '../../schemas/deal';
@@ -145,11 +145,6 @@ export function dueText(pastDue: NonNullable<StatusView['pastDue']>): string {
   return fill(dueTemplate(pastDue.due, pastDue.kind), { date: formatFuzzyDate(pastDue.due) });
 }
 
-/** The due sentence split around its date, so a component can put a `<time>` there. */
-export function dueParts(pastDue: NonNullable<StatusView['pastDue']>): [string, string] {
-  return aroundPlaceholder(dueTemplate(pastDue.due, pastDue.kind), 'date');
-}
-
 /** "Planned (as of 9 July 2025)". */
 export function asOfText(status: StatusView): string {
   return fill(ui.status.withAsOf, { status: status.label, date: formatDay(status.asOf) });
@@ -173,4 +168,35 @@ export function statusText(status: StatusView, { compact = false } = {}): string
   return compact
     ? fill(ui.status.compactPastDue, { status: base })
     : fill(ui.status.withPastDue, { status: base, late });
+}
+
+/** A piece of a status sentence: words, the status word, an exact day or a fuzzy date. */
+export type StatusSegment = { text: string } | { word: string } | { day: string } | { date: FuzzyDate };
+
+/** `template` with `{name}` placeholders replaced by segments, the words between kept as text. */
+function segments(template: string, values: Record<string, StatusSegment>): StatusSegment[] {
+  return template
+    .split(/(\{\w+\})/)
+    .filter(Boolean)
+    .map((piece) => values[piece.slice(1, -1)] ?? { text: piece });
+}
+
+/**
+ * A status as pieces for markup: the recorded part, "Planned (as of 9 July 2025)", and for a
+ * past-due status, "Due by the end of 2025 — no report since 9 July 2025", with the status word,
+ * days and dates apart so a component can mark them up (`<strong>`, `<time>`).
+ */
+export function statusSegments(status: StatusView): { recorded: StatusSegment[]; pastDue?: StatusSegment[] } {
+  const recorded = segments(ui.status.withAsOf, { status: { word: status.label }, date: { day: status.asOf } });
+  if (!status.pastDue) return { recorded };
+  const due = segments(dueTemplate(status.pastDue.due, status.pastDue.kind), { date: { date: status.pastDue.due } });
+  const late = ui.status.noReportSince
+    .split(/(\{due\})/)
+    .flatMap((piece) => (piece === '{due}' ? due : segments(piece, { date: { day: status.asOf } })));
+  return { recorded, pastDue: late };
+}
+
+/** "(as of 9 July 2025)" as pieces, for a figure. */
+export function asOfSegments(day: string): StatusSegment[] {
+  return segments(ui.status.asOf, { date: { day } });
 }

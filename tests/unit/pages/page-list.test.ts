@@ -5,7 +5,7 @@ import { loadSiteConfig } from '../../../src/lib/content/site-config';
 import { sidebarInput } from '../../../src/lib/pages/navigation';
 import { buildPageList, pagesOf, type SitePage } from '../../../src/lib/pages/page-list';
 import { buildTimeline } from '../../../src/lib/timeline/timeline';
-import { fixtureVocabulary, minimalInput, pageContextFor } from '../../support/content';
+import { fixtureVocabulary, minimalInput, pageContextFor, UNIT_TODAY } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
 
@@ -13,7 +13,7 @@ const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'))
 function pagesFor(input: GraphInput, bodies: Record<string, string> = {}): SitePage[] {
   const graph = buildGraph(input, fixtureVocabulary);
   return buildPageList(pageContextFor(graph, site), {
-    timeline: buildTimeline(graph, site.vocabulary),
+    timeline: buildTimeline(graph, site.vocabulary, UNIT_TODAY),
     docs: [{ id: 'about', title: 'How to read and cite' }],
     siteWide: { site, sidebar: sidebarInput(graph) },
     body: (ref) => bodies[ref.id] ?? 'Body.',
@@ -112,7 +112,7 @@ describe('cache keys', () => {
   test('change everywhere when a site-wide part changes', () => {
     const graph = buildGraph(minimalInput(), fixtureVocabulary);
     const other = buildPageList(pageContextFor(graph, site), {
-      timeline: buildTimeline(graph, site.vocabulary),
+      timeline: buildTimeline(graph, site.vocabulary, UNIT_TODAY),
       docs: [{ id: 'about', title: 'How to read and cite' }],
       siteWide: { site: { ...site, title: 'Renamed' }, sidebar: sidebarInput(graph) },
       body: () => 'Body.',

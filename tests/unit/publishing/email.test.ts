@@ -11,7 +11,7 @@ import {
 } from '../../../src/lib/publishing/email';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { fixtureVocabulary, minimalInput } from '../../support/content';
+import { fixtureVocabulary, minimalInput, UNIT_TODAY } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
 const input = minimalInput();
@@ -20,7 +20,7 @@ const body = input.briefings[0]!.body!;
 const briefing = graph.node({ collection: 'briefings', id: 'widgets-weekly' });
 const SITE = 'https://news.example.org';
 const CAMPAIGN = 'utm_source=newsletter&utm_medium=email';
-const email = emailBriefing(graph, site, briefing, body, emailLinks(SITE, CAMPAIGN));
+const email = emailBriefing(graph, site, briefing, body, emailLinks(SITE, CAMPAIGN), UNIT_TODAY);
 
 describe('emailLinks', () => {
   const link = emailLinks(SITE, CAMPAIGN);
@@ -73,6 +73,7 @@ describe('emailBriefing', () => {
       briefing,
       'See [sources](#sources) and [Acme](../../companies/acme-widgets/).\n',
       emailLinks(SITE, ''),
+      UNIT_TODAY,
     );
     const runs = links.blocks[0]!.kind === 'paragraph' ? links.blocks[0]!.runs : [];
     expect(runs.filter((r) => r.href).map((r) => r.href)).toEqual([
@@ -88,6 +89,7 @@ describe('emailBriefing', () => {
       briefing,
       '[Click](javascript:alert(1)) [Data](data:text/html,x)\n',
       emailLinks(SITE, ''),
+      UNIT_TODAY,
     );
     const runs = unsafe.blocks[0]!.kind === 'paragraph' ? unsafe.blocks[0]!.runs : [];
     expect(runs.map((r) => r.text).join('')).toBe('Click Data');
