@@ -23,12 +23,13 @@ describe('the timeline page', () => {
 
   test('gives every item a machine-readable <time datetime> matching its fuzzy date', () => {
     for (const item of items) {
-      const time = $(`#${item.id} time`).first();
+      const time = $(`#${item.id} .when time`);
       expect(time.attr('datetime'), item.id).toBe(fuzzyDateTimeAttribute(item.date));
       expect(time.text()).not.toBe('');
     }
-    expect($('#event-catl-hungary-plant-100-gwh time').text()).toBe('by the end of 2025');
-    expect($('#event-lotte-energy-materials-spain-plant-construction time').text()).toBe('late June 2025');
+    // The item's own date leads it (later <time>s give its status's as-of day and what is due).
+    expect($('#event-catl-hungary-plant-100-gwh .when time').text()).toBe('by the end of 2025');
+    expect($('#event-lotte-energy-materials-spain-plant-construction .when time').text()).toBe('late June 2025');
   });
 
   test('marks planned and expected items, and today between past and future', () => {

@@ -18,7 +18,7 @@ import {
 } from '../values/format';
 import type { FuzzyDate } from '../values/fuzzy-date';
 import type { Graph } from '../graph/graph';
-import { dealStatusView, eventStatusView, type StatusView } from '../graph/status';
+import { dealStatusView, eventStatusView, sourceDay, type StatusView } from '../graph/status';
 import { entityUrl } from '../routes';
 
 /**
@@ -62,7 +62,7 @@ export function companyFacts(graph: Graph, node: { ref: Ref<'companies'>; data: 
   return facts;
 }
 
-/** A company's key figures as a table: figure, value (and note), period, source. */
+/** A company's key figures as a table: figure, value (and note, as of its source's day), period, source. */
 export function keyFigureTable(
   graph: Graph,
   node: { ref: Ref<'companies'>; data: Company },
@@ -77,6 +77,7 @@ export function keyFigureTable(
         [
           { text: f.quantity ? formatQuantity(f.quantity, site.vocabulary.units) : formatMoney(f.money!) },
           ...(f.note ? [{ text: ` (${f.note})` }] : []),
+          { asOf: sourceDay(graph.node(f.source).data.published) },
         ],
         [{ date: f.period }],
         [link(graph, f.source)],
