@@ -205,7 +205,8 @@ export const ui = {
   briefing: {
     /** An event's marker beside a sentence, for assistive technology. */
     eventMarker: 'Event: {title}, {date}',
-    eventMarkerPastDue: '{marker}. {status}',
+    /** Holds the marker's visible words (date, then the flag), as an accessible name must. */
+    eventMarkerPastDue: '{marker} {flag}. {status}',
     /** Beside a past-due event's date in a sentence. */
     markerPastDue: 'past due',
     published: 'Published',

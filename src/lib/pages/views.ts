@@ -217,7 +217,13 @@ export function eventMarker(ctx: PageContext, ref: Ref<'events'>): EventMarkerVi
   return {
     href: entityUrl(ref),
     date: node.data.date,
-    label: status.pastDue ? fill(ui.briefing.eventMarkerPastDue, { marker: label, status: statusText(status) }) : label,
+    label: status.pastDue
+      ? fill(ui.briefing.eventMarkerPastDue, {
+          marker: label,
+          flag: ui.briefing.markerPastDue,
+          status: statusText(status),
+        })
+      : label,
     ...(status.pastDue ? { pastDue: true as const } : {}),
   };
 }
