@@ -22,6 +22,7 @@ import type { PageContext } from './lib/pages/views';
 import { ENTITY_COLLECTIONS, type Ref } from './schemas/common';
 import type { SiteConfig } from './schemas/site';
 import { buildTimeline, indexTimeline, type TimelineIndex, type TimelineItem } from './lib/timeline/timeline';
+import { parseDay } from './lib/values/fuzzy-date';
 
 // The only Astro glue for content: load every collection once per build, build the graph, and
 // from it everything pages read (the timeline, the page list). Each is built once and shared.
@@ -84,7 +85,7 @@ export function siteUrl(): URL {
 
 /** Every dated item of the graph in timeline order, built once per build. */
 export function getTimeline(): Promise<TimelineItem[]> {
-  timeline ??= getGraph().then((graph) => buildTimeline(graph, getSite().vocabulary));
+  timeline ??= getGraph().then((graph) => buildTimeline(graph, getSite().vocabulary, getToday()));
   return timeline;
 }
 
@@ -101,6 +102,7 @@ export function getPageContext(): Promise<PageContext> {
     site: getSite(),
     timeline,
     siteUrl: siteUrl(),
+    today: getToday(),
   }));
   return context;
 }
@@ -141,11 +143,20 @@ export function getPages(): Promise<SitePage[]> {
 }
 
 /**
- * "Today" for the timeline's marker between past and future: the build day, or BRIEFING_TODAY
- * (YYYY-MM-DD) so tests and reproducible builds get a fixed day.
+ * "Today" for the timeline's marker between past and future and for what is past due: the build
+ * day (UTC), or BRIEFING_TODAY (YYYY-MM-DD) so tests and reproducible builds get a fixed day.
  */
 export function getToday(): string {
-  return process.env.BRIEFING_TODAY?.trim() || new Date().toISOString().slice(0, 10);
+  const fixed = process.env.BRIEFING_TODAY?.trim();
+  if (!fixed) return new Date().toISOString().slice(0, 10);
+  try {
+    parseDay(fixed);
+  } catch (error) {
+    throw new Error(
+      `BRIEFING_TODAY: expected a day such as 2026-11-26, found "${fixed}" (${(error as Error).message}).`,
+    );
+  }
+  return fixed;
 }
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, root } from 'astro:config/server';
 import { getEntry } from 'astro:content';
-import { getGraph, getSite, siteUrl } from './data';
+import { getGraph, getSite, getToday, siteUrl } from './data';
 import { emailBriefing, emailLinks, type EmailBriefing } from './lib/publishing/email';
 import type { OgCard } from './lib/publishing/og-card';
 import { CardCache, cardSalt, CardImages, type CardImage } from './lib/publishing/og-image';
@@ -80,7 +80,14 @@ export function cardImage(card: OgCard): Promise<CardImage> {
 export async function briefingEmail(ref: Ref<'briefings'>): Promise<EmailBriefing> {
   const graph = await getGraph();
   const entry = await getEntry('briefings', ref.id);
-  return emailBriefing(graph, getSite(), graph.node(ref), entry?.body ?? '', emailLinks(siteUrl(), campaign()));
+  return emailBriefing(
+    graph,
+    getSite(),
+    graph.node(ref),
+    entry?.body ?? '',
+    emailLinks(siteUrl(), campaign()),
+    getToday(),
+  );
 }
 
 /** Static paths of the routes with one file per briefing. */

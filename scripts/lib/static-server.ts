@@ -14,7 +14,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
+  // As a plain static host serves text: no charset, so the file itself must say how to read it.
+  '.txt': 'text/plain',
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
 };

@@ -28,6 +28,10 @@ export const linksUi = {
     deal: 'Deal',
     event: 'Event',
     briefing: 'Briefing',
+    /** A deal's or event's item text: its date and status, then its summary. */
+    itemText: '{lead} {summary}',
+    date: '{label}: {date}',
+    status: '{label}: {status}',
   },
   email: {
     readOnline: 'Read this briefing online',
@@ -35,6 +39,8 @@ export const linksUi = {
     updated: 'updated {date}',
     sources: 'Sources',
     dealFacts: 'Deal facts',
+    /** An event's marker in the email's text when the event is past due: "[by the end of 2025; past due]". */
+    markerPastDue: '{date}; {flag}',
     footer: 'You are receiving this briefing from {site}.',
   },
   newsletter: {

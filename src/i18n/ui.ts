@@ -48,6 +48,17 @@ export const ui = {
     title: 'Timeline',
     description: 'Everything that happened or is expected, in order, with the precision the sources give.',
     types: { deal: 'Deal', event: 'Event', briefing: 'Briefing', figure: 'Key figure' },
+    /** What an item is: a deal's announcement is not its status (the status line says that). */
+    kinds: {
+      'deal-announced': 'Deal announced',
+      'deal-reported': 'Deal reported',
+      'deal-start': 'Deal term starts',
+      event: 'Event',
+      briefing: 'Briefing',
+      figure: 'Key figure',
+    },
+    /** "Status: Signed (as of 9 July 2025)". */
+    statusLine: 'Status: {status}',
     typesPlural: { deal: 'Deals', event: 'Events', briefing: 'Briefings', figure: 'Key figures' },
     today: 'Today',
     filters: 'Filter the timeline',
@@ -69,7 +80,7 @@ export const ui = {
     allPages: 'The whole timeline, in pages',
     fullTimelineFor: 'Full timeline for {name}',
     ordering:
-      'Items are ordered by the last day they could fall on, so “June 2025” comes after every day of June and “by the end of 2025” after everything else in 2025. Dashed items are planned or expected, not yet confirmed as happened.',
+      'Items are ordered by the last day they could fall on, so “June 2025” comes after every day of June and “by the end of 2025” after everything else in 2025. Dashed items are planned or expected, not yet confirmed as happened; dotted items marked “Past due” were planned or expected for a date that has passed with no report since. Every status is as of its latest source.',
   },
   /** Sections of entity pages, by the id they have on the page and in full-list URLs. */
   sections: {
@@ -179,6 +190,10 @@ export const ui = {
     quotePage: 'Quote page',
     link: 'Link',
   },
+  citation: {
+    /** A deal citation's status line: "Status: Signed (as of 9 July 2025)". */
+    status: 'Status: {status}',
+  },
   quote: {
     fallbackSpeaker: 'Quote',
     pageTitle: '{speaker}: {quote}',
@@ -188,6 +203,12 @@ export const ui = {
     description: '{publisher}, {date}. Every fact on this site that cites it.',
   },
   briefing: {
+    /** An event's marker beside a sentence, for assistive technology. */
+    eventMarker: 'Event: {title}, {date}',
+    /** Holds the marker's visible words (date, then the flag), as an accessible name must. */
+    eventMarkerPastDue: '{marker} {flag}. {status}',
+    /** Beside a past-due event's date in a sentence. */
+    markerPastDue: 'past due',
     published: 'Published',
     updated: 'Updated',
     covers: 'What this briefing covers',
@@ -220,6 +241,25 @@ export const ui = {
     expected: 'Expected',
     postponed: 'Postponed',
     cancelled: 'Cancelled',
+  },
+  /** A recorded status with the day it is true as of, and what is derived from it (src/lib/graph/status.ts). */
+  status: {
+    /** "Planned (as of 9 July 2025)". */
+    withAsOf: '{status} (as of {date})',
+    /** After a figure, or a status word shown apart: "100 GWh a year (as of 9 July 2025)". */
+    asOf: '(as of {date})',
+    /** The derived state's name: a badge, a timeline filter. */
+    pastDue: 'Past due',
+    /** "Planned (as of 9 July 2025). Due by the end of 2025 — no report since 9 July 2025." */
+    withPastDue: '{status}. {late}.',
+    /** On a preview card, where space is short. */
+    compactPastDue: '{status}, past due',
+    noReportSince: '{due} — no report since {date}',
+    /** What was due and when, by the form of its date: "by the end of 2025", a day, or a period. */
+    due: {
+      event: { by: 'Due {date}', on: 'Due on {date}', in: 'Due in {date}' },
+      'term-start': { by: 'Term start due {date}', on: 'Term start due on {date}', in: 'Term start due in {date}' },
+    },
   },
   ownership: {
     'state-owned': 'State-owned',

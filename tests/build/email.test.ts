@@ -34,6 +34,11 @@ describe.each(briefings.map((b) => [b.ref.id, b] as const))('the email snippets 
     expect($('img[src], [src]').length).toBe(0);
   });
 
+  test('text: starts with a UTF-8 byte order mark, so browsers read it as UTF-8 from any host', () => {
+    expect([...readFileSync(join(dist, emailUrl(briefing.ref, 'txt'))).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text.indexOf('\uFEFF', 1)).toBe(-1);
+  });
+
   test('text: the same briefing, wrapped, with the links listed', () => {
     expect(text).toContain(briefing.title);
     expect(text).toContain(`https://briefing.example.com${entityUrl(briefing.ref)}`);

@@ -7,7 +7,9 @@ import { describeInBrowser, servedSite, openPage, waitInPage, watchPage } from '
 
 const dist = await seedSite();
 const briefing = { collection: 'briefings', id: 'chinese-battery-firms-turn-to-korean-partners' } as const;
-const emailText = readFileSync(join(dist, emailUrl(briefing, 'txt')), 'utf8');
+const emailTextFile = readFileSync(join(dist, emailUrl(briefing, 'txt')));
+// The served file starts with a UTF-8 byte order mark (see UTF8_BOM); what readers copy does not.
+const emailText = emailTextFile.toString('utf8').replace(/^\uFEFF/, '');
 const emailHtml = readFileSync(join(dist, emailUrl(briefing, 'html')), 'utf8');
 
 describeInBrowser('"Copy for newsletter" on a briefing page', () => {
@@ -77,7 +79,15 @@ describeInBrowser('"Copy for newsletter" on a briefing page', () => {
     expect(await html.getAttribute('href')).toBe(emailUrl(briefing, 'html'));
     expect(await text.getAttribute('href')).toBe(emailUrl(briefing, 'txt'));
     const response = await page.request.get(site.server.origin + emailUrl(briefing, 'txt'));
-    expect(await response.text()).toBe(emailText);
+    expect((await response.body()).equals(emailTextFile)).toBe(true);
+    // Opened in the browser from a host that sends no charset, it reads as written: curly quotes intact.
+    await text.click();
+    await page.waitForURL(/email\.txt$/);
+    const shown = await page.evaluate(() => ({ charset: document.characterSet, text: document.body.innerText }));
+    expect(shown.charset).toBe('UTF-8');
+    expect(shown.text).toContain('“');
+    expect(shown.text).not.toContain('â€');
+    expect(shown.text.trim()).toBe(emailText.trim());
     await close();
   });
 });

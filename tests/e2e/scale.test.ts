@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { INDEX_PAGE_SIZE } from '../../src/lib/pages/pagination';
 import { entityPage, RELATION_LIMIT, RELATION_PAGE_SIZE } from '../../src/lib/pages/entity-page';
 import { entityUrl, relationListUrl } from '../../src/lib/routes';
-import { buildTimeline } from '../../src/lib/timeline/timeline';
+import { buildTimeline, itemStates } from '../../src/lib/timeline/timeline';
 import { TIMELINE_WINDOW } from '../../src/lib/timeline/pages';
 import { matchesFilters } from '../../src/lib/timeline/filter';
 import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 import { loadContentRoot, pageContextFor } from '../support/content';
 import { htmlPages, loadPage } from '../support/dist';
-import { CORPUS_PAGES, corpusSite } from '../support/seed-site';
+import { CORPUS_PAGES, corpusSite, TEST_TODAY } from '../support/seed-site';
 
 // A synthetic corpus big enough that relation lists, indexes and the timeline must be cut short
 // (the shared corpus build, also read by tests/build/synthetic-corpus.test.ts).
@@ -96,7 +96,7 @@ describeInBrowser(`the timeline of a ${PAGES}-page corpus in a browser`, () => {
   const served = servedSite(() => dist);
 
   test('a filtered link shows exactly the matching items from the whole timeline, not just the window', async () => {
-    const items = buildTimeline(graph, site.vocabulary);
+    const items = buildTimeline(graph, site.vocabulary, TEST_TODAY);
     const company = graph.all('companies')[3]!.ref.id;
     const expected = items
       .filter((i) =>
@@ -105,7 +105,7 @@ describeInBrowser(`the timeline of a ${PAGES}-page corpus in a browser`, () => {
             companies: i.companies.map((c) => c.id),
             type: i.type,
             countries: i.countries,
-            status: i.status,
+            statuses: itemStates(i),
             firstYear: Number(i.date.start.slice(0, 4)),
             lastYear: Number(i.date.end.slice(0, 4)),
           },

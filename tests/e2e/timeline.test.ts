@@ -64,6 +64,35 @@ describeInBrowser('the timeline in a browser', () => {
     await close();
   });
 
+  test('the past-due filter: a link shows what is past due, and the filter combines with the statuses in the URL', async () => {
+    const { page, close } = await openPage(site.browser);
+    await page.goto(`${site.server.origin}/timeline/?status=past-due`);
+    await waitInPage(page, () => !document.querySelector('timeline-filters form')?.hasAttribute('hidden'));
+    const pastDue = ['event-catl-hungary-plant-100-gwh', 'deal-start-lg-energy-solution-chery-ev-46-series-cells'];
+    expect(await visibleItems(page)).toEqual(pastDue);
+    expect(await page.locator('[data-count]').innerText()).toBe('Showing 2 of 12 items');
+    const box = page.locator('input[name="status"][value="past-due"]');
+    expect(await box.isChecked()).toBe(true);
+    expect((await box.locator('xpath=..').innerText()).trim()).toBe('Past due (2)');
+    // Its own visual state, in words as well as in the border: "Past due" on each item.
+    for (const id of pastDue) {
+      expect(await page.locator(`#${id}`).getAttribute('class')).toContain('past-due');
+      // Read as written (innerText would give the badge's CSS capitals).
+      const text = (await page.locator(`#${id} [data-past-due]`).textContent())!.replace(/\s+/g, ' ');
+      expect(text).toMatch(/^Past due (Term start d|D)ue .+ — no report since 9 July 2025$/);
+    }
+    // Adding "Happened" shows either (OR within the status filter), and the URL says so.
+    await page.locator('input[name="status"][value="happened"]').focus();
+    await page.keyboard.press('Space');
+    await waitInPage(page, () => location.search === '?status=happened,past-due');
+    expect((await visibleItems(page)).length).toBe(11);
+    await page.goBack();
+    await waitInPage(page, () => location.search === '?status=past-due');
+    expect(await visibleItems(page)).toEqual(pastDue);
+    expect(await page.locator('input[name="status"][value="happened"]').isChecked()).toBe(false);
+    await close();
+  });
+
   test('without JavaScript the whole timeline reads, and the filters stay out of the way', async () => {
     const { page, close } = await openPage(site.browser, { javaScriptEnabled: false });
     await page.goto(`${site.server.origin}/timeline/?company=catl`);

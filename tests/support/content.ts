@@ -50,7 +50,21 @@ export function problemsOf(schema: import('astro/zod').z.ZodType, data: unknown,
   return formatIssues(file, result.error.issues, data, schema);
 }
 
+/** The day unit tests take as today unless they say otherwise (the seed build's, see seed-site.ts). */
+export const UNIT_TODAY = '2026-11-26';
+
 /** What page views read, for a graph (the build's getPageContext(), without Astro). */
-export function pageContextFor(graph: Graph, site: SiteConfig, siteUrl = 'https://briefing.example.com'): PageContext {
-  return { graph, site, timeline: indexTimeline(buildTimeline(graph, site.vocabulary)), siteUrl: new URL(siteUrl) };
+export function pageContextFor(
+  graph: Graph,
+  site: SiteConfig,
+  siteUrl = 'https://briefing.example.com',
+  today = UNIT_TODAY,
+): PageContext {
+  return {
+    graph,
+    site,
+    timeline: indexTimeline(buildTimeline(graph, site.vocabulary, today)),
+    siteUrl: new URL(siteUrl),
+    today,
+  };
 }

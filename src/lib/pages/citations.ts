@@ -1,4 +1,6 @@
+import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
+import { dealStatusView, statusText } from '../graph/status';
 import type { Ref } from '../../schemas/common';
 import { formatMoney, formatTimestamp } from '../values/format';
 import { formatFuzzyDate } from '../values/fuzzy-date';
@@ -34,8 +36,11 @@ export function quoteCitation(graph: Graph, ref: Ref<'quotes'>, url: string): st
   ].join('\n');
 }
 
-/** A deal as a citation: parties and roles, headline, value, announcement, source and link. */
-export function dealCitation(graph: Graph, ref: Ref<'deals'>, url: string): string {
+/**
+ * A deal as a citation: parties and roles, headline, value, announcement, status (as of its latest
+ * source, past due on `today` where it is), source and link.
+ */
+export function dealCitation(graph: Graph, ref: Ref<'deals'>, url: string, today: string): string {
   const d = graph.node(ref).data;
   const parties = d.parties
     .map((p) => `${graph.node(p.company).title} (${ui.partyRoles[p.role].toLowerCase()})`)
@@ -45,9 +50,11 @@ export function dealCitation(graph: Graph, ref: Ref<'deals'>, url: string): stri
     d.announced ? `announced ${formatFuzzyDate(d.announced)}` : undefined,
   ].filter(Boolean);
   const sources = d.sources.map((s) => sourceCitation(graph, s)).join('; ');
+  const status = fill(ui.citation.status, { status: statusText(dealStatusView(graph, d, today)) });
   return [
     `${graph.node(ref).title}. ${parties}.`,
     facts.length ? `${facts.join('; ')}.` : undefined,
+    status.endsWith('.') ? status : `${status}.`,
     `Source: ${sources}.`,
     url,
   ]

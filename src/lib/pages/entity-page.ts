@@ -15,6 +15,7 @@ import {
 } from '../graph/relations';
 import { absoluteUrl, entityUrl, relationListUrl, timelineUrl } from '../routes';
 import { searchRecord, type SearchRecord } from '../search/search-index';
+import { eventStatusView } from '../graph/status';
 import { timelineOf } from '../timeline/timeline';
 import { countryName, formatTimestamp } from '../values/format';
 import { formatFuzzyDate } from '../values/fuzzy-date';
@@ -144,9 +145,12 @@ function sourcesSection(ref: Ref, sources: Node<'sources'>[]) {
   return listSection(ref, 'sources', ui.sections.sources, sources, plain);
 }
 
-function eventsSection(ref: Ref, events: Node<'events'>[], status = false) {
+function eventsSection(ctx: PageContext, ref: Ref, events: Node<'events'>[], status = false) {
   return listSection(ref, 'events', ui.sections.events, events, (e) =>
-    listItem(e, [{ date: e.data.date }, ...(status ? [{ text: ` · ${ui.eventStatus[e.data.status]}` }] : [])]),
+    listItem(e, [
+      { date: e.data.date },
+      ...(status ? [{ text: ' · ' }, { status: eventStatusView(ctx.graph, e.data, ctx.today) }] : []),
+    ]),
   );
 }
 
@@ -208,7 +212,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
         ]),
       (first) => ({
         kind: 'table',
-        table: companyDealTable(graph, first),
+        table: companyDealTable(graph, first, ctx.today),
         label: fill(ui.lists.relationTitle, { name: node.title, list: ui.sections.deals }),
       }),
     ),
@@ -223,7 +227,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
     ),
     quotesSection(ctx, ref, 'quotes-by', ui.sections.quotesByOrganisation, r.quotesBy),
     quotesSection(ctx, ref, 'quotes-about', ui.sections.quotesAboutOrganisation, r.quotesAbout),
-    eventsSection(ref, r.events, true),
+    eventsSection(ctx, ref, r.events, true),
     timelineSection(ctx, ref, node.title, [ref.id]),
     briefingsSection(ctx, ref, r.backlinks),
     listSection(ref, 'published', ui.sections.published, r.published, plain),
@@ -288,16 +292,17 @@ function dealPage(ctx: PageContext, node: Node<'deals'>): EntityPageView {
     type: 'deal',
     title: node.title,
     description: d.summary,
-    kicker: [ui.collections.deals.singular, site.vocabulary.dealKinds[d.kind] ?? d.kind, ui.dealStatus[d.status]],
+    // The status is not in the kicker: the facts show it with its as-of day and past-due state.
+    kicker: [ui.collections.deals.singular, site.vocabulary.dealKinds[d.kind] ?? d.kind],
     lede: d.summary,
     sections: defined([
       {
         id: 'facts',
         title: ui.sections.dealFacts,
-        citation: dealCitation(graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl)),
-        body: { kind: 'facts', facts: dealFacts(graph, d, site), label: ui.facts.labels.deal },
+        citation: dealCitation(graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl), ctx.today),
+        body: { kind: 'facts', facts: dealFacts(graph, d, site, ctx.today), label: ui.facts.labels.deal },
       },
-      eventsSection(ref, r.events),
+      eventsSection(ctx, ref, r.events),
       quotesSection(ctx, ref, 'quotes', ui.sections.quotes, r.quotes),
       briefingsSection(ctx, ref, r.backlinks),
       sourcesSection(ref, r.sources),
@@ -316,14 +321,10 @@ function eventPage(ctx: PageContext, node: Node<'events'>): EntityPageView {
     type: 'event',
     title: node.title,
     description: e.summary,
-    kicker: [
-      ui.collections.events.singular,
-      site.vocabulary.eventKinds[e.kind] ?? e.kind,
-      formatFuzzyDate(e.date),
-      ui.eventStatus[e.status],
-    ],
+    // The status is not in the kicker: the facts below show it with its as-of day and past-due state.
+    kicker: [ui.collections.events.singular, site.vocabulary.eventKinds[e.kind] ?? e.kind, formatFuzzyDate(e.date)],
     lede: e.summary,
-    facts: { facts: eventFacts(graph, e, site), label: ui.facts.labels.event },
+    facts: { facts: eventFacts(graph, e, site, ctx.today), label: ui.facts.labels.event },
     sections: defined([
       quotesSection(ctx, ref, 'quotes', ui.sections.quotes, r.quotes),
       briefingsSection(ctx, ref, r.backlinks),

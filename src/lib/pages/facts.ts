@@ -18,10 +18,15 @@ import {
 } from '../values/format';
 import type { FuzzyDate } from '../values/fuzzy-date';
 import type { Graph } from '../graph/graph';
+import { dealStatusView, eventStatusView, sourceDay, type StatusView } from '../graph/status';
 import { entityUrl } from '../routes';
 
-/** A piece of a fact's value: text, a link to an entity, or a date. */
-export type Inline = { text: string } | { text: string; href: string } | { date: FuzzyDate };
+/**
+ * A piece of a fact's value: text, a link to an entity, a date, a recorded status with its as-of
+ * day (and past-due state), or the as-of day of a figure (ISO day).
+ */
+export type Inline =
+  { text: string } | { text: string; href: string } | { date: FuzzyDate } | { status: StatusView } | { asOf: string };
 /** One row of an infobox: a label and its value. */
 export interface Fact {
   label: string;
@@ -57,7 +62,7 @@ export function companyFacts(graph: Graph, node: { ref: Ref<'companies'>; data: 
   return facts;
 }
 
-/** A company's key figures as a table: figure, value (and note), period, source. */
+/** A company's key figures as a table: figure, value (and note, as of its source's day), period, source. */
 export function keyFigureTable(
   graph: Graph,
   node: { ref: Ref<'companies'>; data: Company },
@@ -72,6 +77,7 @@ export function keyFigureTable(
         [
           { text: f.quantity ? formatQuantity(f.quantity, site.vocabulary.units) : formatMoney(f.money!) },
           ...(f.note ? [{ text: ` (${f.note})` }] : []),
+          { asOf: sourceDay(graph.node(f.source).data.published) },
         ],
         [{ date: f.period }],
         [link(graph, f.source)],
@@ -80,7 +86,7 @@ export function keyFigureTable(
   };
 }
 
-/** A company's deals as a table: deal, its role, the other parties, status, announcement. */
+/** A company's deals as a table: deal, its role, the other parties, status (as of `today`), announcement. */
 export function companyDealTable(
   graph: Graph,
   deals: {
@@ -88,6 +94,7 @@ export function companyDealTable(
     roles: PartyRole[];
     others: { company: { ref: Ref<'companies'> }; role: PartyRole }[];
   }[],
+  today: string,
 ): IndexTable {
   return {
     columns: [ui.facts.deal, ui.facts.role, ui.facts.with, ui.facts.status, ui.facts.announced],
@@ -102,15 +109,18 @@ export function companyDealTable(
             { text: ` (${ui.partyRoles[role].toLowerCase()})` },
           ]),
         ),
-        [{ text: ui.dealStatus[deal.data.status] }],
+        [{ status: dealStatusView(graph, deal.data, today) }],
         deal.data.announced ? [{ date: deal.data.announced }] : [{ text: ui.lists.none }],
       ],
     })),
   };
 }
 
-/** Infobox rows of a deal: parties, product, volume, value, term, places, status, announcement. */
-export function dealFacts(graph: Graph, d: Deal, site: SiteConfig): Fact[] {
+/**
+ * Infobox rows of a deal: parties, product, volume, value, term, places, status (as of its latest
+ * source, and past due on `today` when its term start passed unreported), announcement.
+ */
+export function dealFacts(graph: Graph, d: Deal, site: SiteConfig, today: string): Fact[] {
   const facts: Fact[] = [];
   facts.push({ label: ui.facts.kind, value: [{ text: site.vocabulary.dealKinds[d.kind] ?? d.kind }] });
   for (const party of d.parties) {
@@ -134,17 +144,21 @@ export function dealFacts(graph: Graph, d: Deal, site: SiteConfig): Fact[] {
     facts.push({ label: ui.facts.term, value });
   }
   for (const p of d.places) facts.push({ label: ui.placeRoles[p.role], value: [{ text: place(p) }] });
-  facts.push({ label: ui.facts.status, value: [{ text: ui.dealStatus[d.status] }] });
+  facts.push({ label: ui.facts.status, value: [{ status: dealStatusView(graph, d, today) }] });
   if (d.announced) facts.push({ label: ui.facts.announced, value: [{ date: d.announced }] });
   return facts;
 }
 
-/** Infobox rows of an event. */
-export function eventFacts(graph: Graph, e: Event, site: SiteConfig): Fact[] {
+/**
+ * Infobox rows of an event: its status and figures as of its latest source, the status past due
+ * on `today` when the event was planned or expected for a date that passed unreported.
+ */
+export function eventFacts(graph: Graph, e: Event, site: SiteConfig, today: string): Fact[] {
+  const status = eventStatusView(graph, e, today);
   const facts: Fact[] = [
     { label: ui.facts.kind, value: [{ text: site.vocabulary.eventKinds[e.kind] ?? e.kind }] },
     { label: ui.facts.date, value: [{ date: e.date }] },
-    { label: ui.facts.status, value: [{ text: ui.eventStatus[e.status] }] },
+    { label: ui.facts.status, value: [{ status }] },
     {
       label: e.companies.length > 1 ? ui.facts.companies : ui.facts.company,
       value: joined(e.companies.map((c) => [link(graph, c)])),
@@ -152,7 +166,10 @@ export function eventFacts(graph: Graph, e: Event, site: SiteConfig): Fact[] {
   ];
   if (e.location) facts.push({ label: ui.facts.where, value: [{ text: place(e.location) }] });
   for (const f of e.figures)
-    facts.push({ label: f.label, value: [{ text: formatQuantity(f.quantity, site.vocabulary.units) }] });
+    facts.push({
+      label: f.label,
+      value: [{ text: formatQuantity(f.quantity, site.vocabulary.units) }, { asOf: status.asOf }],
+    });
   if (e.deals.length) facts.push({ label: ui.facts.deals, value: joined(e.deals.map((d) => [link(graph, d)])) });
   return facts;
 }
@@ -205,12 +222,13 @@ export interface IndexTable {
   rows: { ref: Ref; cells: Inline[][] }[];
 }
 
-/** The index table of a collection's entities (first column: a link to the entity). */
+/** The index table of a collection's entities (first column: a link to the entity); statuses as of `today`. */
 export function indexTable(
   graph: Graph,
   collection: Exclude<EntityCollection, 'briefings'>,
   refs: Ref[],
   site: SiteConfig,
+  today: string,
 ): IndexTable {
   const title = (ref: Ref): Inline[] => [link(graph, ref)];
   switch (collection) {
@@ -257,7 +275,7 @@ export function indexTable(
             cells: [
               title(ref),
               joined(d.parties.map((p) => [link(graph, p.company)])),
-              [{ text: ui.dealStatus[d.status] }],
+              [{ status: dealStatusView(graph, d, today) }],
               d.announced ? [{ date: d.announced }] : [{ text: ui.lists.none }],
             ],
           };
@@ -281,7 +299,7 @@ export function indexTable(
             cells: [
               title(ref),
               [{ date: e.date }],
-              [{ text: ui.eventStatus[e.status] }],
+              [{ status: eventStatusView(graph, e, today) }],
               joined(e.companies.map((c) => [link(graph, c)])),
             ],
           };

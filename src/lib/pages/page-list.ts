@@ -35,6 +35,7 @@ import {
   companyNames,
   dealCard,
   eventCard,
+  eventMarker,
   linkTo,
   quoteView,
   type BriefingItemView,
@@ -172,7 +173,7 @@ function briefingDependencies(ctx: PageContext, node: Node<'briefings'>): unknow
         deps.push(dealCard(ctx, edge.to as Ref<'deals'>));
         break;
       case 'events':
-        deps.push(eventCard(ctx, edge.to as Ref<'events'>), (target as Node<'events'>).data.date);
+        deps.push(eventCard(ctx, edge.to as Ref<'events'>), eventMarker(ctx, edge.to as Ref<'events'>));
         break;
       case 'quotes':
         deps.push(quoteView(ctx, edge.to as Ref<'quotes'>));
@@ -238,7 +239,7 @@ export function buildPageList(
           shown: refs.length,
           ...(collection === 'briefings'
             ? { briefings: briefingItems(graph, refs as Ref<'briefings'>[]) }
-            : { table: indexTable(graph, collection, refs, site) }),
+            : { table: indexTable(graph, collection, refs, site, ctx.today) }),
         },
       });
     }
@@ -246,7 +247,7 @@ export function buildPageList(
 
   for (const collection of ENTITY_COLLECTIONS) {
     for (const node of graph.all(collection)) {
-      const card: PageCard = { own: entityCard(graph, node, site) };
+      const card: PageCard = { own: entityCard(graph, node, site, ctx.today) };
       if (collection === 'briefings') {
         const ref = node.ref as Ref<'briefings'>;
         const b = (node as Node<'briefings'>).data;

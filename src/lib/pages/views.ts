@@ -7,7 +7,9 @@ import type { ContextPart } from '../graph/mentions';
 import type { Backlink } from '../graph/relations';
 import { absoluteUrl, anchorUrl, entityUrl } from '../routes';
 import type { TimelineIndex, TimelineItem } from '../timeline/timeline';
+import { eventStatusView, statusText } from '../graph/status';
 import { formatTimestamp } from '../values/format';
+import { formatFuzzyDate, type FuzzyDate } from '../values/fuzzy-date';
 import { dealCitation, quoteCitation } from './citations';
 import { dealFacts, eventFacts, speakerInlines, type Fact, type IndexTable, type Inline } from './facts';
 
@@ -26,6 +28,12 @@ export interface PageContext {
   timeline: TimelineIndex;
   /** The configured site, for the links citations carry. */
   siteUrl: URL;
+  /**
+   * "Today" of this build (ISO day, see getToday): what is past due is decided against it. Views
+   * hold only what is derived from it (a status's `pastDue`), never the day itself, so a page's
+   * cache key changes when its past-due state does, not every day.
+   */
+  today: string;
 }
 
 /** A link with its words. */
@@ -181,13 +189,42 @@ export function dealCard(ctx: PageContext, ref: Ref<'deals'>, anchor?: string): 
     title: node.title,
     href: entityUrl(ref),
     anchor: anchor ?? `deal-${ref.id}`,
-    facts: { facts: dealFacts(ctx.graph, node.data, ctx.site), label: ui.facts.labels.deal },
+    facts: { facts: dealFacts(ctx.graph, node.data, ctx.site, ctx.today), label: ui.facts.labels.deal },
     share: {
       path: anchorUrl(ref, 'facts'),
       subject: fill(ui.share.theDeal, { title: node.title }),
-      citation: dealCitation(ctx.graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl)),
+      citation: dealCitation(ctx.graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl), ctx.today),
       linkText: ui.sections.dealFacts,
     },
+  };
+}
+
+/** An event as a marker beside a sentence of a briefing: its date, and whether it is past due. */
+export interface EventMarkerView {
+  href: string;
+  date: FuzzyDate;
+  /** What the marker says to assistive technology: the event, its date and, when past due, its status. */
+  label: string;
+  /** Set when the event is past due (see src/lib/graph/status.ts). */
+  pastDue?: true;
+}
+
+/** An event mentioned inside a sentence of a briefing, drawn as a small dated marker. */
+export function eventMarker(ctx: PageContext, ref: Ref<'events'>): EventMarkerView {
+  const node = ctx.graph.node(ref);
+  const status = eventStatusView(ctx.graph, node.data, ctx.today);
+  const label = fill(ui.briefing.eventMarker, { title: node.title, date: formatFuzzyDate(node.data.date) });
+  return {
+    href: entityUrl(ref),
+    date: node.data.date,
+    label: status.pastDue
+      ? fill(ui.briefing.eventMarkerPastDue, {
+          marker: label,
+          flag: ui.briefing.markerPastDue,
+          status: statusText(status),
+        })
+      : label,
+    ...(status.pastDue ? { pastDue: true as const } : {}),
   };
 }
 
@@ -199,6 +236,6 @@ export function eventCard(ctx: PageContext, ref: Ref<'events'>, anchor?: string)
     title: node.title,
     href: entityUrl(ref),
     anchor: anchor ?? `event-${ref.id}`,
-    facts: { facts: eventFacts(ctx.graph, node.data, ctx.site), label: ui.facts.labels.event },
+    facts: { facts: eventFacts(ctx.graph, node.data, ctx.site, ctx.today), label: ui.facts.labels.event },
   };
 }

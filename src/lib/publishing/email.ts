@@ -5,6 +5,7 @@ import { ui } from '../../i18n/ui';
 import type { EntityCollection, Ref } from '../../schemas/common';
 import type { SiteConfig } from '../../schemas/site';
 import { dealFacts, eventFacts, speakerInlines } from '../pages/facts';
+import { eventStatusView } from '../graph/status';
 import { formatTimestamp } from '../values/format';
 import { formatDay, formatFuzzyDate } from '../values/fuzzy-date';
 import type { Graph, Node } from '../graph/graph';
@@ -119,6 +120,8 @@ class Builder {
     private readonly link: LinkMaker,
     /** Root-relative path of the briefing page, against which the body's relative links resolve. */
     private readonly page: string,
+    /** The build's day, against which statuses are past due (as on the briefing page). */
+    private readonly today: string,
   ) {}
 
   /** A link written in the body, as the reader of the briefing page would follow it. */
@@ -142,8 +145,11 @@ class Builder {
   /** The site shows events and citations as small markers beside a sentence; so does the email. */
   private marker(ref: Ref): Run {
     if (ref.collection === 'events') {
-      const date = formatFuzzyDate(this.graph.node(ref as Ref<'events'>).data.date);
-      return { text: `[${date}]`, href: this.href(ref), marker: true };
+      const event = this.graph.node(ref as Ref<'events'>).data;
+      const date = formatFuzzyDate(event.date);
+      const late = eventStatusView(this.graph, event, this.today).pastDue;
+      const text = late ? fill(linksUi.email.markerPastDue, { date, flag: ui.briefing.markerPastDue }) : date;
+      return { text: `[${text}]`, href: this.href(ref), marker: true };
     }
     if (ref.collection === 'sources') {
       const source = this.graph.node(ref as Ref<'sources'>);
@@ -208,7 +214,10 @@ class Builder {
       kicker: ui.collections.deals.singular,
       title: node.title,
       href: this.href(ref),
-      facts: dealFacts(this.graph, node.data, this.site).map((f) => ({ label: f.label, value: inlineText(f.value) })),
+      facts: dealFacts(this.graph, node.data, this.site, this.today).map((f) => ({
+        label: f.label,
+        value: inlineText(f.value),
+      })),
     };
   }
 
@@ -219,7 +228,10 @@ class Builder {
       kicker: ui.collections.events.singular,
       title: node.title,
       href: this.href(ref),
-      facts: eventFacts(this.graph, node.data, this.site).map((f) => ({ label: f.label, value: inlineText(f.value) })),
+      facts: eventFacts(this.graph, node.data, this.site, this.today).map((f) => ({
+        label: f.label,
+        value: inlineText(f.value),
+      })),
     };
   }
 
@@ -280,16 +292,17 @@ class Builder {
   }
 }
 
-/** The email model of a briefing from its node and MDX body. */
+/** The email model of a briefing from its node and MDX body; statuses as of their sources, past due on `today`. */
 export function emailBriefing(
   graph: Graph,
   site: SiteConfig,
   briefing: Node<'briefings'>,
   body: string,
   link: LinkMaker,
+  today: string,
 ): EmailBriefing {
   const b = briefing.data;
-  const builder = new Builder(graph, site, link, entityUrl(briefing.ref));
+  const builder = new Builder(graph, site, link, entityUrl(briefing.ref), today);
   const published = fill(linksUi.email.published, { date: formatDay(b.published) });
   const { sources } = briefingCoverage(graph, briefing.ref);
   return {
@@ -460,6 +473,20 @@ export function emailHtml(email: EmailBriefing): string {
 
 // ---------------------------------------------------------------------------------------------
 // Plain text: wrapped at 72 columns; links become numbered references listed at the end.
+
+/**
+ * The byte order mark that starts the served `email.txt`. A static host serves `.txt` as
+ * `text/plain` without a charset, and browsers then guess a legacy encoding (curly quotes turn into
+ * "â€œ", CJK names into mojibake); a UTF-8 BOM makes every browser read the file as UTF-8, and
+ * wins over any header. It stays out of what readers copy: `fetch().text()` (the newsletter copy
+ * button) drops it, as do email clients and newsletter tools that import UTF-8 text.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+/** The plain-text email as the site serves it: {@link emailText} after a UTF-8 byte order mark. */
+export function emailTextFile(email: EmailBriefing): string {
+  return UTF8_BOM + emailText(email);
+}
 
 /** The briefing as plain text for the text part of an email. */
 export function emailText(email: EmailBriefing): string {

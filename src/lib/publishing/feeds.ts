@@ -1,9 +1,12 @@
 import { escapeMarkup } from '../values/escape';
+import { formatFuzzyDate } from '../values/fuzzy-date';
 import { fill, linksUi } from '../../i18n/links';
+import { ui } from '../../i18n/ui';
 import type { Ref } from '../../schemas/common';
 import type { SiteConfig } from '../../schemas/site';
 import type { Graph, Node } from '../graph/graph';
 import { backlinks } from '../graph/relations';
+import { dealStatusView, eventStatusView, latestSource, sourceInstant, statusText } from '../graph/status';
 import { absoluteUrl, entityUrl, homeUrl, jsonFeedUrl } from '../routes';
 
 /**
@@ -18,7 +21,7 @@ export interface FeedItem {
   url: string;
   title: string;
   summary: string;
-  /** When the item became news (see {@link companyFeedItems}). */
+  /** When the item became news (see {@link feedDate}). */
   published: Date;
   updated?: Date;
   /** What the item is: "Deal", "Event", "Briefing". */
@@ -34,20 +37,24 @@ export function dayDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-/** The day a source was published, at its own offset (`2025-07-09T19:18+09:00` → 2025-07-09). */
-function sourceDay(timestamp: string): string {
-  return timestamp.slice(0, 10);
+/**
+ * The one rule for a feed item's date: when the news reached readers, never a day the item's
+ * fuzzy date does not give.
+ * - A briefing: the day it was published (at midnight UTC, since a feed date needs a time of day),
+ *   and the day it was updated, if it was.
+ * - A deal or an event: the moment its latest source was published, from the source's own
+ *   timestamp with its offset (`2025-07-09T19:18+09:00`). So "2025, before 9 July" is never
+ *   dated 1 January 2025, a plan is never dated in the future, and a later report of the same
+ *   entry brings it back up the feed.
+ * The item's text carries the entry's own date as the source gives it ("2025, before 9 July").
+ */
+export function feedDate(graph: Graph, node: Node<'briefings'> | Node<'deals'> | Node<'events'>): Date {
+  if (node.ref.collection === 'briefings') return dayDate((node as Node<'briefings'>).data.published);
+  const { sources } = (node as Node<'deals'> | Node<'events'>).data;
+  return sourceInstant(graph.node(latestSource(graph, sources)).data.published);
 }
 
-/** The first day any of `sources` was published: when what they report became known. */
-function reportedDay(graph: Graph, sources: Ref<'sources'>[]): string | undefined {
-  return sources
-    .map((ref) => sourceDay(graph.node(ref).data.published))
-    .sort()
-    .at(0);
-}
-
-function briefingItem(node: Node<'briefings'>, site: URL | string): FeedItem {
+function briefingItem(graph: Graph, node: Node<'briefings'>, site: URL | string): FeedItem {
   const b = node.data;
   const url = absoluteUrl(entityUrl(node.ref), site);
   return {
@@ -55,7 +62,7 @@ function briefingItem(node: Node<'briefings'>, site: URL | string): FeedItem {
     url,
     title: node.title,
     summary: b.description,
-    published: dayDate(b.published),
+    published: feedDate(graph, node),
     ...(b.updated ? { updated: dayDate(b.updated) } : {}),
     category: linksUi.feeds.briefing,
     tags: b.topics,
@@ -64,42 +71,72 @@ function briefingItem(node: Node<'briefings'>, site: URL | string): FeedItem {
 
 /** Every briefing, newest first. */
 export function briefingFeedItems(graph: Graph, site: URL | string): FeedItem[] {
-  return graph.all('briefings').map((node) => briefingItem(node, site));
+  return graph.all('briefings').map((node) => briefingItem(graph, node, site));
 }
 
 /**
- * What is new about a company, newest first, at most `limit` items: the deals it is a party to
- * (dated by their announcement, else by the first report of them), the events that involve it
- * (dated by the event once it happened, else by the first report of the plan, so a feed never
- * carries future dates) and the briefings that mention it (by publication). Ties go by title.
+ * The opening of a deal's or event's feed text: its own date as the source gives it, and its
+ * status as of its latest source, past due on `today` where it is: "Date: by the end of 2025.
+ * Status: Planned (as of 9 July 2025). Due by the end of 2025 — no report since 9 July 2025."
+ */
+export function feedLead(graph: Graph, node: Node<'deals'> | Node<'events'>, today: string): string {
+  const parts: string[] = [];
+  if (node.ref.collection === 'events') {
+    const e = (node as Node<'events'>).data;
+    parts.push(fill(linksUi.feeds.date, { label: ui.facts.date, date: formatFuzzyDate(e.date) }));
+    parts.push(
+      fill(linksUi.feeds.status, { label: ui.facts.status, status: statusText(eventStatusView(graph, e, today)) }),
+    );
+  } else {
+    const d = (node as Node<'deals'>).data;
+    if (d.announced)
+      parts.push(fill(linksUi.feeds.date, { label: ui.facts.announced, date: formatFuzzyDate(d.announced) }));
+    parts.push(
+      fill(linksUi.feeds.status, { label: ui.facts.status, status: statusText(dealStatusView(graph, d, today)) }),
+    );
+  }
+  // A status that is past due already ends with its own full stop.
+  return parts.map((p) => (p.endsWith('.') ? p : `${p}.`)).join(' ');
+}
+
+/**
+ * What is new about a company, newest first, at most `limit` items: the deals it is a party to,
+ * the events that involve it and the briefings that mention it, each dated by {@link feedDate},
+ * deals and events with their own dates and statuses (as of `today`, the build's day) in their
+ * text. Ties go by title.
  */
 export function companyFeedItems(
   graph: Graph,
   company: Ref<'companies'>,
   site: URL | string,
+  today: string,
   limit = COMPANY_FEED_LIMIT,
 ): FeedItem[] {
   const items: FeedItem[] = [];
-  const item = (node: Node, summary: string, day: string | undefined, category: string) => {
-    if (!day) return;
+  const item = (node: Node<'deals'> | Node<'events'>, summary: string, category: string) => {
     const url = absoluteUrl(entityUrl(node.ref), site);
-    items.push({ id: url, url, title: node.title, summary, published: dayDate(day), category, tags: [] });
+    items.push({
+      id: url,
+      url,
+      title: node.title,
+      summary: fill(linksUi.feeds.itemText, { lead: feedLead(graph, node, today), summary }),
+      published: feedDate(graph, node),
+      category,
+      tags: [],
+    });
   };
   const seen = new Set<string>();
   for (const edge of graph.incoming(company, 'party')) {
     if (seen.has(edge.from.id)) continue;
     seen.add(edge.from.id);
     const deal = graph.node(edge.from as Ref<'deals'>);
-    const day = deal.data.announced?.start ?? reportedDay(graph, deal.data.sources);
-    item(deal, deal.data.summary, day, linksUi.feeds.deal);
+    item(deal, deal.data.summary, linksUi.feeds.deal);
   }
   for (const edge of graph.incoming(company, 'involves')) {
     const event = graph.node(edge.from as Ref<'events'>);
-    const e = event.data;
-    const day = e.status === 'happened' ? e.date.start : reportedDay(graph, e.sources);
-    item(event, e.summary, day, linksUi.feeds.event);
+    item(event, event.data.summary, linksUi.feeds.event);
   }
-  for (const { briefing } of backlinks(graph, company)) items.push(briefingItem(briefing, site));
+  for (const { briefing } of backlinks(graph, company)) items.push(briefingItem(graph, briefing, site));
   return items
     .sort((a, b) => b.published.getTime() - a.published.getTime() || a.title.localeCompare(b.title, 'en'))
     .slice(0, limit);
@@ -144,7 +181,7 @@ export function briefingsJsonFeed(graph: Graph, site: SiteConfig, siteUrl: URL |
     description: site.description,
     language: site.lang,
     items: graph.all('briefings').map((node) => {
-      const item = briefingItem(node, siteUrl);
+      const item = briefingItem(graph, node, siteUrl);
       return {
         id: item.id,
         url: item.url,

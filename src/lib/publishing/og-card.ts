@@ -48,7 +48,7 @@ const MAX_KICKER = 80;
 function factRows(facts: Fact[]): OgCard['facts'] {
   return facts
     .slice(0, MAX_FACTS)
-    .map((f) => ({ label: clip(f.label, MAX_LABEL), value: clip(inlineText(f.value), MAX_VALUE) }));
+    .map((f) => ({ label: clip(f.label, MAX_LABEL), value: clip(inlineText(f.value, { compact: true }), MAX_VALUE) }));
 }
 
 /** The card with its title and kicker clipped: whatever content holds, a card's data stays small. */
@@ -107,10 +107,10 @@ const DEAL_FACT_ORDER: string[] = [
   ui.facts.product,
 ];
 
-function dealCard(graph: Graph, node: Node<'deals'>, site: SiteConfig): OgCard {
+function dealCard(graph: Graph, node: Node<'deals'>, site: SiteConfig, today: string): OgCard {
   const d = node.data;
   const rank = (f: Fact) => DEAL_FACT_ORDER.indexOf(f.label);
-  const facts = dealFacts(graph, d, site)
+  const facts = dealFacts(graph, d, site, today)
     .filter((f) => rank(f) >= 0)
     .sort((a, b) => rank(a) - rank(b));
   return {
@@ -151,14 +151,15 @@ export function genericCard(type: string, title: string, site: SiteConfig, kicke
 
 /**
  * The card of an entity's page: entity cards with key facts for companies and deals, the words
- * and speaker for quotes, title and date for briefings, title and type for everything else.
+ * and speaker for quotes, title and date for briefings, title and type for everything else. A
+ * deal's status reads as of its latest source, past due on `today` (the build's day) where it is.
  */
-export function entityCard(graph: Graph, node: Node, site: SiteConfig): OgCard {
+export function entityCard(graph: Graph, node: Node, site: SiteConfig, today: string): OgCard {
   switch (node.ref.collection) {
     case 'companies':
       return bounded(companyCard(graph, node as Node<'companies'>, site));
     case 'deals':
-      return bounded(dealCard(graph, node as Node<'deals'>, site));
+      return bounded(dealCard(graph, node as Node<'deals'>, site, today));
     case 'quotes':
       return bounded(quoteCard(graph, node as Node<'quotes'>, site));
     case 'briefings':

@@ -7,7 +7,8 @@ export interface FilterableItem {
   companies: string[];
   type: string;
   countries: string[];
-  status: string;
+  /** Its status and, when its date passed unreported, "past-due" (see `itemStates`). */
+  statuses: string[];
   /** Years the item's date can fall in: first and last. */
   firstYear: number;
   lastYear: number;
@@ -15,7 +16,9 @@ export interface FilterableItem {
 
 /**
  * Whether an item passes the filters. Values within one filter are alternatives (OR); different
- * filters must all hold (AND). A year range keeps items whose dates overlap it.
+ * filters must all hold (AND). A year range keeps items whose dates overlap it. "past-due" is a
+ * status value like the others: `status=past-due` keeps the past-due items, `status=planned`
+ * keeps every planned item, past due or not (its recorded status is still planned).
  */
 export function matchesFilters(item: FilterableItem, filters: TimelineFilters): boolean {
   const anyOf = (wanted: string[] | undefined, values: string[]) =>
@@ -24,7 +27,7 @@ export function matchesFilters(item: FilterableItem, filters: TimelineFilters): 
     anyOf(filters.company, item.companies) &&
     anyOf(filters.type, [item.type]) &&
     anyOf(filters.country, item.countries) &&
-    anyOf(filters.status, [item.status]) &&
+    anyOf(filters.status, item.statuses) &&
     (filters.from === undefined || item.lastYear >= filters.from) &&
     (filters.to === undefined || item.firstYear <= filters.to)
   );
@@ -46,7 +49,7 @@ export function itemFromData(data: Readonly<Record<string, string | undefined>>)
     companies: words(data.companies),
     type: data.type ?? '',
     countries: words(data.countries),
-    status: data.status ?? '',
+    statuses: words(data.status),
     firstYear: Number(data.firstYear),
     lastYear: Number(data.lastYear),
   };
@@ -63,7 +66,14 @@ export function itemFromIndexRow([
   firstYear,
   lastYear,
 ]: TimelineIndexRow): FilterableItem {
-  return { type, status, companies: words(companies), countries: words(countries), firstYear, lastYear };
+  return {
+    type,
+    statuses: words(status),
+    companies: words(companies),
+    countries: words(countries),
+    firstYear,
+    lastYear,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TimelineItem } from './timeline';
-import { todayIndex } from './timeline';
+import { itemStates, todayIndex } from './timeline';
 
 /** Largest timeline the main page shows whole; beyond it the page shows a window around today. */
 export const TIMELINE_COMPLETE_LIMIT = 400;
@@ -29,7 +29,10 @@ export function timelinePages(items: TimelineItem[]): { page: number; last: numb
   }));
 }
 
-/** One row of the filter index: [page, id, type, status, companies, countries, firstYear, lastYear]. */
+/**
+ * One row of the filter index: [page, id, type, states, companies, countries, firstYear, lastYear],
+ * where states are the status and "past-due" when the item is, space-separated.
+ */
 export type TimelineIndexRow = [number, string, string, string, string, string, number, number];
 
 /**
@@ -43,7 +46,7 @@ export function timelineIndex(items: TimelineItem[]): { pages: number; rows: Tim
       Math.floor(i / TIMELINE_PAGE_SIZE) + 1,
       item.id,
       item.type,
-      item.status,
+      itemStates(item).join(' '),
       item.companies.map((c) => c.id).join(' '),
       item.countries.join(' '),
       Number(item.date.start.slice(0, 4)),

@@ -1,9 +1,11 @@
+import { ui } from '../../i18n/ui';
 import type { EntityCollection, Ref } from '../../schemas/common';
 import type { EventStatus } from '../../schemas/event';
 import { formatQuantity, formatMoney } from '../values/format';
 import { compareFuzzyDates, formatFuzzyDate, MONTHS, parseFuzzyDate, type FuzzyDate } from '../values/fuzzy-date';
 import type { Graph } from '../graph/graph';
 import { refKey } from '../graph/graph';
+import { dealStatusView, eventStatusView, sourceDay, type StatusView } from '../graph/status';
 import type { Vocabulary } from '../../schemas/site';
 
 /**
@@ -21,6 +23,8 @@ export type TimelineKind = 'deal-announced' | 'deal-start' | 'event' | 'briefing
 export type TimelineType = 'deal' | 'event' | 'briefing' | 'figure';
 /** Whether it happened or is still ahead, as the source frames it. */
 export type TimelineStatus = EventStatus;
+/** What the status filter tests: the status, and "past-due" for an item whose date passed unreported. */
+export type TimelineState = TimelineStatus | 'past-due';
 
 export interface TimelineItem {
   /** Stable anchor on the timeline page, e.g. `deal-announced-lg-energy-solution-chery-ev`. */
@@ -40,6 +44,15 @@ export interface TimelineItem {
   countries: string[];
   /** A short detail line, e.g. "100 GWh a year" or a figure's value. */
   detail?: string;
+  /**
+   * The recorded status of what the item is about, as of its latest source: the event's, or the
+   * deal's (an announcement item shows it without the past-due note of the deal's term start).
+   */
+  recorded?: StatusView;
+  /** The item's own date passed while it was still planned or expected, with no later report. */
+  pastDue?: true;
+  /** For a key figure: the day of the source that reports it (ISO day). */
+  asOf?: string;
 }
 
 const KIND_ORDER: Record<TimelineKind, number> = {
@@ -64,8 +77,11 @@ function uniqueSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
-/** Every dated item of the graph, in timeline order. Built once per build. */
-export function buildTimeline(graph: Graph, vocabulary: Vocabulary): TimelineItem[] {
+/**
+ * Every dated item of the graph, in timeline order, with statuses as of their latest sources and
+ * what is past due on `today` (the build's day, an ISO day). Built once per build.
+ */
+export function buildTimeline(graph: Graph, vocabulary: Vocabulary, today: string): TimelineItem[] {
   const items: TimelineItem[] = [];
   const countryOf = (refs: Ref<'companies'>[]) => refs.map((r) => graph.node(r).data.country);
 
@@ -76,7 +92,10 @@ export function buildTimeline(graph: Graph, vocabulary: Vocabulary): TimelineIte
       ...countryOf(companies),
       ...d.places.flatMap((p) => (p.country ? [p.country] : [])),
     ]);
+    const recorded = dealStatusView(graph, d, today);
+    const { pastDue, ...withoutPastDue } = recorded;
     if (d.announced) {
+      // The announcement happened; the item shows the deal's status today, as of its source.
       items.push({
         id: `deal-announced-${deal.ref.id}`,
         kind: 'deal-announced',
@@ -87,7 +106,7 @@ export function buildTimeline(graph: Graph, vocabulary: Vocabulary): TimelineIte
         target: deal.ref,
         companies,
         countries,
-        detail: d.status === 'reported' ? 'Reported' : 'Announced',
+        recorded: withoutPastDue,
       });
     }
     if (d.term?.start) {
@@ -97,17 +116,20 @@ export function buildTimeline(graph: Graph, vocabulary: Vocabulary): TimelineIte
         type: 'deal',
         date: d.term.start,
         status: 'planned',
-        title: `Start of supply: ${deal.title}`,
+        title: deal.title,
         target: deal.ref,
         companies,
         countries,
         ...(d.volume ? { detail: formatQuantity(d.volume, vocabulary.units) } : {}),
+        recorded,
+        ...(pastDue ? { pastDue: true as const } : {}),
       });
     }
   }
 
   for (const event of graph.all('events')) {
     const e = event.data;
+    const recorded = eventStatusView(graph, e, today);
     items.push({
       id: `event-${event.ref.id}`,
       kind: 'event',
@@ -121,6 +143,8 @@ export function buildTimeline(graph: Graph, vocabulary: Vocabulary): TimelineIte
       ...(e.figures.length
         ? { detail: e.figures.map((f) => `${f.label}: ${formatQuantity(f.quantity, vocabulary.units)}`).join('; ') }
         : {}),
+      recorded,
+      ...(recorded.pastDue ? { pastDue: true as const } : {}),
     });
   }
 
@@ -158,11 +182,23 @@ export function buildTimeline(graph: Graph, vocabulary: Vocabulary): TimelineIte
         companies: [company.ref],
         countries: [company.data.country],
         detail: figure.quantity ? formatQuantity(figure.quantity, vocabulary.units) : formatMoney(figure.money!),
+        asOf: sourceDay(graph.node(figure.source).data.published),
       });
     });
   }
 
   return items.sort(compareTimelineItems);
+}
+
+/** The states an item matches in the status filter: its status, and "past-due" when it is. */
+export function itemStates(item: TimelineItem): TimelineState[] {
+  return item.pastDue ? [item.status, 'past-due'] : [item.status];
+}
+
+/** What an item is, as its label says: "Deal announced" (or "Deal reported" for a deal only reported), "Event", … */
+export function kindLabel(item: TimelineItem): string {
+  if (item.kind === 'deal-announced' && item.recorded?.status === 'reported') return ui.timeline.kinds['deal-reported'];
+  return ui.timeline.kinds[item.kind];
 }
 
 /** Timeline items by what they involve, built once per build so entity pages never scan the whole timeline. */
@@ -281,7 +317,10 @@ export function timelineFacets(items: TimelineItem[], graph: Graph) {
     countries: [...count(items.flatMap((i) => i.countries))]
       .map(([id, n]) => ({ id, count: n }))
       .sort((a, b) => a.id.localeCompare(b.id)),
-    statuses: [...count(items.map((i) => i.status))].map(([id, n]) => ({ id: id as TimelineStatus, count: n })),
+    statuses: [...count(items.flatMap(itemStates))]
+      // "Past due" last, after the statuses it is derived from.
+      .sort(([a], [b]) => Number(a === 'past-due') - Number(b === 'past-due'))
+      .map(([id, n]) => ({ id: id as TimelineState, count: n })),
     years: years.length ? { first: Math.min(...years), last: Math.max(...years) } : undefined,
   };
 }

@@ -1,5 +1,8 @@
+import { fill } from '../../i18n/fill';
+import { ui } from '../../i18n/ui';
 import type { Inline } from '../pages/facts';
-import { formatFuzzyDate } from './fuzzy-date';
+import { statusText } from '../graph/status';
+import { formatDay, formatFuzzyDate } from './fuzzy-date';
 
 /** Shortens `text` to at most `max` characters at a word boundary, ending in "…". */
 export function clip(text: string, max: number): string {
@@ -20,9 +23,19 @@ export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
 }
 
-/** A fact's value as plain text: links become their text, dates are written out. */
-export function inlineText(parts: Inline[]): string {
-  return parts.map((part) => ('date' in part ? formatFuzzyDate(part.date) : part.text)).join('');
+/**
+ * A fact's value as plain text: links become their text, dates are written out, a status reads
+ * with its as-of day and past-due state (`compact`: in two words, for a preview card).
+ */
+export function inlineText(parts: Inline[], { compact = false } = {}): string {
+  return parts
+    .map((part) => {
+      if ('date' in part) return formatFuzzyDate(part.date);
+      if ('status' in part) return statusText(part.status, { compact });
+      if ('asOf' in part) return ` ${fill(ui.status.asOf, { date: formatDay(part.asOf) })}`;
+      return part.text;
+    })
+    .join('');
 }
 
 /**

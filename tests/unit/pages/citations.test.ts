@@ -34,16 +34,18 @@ describe('citations', () => {
     );
   });
 
-  test('a deal carries parties and roles, value as reported, announcement, source and link', () => {
+  test('a deal carries parties and roles, value as reported, announcement, status as of its source (past due on the day given), source and link', () => {
     expect(
       dealCitation(
         graph,
         { collection: 'deals', id: 'lg-energy-solution-chery-ev-46-series-cells' },
         'https://site.test/deals/d/',
+        '2026-11-26',
       ),
     ).toMatchInlineSnapshot(`
       "LG Energy Solution to supply Chery EV with 46-series cylindrical cells. LG Energy Solution (supplier), Chery EV (customer).
       more than ₩1 trillion KRW ($726 million USD as reported), estimated; announced 9 July 2025.
+      Status: Signed (as of 9 July 2025). Term start due in early 2026 — no report since 9 July 2025.
       Source: Korea JoongAng Daily, Choi Sun-eul, “Chinese battery firms reach out to Korea in global expansion push”, 9 July 2025.
       https://site.test/deals/d/"
     `);

@@ -49,6 +49,44 @@ describe('entityPage', () => {
     expect(facts.citation).toContain('https://briefing.example.com/deals/acme-globex-widgets/');
   });
 
+  test('an event: status as of its source, past due beside it (never instead), and no status in the kicker', () => {
+    // The fixture's event: planned "by end of 2024", reported 2 January 2024; the context's today is 2026.
+    const view = entityPage(ctx, { collection: 'events', id: 'acme-plant-opening' });
+    expect(view.kicker).toEqual(['Event', 'Plant opening', 'by the end of 2024']);
+    const status = view.facts!.facts.find((f) => f.label === 'Status')!;
+    expect(status.value).toEqual([
+      {
+        status: {
+          status: 'planned',
+          label: 'Planned',
+          asOf: '2024-01-02',
+          pastDue: { due: expect.objectContaining({ text: 'by end of 2024' }), kind: 'event' },
+        },
+      },
+    ]);
+    const before = entityPage(pageContextFor(ctx.graph, site, undefined, '2024-12-31'), {
+      collection: 'events',
+      id: 'acme-plant-opening',
+    });
+    expect(before.facts!.facts.find((f) => f.label === 'Status')!.value).toEqual([
+      { status: { status: 'planned', label: 'Planned', asOf: '2024-01-02' } },
+    ]);
+  });
+
+  test('a company lists its events with their status as of their source', () => {
+    const view = entityPage(ctx, { collection: 'companies', id: 'acme-widgets' });
+    const events = view.sections.find((s) => s.id === 'events')!;
+    expect(events.body.kind === 'links' && events.body.items[0]!.meta).toEqual([
+      { date: expect.objectContaining({ text: 'by end of 2024' }) },
+      { text: ' · ' },
+      { status: expect.objectContaining({ label: 'Planned', asOf: '2024-01-02', pastDue: expect.anything() }) },
+    ]);
+    const deals = view.sections.find((s) => s.id === 'deals')!;
+    expect(deals.body.kind === 'table' && deals.body.table.rows[0]!.cells[3]).toEqual([
+      { status: { status: 'signed', label: 'Signed', asOf: '2024-01-02' } },
+    ]);
+  });
+
   test('a quote: the quote itself, large, anchored at #quote', () => {
     const view = entityPage(ctx, { collection: 'quotes', id: 'jane-doe-widgets' });
     expect(view.title).toBe('Jane Doe: “Widgets are the future”');

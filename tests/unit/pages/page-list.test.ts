@@ -5,7 +5,7 @@ import { loadSiteConfig } from '../../../src/lib/content/site-config';
 import { sidebarInput } from '../../../src/lib/pages/navigation';
 import { buildPageList, pagesOf, type SitePage } from '../../../src/lib/pages/page-list';
 import { buildTimeline } from '../../../src/lib/timeline/timeline';
-import { fixtureVocabulary, minimalInput, pageContextFor } from '../../support/content';
+import { fixtureVocabulary, minimalInput, pageContextFor, UNIT_TODAY } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
 
@@ -13,7 +13,7 @@ const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'))
 function pagesFor(input: GraphInput, bodies: Record<string, string> = {}): SitePage[] {
   const graph = buildGraph(input, fixtureVocabulary);
   return buildPageList(pageContextFor(graph, site), {
-    timeline: buildTimeline(graph, site.vocabulary),
+    timeline: buildTimeline(graph, site.vocabulary, UNIT_TODAY),
     docs: [{ id: 'about', title: 'How to read and cite' }],
     siteWide: { site, sidebar: sidebarInput(graph) },
     body: (ref) => bodies[ref.id] ?? 'Body.',
@@ -109,10 +109,34 @@ describe('cache keys', () => {
     expect(after.get('/companies/')).not.toBe(before.get('/companies/'));
   });
 
+  test('change when an entry becomes past due, and only then, not with every new day', () => {
+    const graph = buildGraph(minimalInput(), fixtureVocabulary);
+    // The fixture's event is planned "by the end of 2024": past due from 1 January 2025.
+    const on = (today: string) =>
+      keys(
+        buildPageList(pageContextFor(graph, site, undefined, today), {
+          timeline: buildTimeline(graph, site.vocabulary, today),
+          docs: [{ id: 'about', title: 'How to read and cite' }],
+          siteWide: { site, sidebar: sidebarInput(graph) },
+          body: () => 'Body.',
+        }),
+      );
+    const [june, december, january, march] = [on('2024-06-01'), on('2024-12-31'), on('2025-01-01'), on('2025-03-01')];
+    for (const path of ['/events/acme-plant-opening/', '/companies/acme-widgets/', '/briefings/widgets-weekly/']) {
+      expect(december.get(path), path).toBe(june.get(path));
+      expect(january.get(path), path).not.toBe(december.get(path));
+      expect(march.get(path), path).toBe(january.get(path));
+    }
+    // A person's timeline shows their organisation's items, so their page changes too; a page
+    // that shows no status of the event keeps its key.
+    expect(january.get('/people/jane-doe/')).not.toBe(december.get('/people/jane-doe/'));
+    expect(january.get('/quotes/jane-doe-widgets/')).toBe(december.get('/quotes/jane-doe-widgets/'));
+  });
+
   test('change everywhere when a site-wide part changes', () => {
     const graph = buildGraph(minimalInput(), fixtureVocabulary);
     const other = buildPageList(pageContextFor(graph, site), {
-      timeline: buildTimeline(graph, site.vocabulary),
+      timeline: buildTimeline(graph, site.vocabulary, UNIT_TODAY),
       docs: [{ id: 'about', title: 'How to read and cite' }],
       siteWide: { site: { ...site, title: 'Renamed' }, sidebar: sidebarInput(graph) },
       body: () => 'Body.',

@@ -7,11 +7,12 @@ import {
   emailHtml,
   emailLinks,
   emailText,
+  emailTextFile,
   resolveOnPage,
 } from '../../../src/lib/publishing/email';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { fixtureVocabulary, minimalInput } from '../../support/content';
+import { fixtureVocabulary, minimalInput, UNIT_TODAY } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
 const input = minimalInput();
@@ -20,7 +21,7 @@ const body = input.briefings[0]!.body!;
 const briefing = graph.node({ collection: 'briefings', id: 'widgets-weekly' });
 const SITE = 'https://news.example.org';
 const CAMPAIGN = 'utm_source=newsletter&utm_medium=email';
-const email = emailBriefing(graph, site, briefing, body, emailLinks(SITE, CAMPAIGN));
+const email = emailBriefing(graph, site, briefing, body, emailLinks(SITE, CAMPAIGN), UNIT_TODAY);
 
 describe('emailLinks', () => {
   const link = emailLinks(SITE, CAMPAIGN);
@@ -73,6 +74,7 @@ describe('emailBriefing', () => {
       briefing,
       'See [sources](#sources) and [Acme](../../companies/acme-widgets/).\n',
       emailLinks(SITE, ''),
+      UNIT_TODAY,
     );
     const runs = links.blocks[0]!.kind === 'paragraph' ? links.blocks[0]!.runs : [];
     expect(runs.filter((r) => r.href).map((r) => r.href)).toEqual([
@@ -88,6 +90,7 @@ describe('emailBriefing', () => {
       briefing,
       '[Click](javascript:alert(1)) [Data](data:text/html,x)\n',
       emailLinks(SITE, ''),
+      UNIT_TODAY,
     );
     const runs = unsafe.blocks[0]!.kind === 'paragraph' ? unsafe.blocks[0]!.runs : [];
     expect(runs.map((r) => r.text).join('')).toBe('Click Data');
@@ -140,6 +143,44 @@ describe('emailHtml', () => {
     expect(hostile).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(hostile).not.toContain('<img');
     expect(hostile).toContain('a &#38; b');
+  });
+});
+
+describe('statuses in the email', () => {
+  test('cards carry the status as of its source, and a past-due event says so in its marker', () => {
+    // The fixture's event is planned "by the end of 2024", reported on 2 January 2024.
+    const marker = email.blocks[2]!.kind === 'paragraph' ? email.blocks[2]!.runs.find((r) => r.marker) : undefined;
+    expect(marker?.text).toBe('[by the end of 2024; past due]');
+    const deal = email.blocks[1]!.kind === 'card' ? email.blocks[1]!.facts : [];
+    expect(deal.find((f) => f.label === 'Status')?.value).toBe('Signed (as of 2 January 2024)');
+    const before = emailBriefing(graph, site, briefing, body, emailLinks(SITE, ''), '2024-12-31');
+    const early = before.blocks[2]!.kind === 'paragraph' ? before.blocks[2]!.runs.find((r) => r.marker) : undefined;
+    expect(early?.text).toBe('[by the end of 2024]');
+  });
+
+  test('an event card shows the past-due state beside the recorded status', () => {
+    const card = emailBriefing(
+      graph,
+      site,
+      briefing,
+      '<Event id="acme-plant-opening" />\n',
+      emailLinks(SITE, ''),
+      UNIT_TODAY,
+    );
+    const facts = card.blocks[0]!.kind === 'card' ? card.blocks[0]!.facts : [];
+    expect(facts.find((f) => f.label === 'Status')?.value).toBe(
+      'Planned (as of 2 January 2024). Due by the end of 2024 — no report since 2 January 2024.',
+    );
+  });
+});
+
+describe('emailTextFile', () => {
+  test('is the text version after a UTF-8 byte order mark, and nothing else', () => {
+    const file = emailTextFile(email);
+    expect([...Buffer.from(file, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(file.slice(1)).toBe(emailText(email));
+    // What fetch().text() (the newsletter copy button) hands on: the text, without the mark.
+    expect(new TextDecoder().decode(Buffer.from(file, 'utf8'))).toBe(emailText(email));
   });
 });
 

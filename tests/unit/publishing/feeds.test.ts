@@ -34,25 +34,59 @@ describe('briefingFeedItems', () => {
 });
 
 describe('companyFeedItems', () => {
-  test('deals, events and briefings that involve the company, newest first', () => {
-    const items = companyFeedItems(graph, acme, SITE);
-    expect(items.map((i) => [i.category, i.url, i.published.toISOString().slice(0, 10)])).toEqual([
-      ['Briefing', 'https://news.example.org/briefings/widgets-weekly/', '2024-01-03'],
-      // A planned event is dated by the first report of the plan, never by its future date.
-      ['Event', 'https://news.example.org/events/acme-plant-opening/', '2024-01-02'],
-      // A deal by its announcement ("early 2024-01" starts on 1 January).
-      ['Deal', 'https://news.example.org/deals/acme-globex-widgets/', '2024-01-01'],
+  const TODAY = '2026-11-26';
+
+  test('deals, events and briefings that involve the company, newest first, each dated by one rule', () => {
+    const items = companyFeedItems(graph, acme, SITE, TODAY);
+    expect(items.map((i) => [i.category, i.url, i.published.toISOString()])).toEqual([
+      // A briefing by the day it was published.
+      ['Briefing', 'https://news.example.org/briefings/widgets-weekly/', '2024-01-03T00:00:00.000Z'],
+      // A deal or an event by the moment its latest source was published ('2024-01-02T09:00+00:00'):
+      // never by the start of its fuzzy date ("early 2024-01" is not 1 January), never by a future plan.
+      ['Event', 'https://news.example.org/events/acme-plant-opening/', '2024-01-02T09:00:00.000Z'],
+      ['Deal', 'https://news.example.org/deals/acme-globex-widgets/', '2024-01-02T09:00:00.000Z'],
     ]);
   });
 
+  test('the item text carries the entry’s own date and its status as of its source, past due where it is', () => {
+    const [, event, deal] = companyFeedItems(graph, acme, SITE, TODAY);
+    expect(event!.summary).toBe(
+      'Date: by the end of 2024. Status: Planned (as of 2 January 2024). Due by the end of 2024 — no report since 2 January 2024. Synthetic event for tests.',
+    );
+    expect(deal!.summary).toBe(
+      'Announced: early January 2024. Status: Signed (as of 2 January 2024). Synthetic deal for tests.',
+    );
+    // Before its date had passed, the plan was only planned.
+    const earlier = companyFeedItems(graph, acme, SITE, '2024-12-31').find((i) => i.category === 'Event')!;
+    expect(earlier.summary).toBe(
+      'Date: by the end of 2024. Status: Planned (as of 2 January 2024). Synthetic event for tests.',
+    );
+  });
+
+  test('a later report of an entry dates it by that report', () => {
+    const input = minimalInput();
+    const first = input.sources[0]!;
+    input.sources.push({
+      ...structuredClone(first),
+      id: 'later',
+      filePath: 'sources/later.yaml',
+      data: { ...structuredClone(first.data), title: 'Later', published: '2024-03-05T18:30+09:00' },
+    });
+    input.deals[0]!.data.sources.push({ collection: 'sources', id: 'later' });
+    const later = buildGraph(input, fixtureVocabulary);
+    const deal = companyFeedItems(later, acme, SITE, TODAY).find((i) => i.category === 'Deal')!;
+    expect(deal.published.toISOString()).toBe('2024-03-05T09:30:00.000Z');
+    expect(deal.summary).toContain('Status: Signed (as of 5 March 2024).');
+  });
+
   test('keeps only the newest items', () => {
-    expect(companyFeedItems(graph, acme, SITE, 2).map((i) => i.category)).toEqual(['Briefing', 'Event']);
+    expect(companyFeedItems(graph, acme, SITE, TODAY, 2).map((i) => i.category)).toEqual(['Briefing', 'Event']);
   });
 
   test('a company only mentioned in a briefing gets that briefing', () => {
-    const items = companyFeedItems(graph, { collection: 'companies', id: 'test-gazette' }, SITE);
+    const items = companyFeedItems(graph, { collection: 'companies', id: 'test-gazette' }, SITE, TODAY);
     expect(items).toEqual([]);
-    const globex = companyFeedItems(graph, { collection: 'companies', id: 'globex' }, SITE);
+    const globex = companyFeedItems(graph, { collection: 'companies', id: 'globex' }, SITE, TODAY);
     expect(globex.map((i) => i.category)).toEqual(['Briefing', 'Deal']);
   });
 

@@ -6,7 +6,7 @@ import { pageFeeds, pageHeadTags, pageImage } from '../../../src/lib/publishing/
 import { metaDescription } from '../../../src/lib/publishing/meta-text';
 import { buildTimeline } from '../../../src/lib/timeline/timeline';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { fixtureVocabulary, minimalInput, pageContextFor } from '../../support/content';
+import { fixtureVocabulary, minimalInput, pageContextFor, UNIT_TODAY } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
 const graph = buildGraph(minimalInput(), fixtureVocabulary);
@@ -124,7 +124,7 @@ describe('pageImage', () => {
 function pageList() {
   const ctx = pageContextFor(graph, site);
   return buildPageList(ctx, {
-    timeline: buildTimeline(graph, site.vocabulary),
+    timeline: buildTimeline(graph, site.vocabulary, UNIT_TODAY),
     docs: [],
     siteWide: {},
     body: () => '',

@@ -3,12 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { entityCard, ogImageAlt } from '../../../src/lib/publishing/og-card';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { fixtureVocabulary, minimalInput } from '../../support/content';
+import { fixtureVocabulary, minimalInput, UNIT_TODAY } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
 const graph = buildGraph(minimalInput(), fixtureVocabulary);
 const card = (collection: Parameters<typeof graph.node>[0]['collection'], id: string) =>
-  entityCard(graph, graph.node({ collection, id }), site);
+  entityCard(graph, graph.node({ collection, id }), site, UNIT_TODAY);
 
 describe('entityCard', () => {
   test('a company: name, kind and country, description, key facts', () => {
@@ -68,7 +68,7 @@ describe('entityCard', () => {
     const input = minimalInput();
     input.companies[0]!.data.aliases = ['LG에너지솔루션', '宁德时代', 'トヨタ自動車', 'Ącme Łtd'];
     const company = buildGraph(input, fixtureVocabulary).node({ collection: 'companies', id: 'acme-widgets' });
-    expect(entityCard(buildGraph(input, fixtureVocabulary), company, site).facts[0]).toEqual({
+    expect(entityCard(buildGraph(input, fixtureVocabulary), company, site, UNIT_TODAY).facts[0]).toEqual({
       label: 'Also known as',
       value: 'Acme, LG에너지솔루션, 宁德时代, トヨタ自動車, Ącme Łtd',
     });
@@ -90,7 +90,7 @@ describe('entityCard bounds', () => {
       },
     ];
     const g = buildGraph(input, fixtureVocabulary);
-    const c = entityCard(g, g.node({ collection: 'companies', id: 'globex' }), site);
+    const c = entityCard(g, g.node({ collection: 'companies', id: 'globex' }), site, UNIT_TODAY);
     expect(c.title).toBe(`${'Globex '.repeat(17).trim()}…`);
     expect(c.title.length).toBeLessThanOrEqual(120);
     expect(c.lede).toBe(`${'Buys widgets. '.repeat(11).trim()} Buys…`);

@@ -27,6 +27,7 @@ describe('filtersFromForm', () => {
         ['type', 'event'],
         ['type', 'deal'],
         ['status', 'expected'],
+        ['status', 'past-due'],
       ]),
     );
     expect(filters).toEqual({
@@ -35,10 +36,10 @@ describe('filtersFromForm', () => {
       from: 2025,
       to: 2026,
       type: ['event', 'deal'],
-      status: ['expected'],
+      status: ['expected', 'past-due'],
     });
     expect(timelineUrl(filters)).toBe(
-      '/timeline/?company=catl&type=deal,event&country=HU&status=expected&from=2025&to=2026',
+      '/timeline/?company=catl&type=deal,event&country=HU&status=expected,past-due&from=2025&to=2026',
     );
   });
 
@@ -72,7 +73,7 @@ describe('itemFromData and itemFromIndexRow', () => {
       companies: 'catl lg-energy-solution',
       type: 'deal',
       countries: 'KR HU',
-      status: 'happened',
+      status: 'planned past-due',
       firstYear: '2025',
       lastYear: '2026',
     });
@@ -80,7 +81,7 @@ describe('itemFromData and itemFromIndexRow', () => {
       3,
       'deal-x',
       'deal',
-      'happened',
+      'planned past-due',
       'catl lg-energy-solution',
       'KR HU',
       2025,
@@ -90,11 +91,12 @@ describe('itemFromData and itemFromIndexRow', () => {
       companies: ['catl', 'lg-energy-solution'],
       type: 'deal',
       countries: ['KR', 'HU'],
-      status: 'happened',
+      statuses: ['planned', 'past-due'],
       firstYear: 2025,
       lastYear: 2026,
     });
     expect(fromIndex).toEqual(fromPage);
+    expect(matchesFilters(fromPage, { status: ['past-due'] })).toBe(true);
   });
 
   test('an item with no companies or countries matches only filters that do not ask for them', () => {

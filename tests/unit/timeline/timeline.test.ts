@@ -9,6 +9,8 @@ import {
   groupOf,
   groupTimeline,
   indexTimeline,
+  itemStates,
+  kindLabel,
   timelineFacets,
   timelineOf,
   todayIndex,
@@ -18,7 +20,8 @@ import { matchesFilters, isUnfiltered } from '../../../src/lib/timeline/filter';
 import { fixtureVocabulary, loadContentRoot, minimalInput } from '../../support/content';
 
 const seed = loadContentRoot(join(import.meta.dirname, '../../../src/content'));
-const items = buildTimeline(seed.graph, seed.site.vocabulary);
+const TODAY = '2026-11-26';
+const items = buildTimeline(seed.graph, seed.site.vocabulary, TODAY);
 
 describe('buildTimeline on the bundled dataset', () => {
   test('merges deal announcements and starts, events, briefings and key figures, in order', () => {
@@ -35,6 +38,47 @@ describe('buildTimeline on the bundled dataset', () => {
       'early 2026 deal-start lg-energy-solution-chery-ev-46-series-cells',
       '2026-11-26 briefing chinese-battery-firms-turn-to-korean-partners',
       '2028 event lotte-energy-materials-spain-plant-production',
+    ]);
+  });
+
+  test('says what each item is, apart from the status of what it is about', () => {
+    const byId = Object.fromEntries(items.map((i) => [i.id, i]));
+    const lges = 'lg-energy-solution-chery-ev-46-series-cells';
+    // The announcement happened; the deal's status (signed) is shown as of its source, never "Announced".
+    expect(kindLabel(byId[`deal-announced-${lges}`]!)).toBe('Deal announced');
+    expect(byId[`deal-announced-${lges}`]!.recorded).toEqual({ status: 'signed', label: 'Signed', asOf: '2025-07-09' });
+    expect(byId[`deal-announced-${lges}`]!.detail).toBeUndefined();
+    // A deal only reported is a reported item, not an announced one.
+    expect(kindLabel(byId['deal-announced-catl-kia-pv5-batteries']!)).toBe('Deal reported');
+    expect(byId['deal-announced-catl-kia-pv5-batteries']!.recorded?.label).toBe('Reported');
+    expect(kindLabel(byId[`deal-start-${lges}`]!)).toBe('Deal term starts');
+    expect(byId[`deal-start-${lges}`]!.recorded?.label).toBe('Signed');
+  });
+
+  test('marks what is past due on the build day, and only that', () => {
+    const pastDue = items.filter((i) => i.pastDue).map((i) => i.id);
+    // "by the end of 2025" and "early 2026" have passed by 26 November 2026, reported only on 9 July 2025.
+    expect(pastDue).toEqual([
+      'event-catl-hungary-plant-100-gwh',
+      'deal-start-lg-energy-solution-chery-ev-46-series-cells',
+    ]);
+    const hungary = items.find((i) => i.id === 'event-catl-hungary-plant-100-gwh')!;
+    expect(hungary.status).toBe('planned'); // the recorded status is kept
+    expect(itemStates(hungary)).toEqual(['planned', 'past-due']);
+    expect(hungary.recorded).toMatchObject({ status: 'planned', asOf: '2025-07-09', pastDue: { kind: 'event' } });
+    // Before the end of 2025 nothing was past due yet.
+    expect(buildTimeline(seed.graph, seed.site.vocabulary, '2025-12-31').filter((i) => i.pastDue)).toEqual([]);
+    // The announcement of a deal whose term start is past due is not itself past due.
+    const announced = items.find((i) => i.id === 'deal-announced-lg-energy-solution-chery-ev-46-series-cells')!;
+    expect(announced.pastDue).toBeUndefined();
+    expect(announced.recorded?.pastDue).toBeUndefined();
+  });
+
+  test('gives key figures the day of the source that reports them', () => {
+    expect(items.filter((i) => i.kind === 'figure').map((i) => i.asOf)).toEqual([
+      '2025-07-09',
+      '2025-07-09',
+      '2025-07-09',
     ]);
   });
 
@@ -105,6 +149,12 @@ describe('timelineFacets', () => {
     const facets = timelineFacets(items, seed.graph);
     expect(facets.years).toEqual({ first: 2024, last: 2028 });
     expect(facets.companies[0]).toMatchObject({ id: 'catl', count: 5 });
+    expect(facets.statuses).toEqual([
+      { id: 'happened', count: 9 },
+      { id: 'planned', count: 2 },
+      { id: 'expected', count: 1 },
+      { id: 'past-due', count: 2 },
+    ]);
     expect(Object.fromEntries(facets.types.map((t) => [t.id, t.count]))).toEqual({
       figure: 3,
       event: 4,
@@ -119,7 +169,7 @@ describe('matchesFilters', () => {
     companies: ['catl', 'kia'],
     type: 'deal',
     countries: ['CN', 'KR'],
-    status: 'happened',
+    statuses: ['happened'],
     firstYear: 2025,
     lastYear: 2025,
   };
@@ -135,6 +185,19 @@ describe('matchesFilters', () => {
     [{ to: 2024 }, false],
   ])('%j → %s', (filters, expected) => {
     expect(matchesFilters(item, filters)).toBe(expected);
+  });
+
+  test.each([
+    [['planned'], true],
+    [['past-due'], true],
+    [['happened', 'past-due'], true],
+    [['happened'], false],
+  ])('a planned item past due: status %j → %s', (status, expected) => {
+    expect(matchesFilters({ ...item, statuses: ['planned', 'past-due'] }, { status })).toBe(expected);
+  });
+
+  test('an item that is not past due is left out by the past-due filter', () => {
+    expect(matchesFilters({ ...item, statuses: ['planned'] }, { status: ['past-due'] })).toBe(false);
   });
 
   test('a vague date matches every year it could fall in', () => {
@@ -168,7 +231,7 @@ describe('buildTimeline on a small fixture', () => {
     const input = minimalInput();
     delete input.deals[0]!.data.announced;
     const graph = buildGraph(input, fixtureVocabulary);
-    const ids = buildTimeline(graph, fixtureVocabulary).map((i: TimelineItem) => i.id);
+    const ids = buildTimeline(graph, fixtureVocabulary, TODAY).map((i: TimelineItem) => i.id);
     expect(ids.some((id) => id.startsWith('deal-'))).toBe(false);
   });
 });

@@ -37,6 +37,20 @@ describe('inlineText', () => {
       ]),
     ).toBe('6 years from early 2026X');
   });
+
+  test('writes a status with its as-of day and past-due state, a figure with its as-of day', () => {
+    const status = {
+      status: 'planned',
+      label: 'Planned',
+      asOf: '2025-07-09',
+      pastDue: { due: parseFuzzyDate('by end of 2025'), kind: 'event' },
+    } as const;
+    expect(inlineText([{ status }])).toBe(
+      'Planned (as of 9 July 2025). Due by the end of 2025 — no report since 9 July 2025.',
+    );
+    expect(inlineText([{ status }], { compact: true })).toBe('Planned (as of 9 July 2025), past due');
+    expect(inlineText([{ text: '100 GWh a year' }, { asOf: '2025-07-09' }])).toBe('100 GWh a year (as of 9 July 2025)');
+  });
 });
 
 describe('wrap', () => {

@@ -1,10 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { emailText } from '../../../lib/publishing/email';
+import { emailTextFile } from '../../../lib/publishing/email';
 import type { Ref } from '../../../schemas/common';
 import { briefingEmail, briefingPaths } from '../../../publishing';
 
-// A briefing as plain text, for the text part of an email.
+// A briefing as plain text, for the text part of an email. The file starts with a UTF-8 byte order
+// mark, so a browser reads it as UTF-8 even from a host that sends no charset (see UTF8_BOM).
 export const getStaticPaths = briefingPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ ref: Ref<'briefings'> }> = async ({ props }) =>
-  new Response(emailText(await briefingEmail(props.ref)), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  new Response(emailTextFile(await briefingEmail(props.ref)), {
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getGraph, getSite } from '../../../data';
+import { getGraph, getSite, getToday } from '../../../data';
 import {
   companyFeedChannel,
   companyFeedItems,
@@ -31,7 +31,7 @@ export const GET: APIRoute<{ company: Ref<'companies'> }> = async ({ props }) =>
   return rss({
     ...companyFeedChannel(graph, company, getSite()),
     site: absoluteUrl(entityUrl(company), url),
-    items: companyFeedItems(graph, company, url).map(rssItem),
+    items: companyFeedItems(graph, company, url, getToday()).map(rssItem),
     xmlns: RSS_NAMESPACES,
     customData: rssChannelExtras(absoluteUrl(companyFeedUrl(company), url), getSite().lang),
   });
