@@ -175,8 +175,10 @@ export const ui = {
   },
   share: {
     theDeal: 'the deal “{title}”',
+    theEvent: 'the event “{title}”',
     thisQuote: 'this quote',
     quotePage: 'Quote page',
+    eventPage: 'Event page',
     link: 'Link',
   },
   quote: {
@@ -186,6 +188,11 @@ export const ui = {
   },
   source: {
     description: '{publisher}, {date}. Every fact on this site that cites it.',
+  },
+  /** The chip after a sentence that mentions an event: the sentence gives the date, the chip links to the event. */
+  eventMarker: {
+    label: 'Event',
+    name: 'Event: {title}, {date}',
   },
   briefing: {
     published: 'Published',

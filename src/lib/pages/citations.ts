@@ -13,10 +13,20 @@ export function sourceCitation(graph: Graph, ref: Ref<'sources'>): string {
 }
 
 /**
- * A quote as a reader pastes it into a newsletter: the words, who said them (name, role,
- * organisation, or the source's description), when, where it was printed, and the link.
+ * A citation as it is copied: its lines, then the link on a line of its own. Pages carry
+ * citations without the link, and the copy button adds the link on the address the reader has
+ * open (see `urlOnOrigin` in routes.ts), so a citation copied from any host leads back there.
  */
-export function quoteCitation(graph: Graph, ref: Ref<'quotes'>, url: string): string {
+export function citationWithLink(citation: string, url: string): string {
+  return `${citation}\n${url}`;
+}
+
+/**
+ * A quote as a reader pastes it into a newsletter: the words, who said them (name, role,
+ * organisation, or the source's description), when and where it was printed. The link is added
+ * when it is copied ({@link citationWithLink}).
+ */
+export function quoteCitation(graph: Graph, ref: Ref<'quotes'>): string {
   const q = graph.node(ref).data;
   const speaker = [
     q.speaker.person ? graph.node(q.speaker.person).title : q.speaker.description,
@@ -30,12 +40,11 @@ export function quoteCitation(graph: Graph, ref: Ref<'quotes'>, url: string): st
     `“${q.text}”`,
     `— ${speaker}${when ? `, ${when}` : ''}.`,
     `Source: ${sourceCitation(graph, q.source)}.`,
-    url,
   ].join('\n');
 }
 
-/** A deal as a citation: parties and roles, headline, value, announcement, source and link. */
-export function dealCitation(graph: Graph, ref: Ref<'deals'>, url: string): string {
+/** A deal as a citation: parties and roles, headline, value, announcement and source (link added on copy). */
+export function dealCitation(graph: Graph, ref: Ref<'deals'>): string {
   const d = graph.node(ref).data;
   const parties = d.parties
     .map((p) => `${graph.node(p.company).title} (${ui.partyRoles[p.role].toLowerCase()})`)
@@ -49,8 +58,15 @@ export function dealCitation(graph: Graph, ref: Ref<'deals'>, url: string): stri
     `${graph.node(ref).title}. ${parties}.`,
     facts.length ? `${facts.join('; ')}.` : undefined,
     `Source: ${sources}.`,
-    url,
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** An event as a citation: what, its status and date as the sources give them, and the sources (link added on copy). */
+export function eventCitation(graph: Graph, ref: Ref<'events'>): string {
+  const node = graph.node(ref);
+  const e = node.data;
+  const sources = e.sources.map((s) => sourceCitation(graph, s)).join('; ');
+  return [`${node.title}. ${ui.eventStatus[e.status]}, ${formatFuzzyDate(e.date)}.`, `Source: ${sources}.`].join('\n');
 }

@@ -13,7 +13,7 @@ import {
   sourceRelations,
   type Backlink,
 } from '../graph/relations';
-import { absoluteUrl, entityUrl, relationListUrl, timelineUrl } from '../routes';
+import { entityUrl, relationListUrl, timelineUrl, withAnchor } from '../routes';
 import { searchRecord, type SearchRecord } from '../search/search-index';
 import { timelineOf } from '../timeline/timeline';
 import { countryName, formatTimestamp } from '../values/format';
@@ -39,6 +39,7 @@ import {
   type PageContext,
   type QuoteView,
   type SectionBody,
+  type ShareView,
 } from './views';
 
 /**
@@ -66,8 +67,8 @@ export interface SectionView {
   count?: number;
   /** The section's full list, when the page shows only the first {@link RELATION_LIMIT}. */
   more?: string;
-  /** A citation readers can copy for what the section shows. */
-  citation?: string;
+  /** A Share control for what the section shows (a deal's facts: its link and citation). */
+  share?: ShareView;
   body: SectionBody;
   /** Every item, for the paginated full list; present only when the page shows a part. */
   list?: ListItemView[];
@@ -294,7 +295,12 @@ function dealPage(ctx: PageContext, node: Node<'deals'>): EntityPageView {
       {
         id: 'facts',
         title: ui.sections.dealFacts,
-        citation: dealCitation(graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl)),
+        // The deal's page itself: copy its link and citation, no link to the page being read.
+        share: {
+          path: withAnchor(entityUrl(ref), 'facts'),
+          subject: fill(ui.share.theDeal, { title: node.title }),
+          citation: dealCitation(graph, ref),
+        },
         body: { kind: 'facts', facts: dealFacts(graph, d, site), label: ui.facts.labels.deal },
       },
       eventsSection(ref, r.events),
@@ -349,7 +355,7 @@ function quotePage(ctx: PageContext, node: Node<'quotes'>): EntityPageView {
     title: fill(ui.quote.pageTitle, { speaker, quote: node.title }),
     description: fill(ui.quote.description, { text: q.text, speaker }),
     kicker: [ui.collections.quotes.singular],
-    quote: quoteView(ctx, ref, 'quote'),
+    quote: quoteView(ctx, ref, 'quote', { own: true }),
     sections: defined([
       q.context ? { id: 'context', title: ui.sections.context, body: { kind: 'text', text: q.context } } : undefined,
       listSection(ref, 'about', ui.sections.about, r.about, (n) =>

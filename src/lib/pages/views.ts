@@ -5,10 +5,10 @@ import type { SiteConfig } from '../../schemas/site';
 import { refKey, type Graph, type Node } from '../graph/graph';
 import type { ContextPart } from '../graph/mentions';
 import type { Backlink } from '../graph/relations';
-import { absoluteUrl, anchorUrl, entityUrl } from '../routes';
+import { anchorUrl, entityUrl } from '../routes';
 import type { TimelineIndex, TimelineItem } from '../timeline/timeline';
 import { formatTimestamp } from '../values/format';
-import { dealCitation, quoteCitation } from './citations';
+import { dealCitation, eventCitation, quoteCitation } from './citations';
 import { dealFacts, eventFacts, speakerInlines, type Fact, type IndexTable, type Inline } from './facts';
 
 /**
@@ -24,7 +24,7 @@ export interface PageContext {
   site: SiteConfig;
   /** The timeline, indexed by company and page (built once per build). */
   timeline: TimelineIndex;
-  /** The configured site, for the links citations carry. */
+  /** The configured site (BRIEFING_SITE_URL), for what is read away from the site. */
   siteUrl: URL;
 }
 
@@ -38,6 +38,22 @@ export interface LinkView {
 export interface ListItemView {
   link: LinkView;
   meta?: Inline[];
+}
+
+/**
+ * What one "Share" control offers for a quote, deal or event: copy its link, copy its citation,
+ * and go to its own page unless that is the page being read. Links are root-relative; the
+ * browser makes them absolute on the address the reader has open.
+ */
+export interface ShareView {
+  /** The link "Copy link" copies, e.g. `/quotes/x/` or `/deals/x/#facts`. */
+  path: string;
+  /** What is shared, for accessible names: "this quote", "the deal “…”". */
+  subject: string;
+  /** The citation without its link (the link is added when it is copied). */
+  citation?: string;
+  /** The thing's own page, where it is not the page this control is on. */
+  page?: LinkView;
 }
 
 /** A quotation, with who said it, when, where it was printed and how to cite it. */
@@ -54,7 +70,7 @@ export interface QuoteView {
   source: LinkView;
   /** The quote's own page. */
   href: string;
-  citation: string;
+  share: ShareView;
 }
 
 /** A piece of the sentence around a mention: text, or a name (marked when it is the page's own). */
@@ -84,8 +100,7 @@ export interface CardView {
   href: string;
   anchor: string;
   facts: { facts: Fact[]; label: string };
-  /** For deals: the link to their facts and a citation to copy. */
-  share?: { path: string; subject: string; citation: string; linkText: string };
+  share: ShareView;
 }
 
 /** A briefing in a list: its headline, day and summary. */
@@ -125,8 +140,16 @@ export function listItem(node: Node, meta?: Inline[]): ListItemView {
   return meta && meta.length > 0 ? { link: linkTo(node), meta } : { link: linkTo(node) };
 }
 
-/** A quote as a block: the words, speaker, date, source and citation. */
-export function quoteView(ctx: PageContext, ref: Ref<'quotes'>, anchor = `quote-${ref.id}`): QuoteView {
+/**
+ * A quote as a block: the words, speaker, date, source and citation. On the quote's own page
+ * (`own`), its Share control does not link to the page itself.
+ */
+export function quoteView(
+  ctx: PageContext,
+  ref: Ref<'quotes'>,
+  anchor = `quote-${ref.id}`,
+  { own = false }: { own?: boolean } = {},
+): QuoteView {
   const { graph } = ctx;
   const node = graph.node(ref);
   const q = node.data;
@@ -141,7 +164,12 @@ export function quoteView(ctx: PageContext, ref: Ref<'quotes'>, anchor = `quote-
       : [{ text: fill(ui.lists.reported, { date: formatTimestamp(source.data.published, { time: false }) }) }],
     source: { text: graph.node(source.data.publisher).title, href: entityUrl(source.ref) },
     href: entityUrl(ref),
-    citation: quoteCitation(graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl)),
+    share: {
+      path: entityUrl(ref),
+      subject: ui.share.thisQuote,
+      citation: quoteCitation(graph, ref),
+      ...(own ? {} : { page: { text: ui.share.quotePage, href: entityUrl(ref) } }),
+    },
   };
 }
 
@@ -185,8 +213,8 @@ export function dealCard(ctx: PageContext, ref: Ref<'deals'>, anchor?: string): 
     share: {
       path: anchorUrl(ref, 'facts'),
       subject: fill(ui.share.theDeal, { title: node.title }),
-      citation: dealCitation(ctx.graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl)),
-      linkText: ui.sections.dealFacts,
+      citation: dealCitation(ctx.graph, ref),
+      page: { text: ui.sections.dealFacts, href: anchorUrl(ref, 'facts') },
     },
   };
 }
@@ -200,5 +228,11 @@ export function eventCard(ctx: PageContext, ref: Ref<'events'>, anchor?: string)
     href: entityUrl(ref),
     anchor: anchor ?? `event-${ref.id}`,
     facts: { facts: eventFacts(ctx.graph, node.data, ctx.site), label: ui.facts.labels.event },
+    share: {
+      path: entityUrl(ref),
+      subject: fill(ui.share.theEvent, { title: node.title }),
+      citation: eventCitation(ctx.graph, ref),
+      page: { text: ui.share.eventPage, href: entityUrl(ref) },
+    },
   };
 }
