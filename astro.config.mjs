@@ -72,7 +72,7 @@ export default defineConfig({
       // The sidebar is navigation, not a reading order: no previous/next links.
       pagination: false,
       routeMiddleware: './src/route-data.ts',
-      customCss: ['./src/styles/tokens.css', './src/styles/search.css'],
+      customCss: ['./src/styles/tokens.css', './src/styles/search.css', './src/styles/print.css'],
       components: {
         Head: './src/components/starlight/Head.astro',
         PageTitle: './src/components/starlight/PageTitle.astro',

@@ -135,6 +135,7 @@ export function getPages(): Promise<SitePage[]> {
       docs: docsPages,
       siteWide: { site: ctx.site, sidebar, siteUrl: ctx.siteUrl.href },
       body: (ref: Ref<'briefings'>) => bodies.get(ref.id) ?? '',
+      today: getToday(),
     });
   })();
   return pages;

@@ -37,6 +37,14 @@ export const linksUi = {
     dealFacts: 'Deal facts',
     footer: 'You are receiving this briefing from {site}.',
   },
+  follow: {
+    title: 'Follow',
+    siteIntro: 'New briefings in your feed reader:',
+    companyTitle: 'Follow {name}',
+    companyIntro: 'New deals, events and briefings that involve {name}, in your feed reader:',
+    rss: 'RSS',
+    jsonFeed: 'JSON Feed',
+  },
   newsletter: {
     heading: 'Share in a newsletter',
     copy: 'Copy for newsletter',

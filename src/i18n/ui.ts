@@ -13,6 +13,8 @@ export const ui = {
   } satisfies Record<EntityCollection, { singular: string; plural: string }>,
   home: {
     latestBriefings: 'Latest briefings',
+    latest: 'Latest deals and events',
+    fullTimeline: 'All deals and events on the timeline',
     explore: 'Explore the knowledge base',
     allBriefings: 'All briefings',
   },

@@ -19,6 +19,7 @@ import { timelineOf } from '../timeline/timeline';
 import { countryName, formatTimestamp } from '../values/format';
 import { formatFuzzyDate } from '../values/fuzzy-date';
 import { dealCitation } from './citations';
+import { companyFollow, type FollowView } from './home';
 import {
   companyDealTable,
   companyFacts,
@@ -35,6 +36,7 @@ import {
   companyNames,
   listItem,
   quoteView,
+  sourceItem,
   type ListItemView,
   type PageContext,
   type QuoteView,
@@ -87,6 +89,8 @@ export interface EntityPageView {
   /** A quote page's quote, large. */
   quote?: QuoteView;
   facts?: { facts: Fact[]; label: string };
+  /** Feeds of what is new about the entity (a company's), shown as a "Follow" block. */
+  follow?: FollowView;
   sections: SectionView[];
   /** Filters, metadata and names for the search index. */
   search: SearchRecord;
@@ -141,8 +145,8 @@ function quotesSection(ctx: PageContext, ref: Ref, id: string, title: string, qu
   }));
 }
 
-function sourcesSection(ref: Ref, sources: Node<'sources'>[]) {
-  return listSection(ref, 'sources', ui.sections.sources, sources, plain);
+function sourcesSection(ctx: PageContext, ref: Ref, sources: Node<'sources'>[]) {
+  return listSection(ref, 'sources', ui.sections.sources, sources, (s) => sourceItem(ctx, s));
 }
 
 function eventsSection(ref: Ref, events: Node<'events'>[], status = false) {
@@ -228,7 +232,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
     timelineSection(ctx, ref, node.title, [ref.id]),
     briefingsSection(ctx, ref, r.backlinks),
     listSection(ref, 'published', ui.sections.published, r.published, plain),
-    sourcesSection(ref, r.sources),
+    sourcesSection(ctx, ref, r.sources),
   ]);
   return {
     ref,
@@ -238,6 +242,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
     kicker: [ui.collections.companies.singular, site.vocabulary.companyKinds[c.kind] ?? c.kind, countryName(c.country)],
     lede: c.description,
     facts: { facts: companyFacts(graph, node, site), label: ui.facts.labels.company },
+    follow: companyFollow(ref, node.title),
     sections,
     search: searchRecord(graph, node),
   };
@@ -273,7 +278,7 @@ function personPage(ctx: PageContext, node: Node<'people'>): EntityPageView {
         r.organisations.map((o) => o.ref.id),
       ),
       briefingsSection(ctx, ref, r.backlinks),
-      sourcesSection(ref, r.sources),
+      sourcesSection(ctx, ref, r.sources),
     ]),
     search: searchRecord(graph, node),
   };
@@ -306,7 +311,7 @@ function dealPage(ctx: PageContext, node: Node<'deals'>): EntityPageView {
       eventsSection(ref, r.events),
       quotesSection(ctx, ref, 'quotes', ui.sections.quotes, r.quotes),
       briefingsSection(ctx, ref, r.backlinks),
-      sourcesSection(ref, r.sources),
+      sourcesSection(ctx, ref, r.sources),
     ]),
     search: searchRecord(graph, node),
   };
@@ -333,7 +338,7 @@ function eventPage(ctx: PageContext, node: Node<'events'>): EntityPageView {
     sections: defined([
       quotesSection(ctx, ref, 'quotes', ui.sections.quotes, r.quotes),
       briefingsSection(ctx, ref, r.backlinks),
-      sourcesSection(ref, r.sources),
+      sourcesSection(ctx, ref, r.sources),
     ]),
     search: searchRecord(graph, node),
   };
@@ -363,7 +368,7 @@ function quotePage(ctx: PageContext, node: Node<'quotes'>): EntityPageView {
       ),
       quotesSection(ctx, ref, 'same-speaker', ui.sections.sameSpeaker, r.sameSpeaker),
       briefingsSection(ctx, ref, r.backlinks),
-      sourcesSection(ref, r.sources),
+      sourcesSection(ctx, ref, r.sources),
     ]),
     search: searchRecord(graph, node),
   };
@@ -436,7 +441,7 @@ export function briefingFooter(ctx: PageContext, ref: Ref<'briefings'>): Section
     {
       id: BRIEFING_SECTION_IDS.sources,
       title: ui.briefing.sources,
-      body: { kind: 'links', items: sources.map(plain) },
+      body: { kind: 'links', items: sources.map((s) => sourceItem(ctx, s)) },
     },
   ];
 }

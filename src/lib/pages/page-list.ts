@@ -29,6 +29,7 @@ import {
   type SectionView,
 } from './entity-page';
 import { indexTable, type IndexTable } from './facts';
+import { homePage, type HomePageView } from './home';
 import { paginate } from './pagination';
 import {
   briefingItems,
@@ -115,7 +116,7 @@ export interface TimelinePageView {
 }
 
 export type SitePage =
-  | (PageBase & { route: 'home' })
+  | (PageBase & { route: 'home'; view: HomePageView })
   | (PageBase & { route: 'entity'; view: EntityPageView })
   | (PageBase & { route: 'briefing'; view: BriefingPageView })
   | (PageBase & { route: 'index'; view: IndexPageView })
@@ -197,9 +198,12 @@ export function buildPageList(
     docs,
     siteWide,
     body,
+    today,
   }: {
     /** Every timeline item, in order. */
     timeline: TimelineItem[];
+    /** The build day (ISO), which divides what's new from what is ahead. */
+    today: string;
     docs: DocsPage[];
     siteWide: SiteWide;
     /** The MDX source of a briefing (its body), part of its cache key. */
@@ -217,6 +221,7 @@ export function buildPageList(
     route: 'home',
     path: homeUrl(),
     card: { own: { ...genericCard(linksUi.preview.home, site.title, site), lede: clip(site.tagline, 160) } },
+    view: homePage(ctx, timeline, today),
   });
 
   for (const collection of ENTITY_COLLECTIONS) {

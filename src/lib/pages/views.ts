@@ -5,7 +5,7 @@ import type { SiteConfig } from '../../schemas/site';
 import { refKey, type Graph, type Node } from '../graph/graph';
 import type { ContextPart } from '../graph/mentions';
 import type { Backlink } from '../graph/relations';
-import { anchorUrl, entityUrl } from '../routes';
+import { absoluteUrl, anchorUrl, entityUrl } from '../routes';
 import type { TimelineIndex, TimelineItem } from '../timeline/timeline';
 import { formatTimestamp } from '../values/format';
 import { dealCitation, eventCitation, quoteCitation } from './citations';
@@ -32,6 +32,8 @@ export interface PageContext {
 export interface LinkView {
   text: string;
   href: string;
+  /** For a source: the address printed after the link on paper (see {@link sourcePrintUrl}). */
+  print?: string;
 }
 
 /** One item of a list of entities: a link and a short line after it. */
@@ -141,6 +143,19 @@ export function listItem(node: Node, meta?: Inline[]): ListItemView {
 }
 
 /**
+ * Where a source can be read, printed after links to it on paper: the original's address when
+ * the source records one, else the source's page on the published site (BRIEFING_SITE_URL).
+ */
+export function sourcePrintUrl(ctx: PageContext, node: Node<'sources'>): string {
+  return node.data.url ?? absoluteUrl(entityUrl(node.ref), ctx.siteUrl);
+}
+
+/** A source in a list, with where it can be read for paper. */
+export function sourceItem(ctx: PageContext, node: Node<'sources'>): ListItemView {
+  return { link: { ...linkTo(node), print: sourcePrintUrl(ctx, node) } };
+}
+
+/**
  * A quote as a block: the words, speaker, date, source and citation. On the quote's own page
  * (`own`), its Share control does not link to the page itself.
  */
@@ -162,7 +177,11 @@ export function quoteView(
     when: q.date
       ? [{ date: q.date }]
       : [{ text: fill(ui.lists.reported, { date: formatTimestamp(source.data.published, { time: false }) }) }],
-    source: { text: graph.node(source.data.publisher).title, href: entityUrl(source.ref) },
+    source: {
+      text: graph.node(source.data.publisher).title,
+      href: entityUrl(source.ref),
+      print: sourcePrintUrl(ctx, source),
+    },
     href: entityUrl(ref),
     share: {
       path: entityUrl(ref),

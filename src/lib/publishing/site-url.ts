@@ -1,7 +1,7 @@
 /**
  * The address the site is published at, from `BRIEFING_SITE_URL`. Canonical links, link
- * previews, feeds, the sitemap, redirect pages and email snippets are written at build time and
- * carry it; the copy buttons do not (they use the address the reader has open, see
+ * previews, feeds, the sitemap, redirect pages, email snippets and the source links printed on
+ * paper are written at build time and carry it; the copy buttons do not (they use the address the reader has open, see
  * `urlOnOrigin` in routes.ts), so they work wherever the site runs.
  */
 
@@ -20,8 +20,8 @@ export function siteUrlFrom(env: Record<string, string | undefined>): { url: str
 /** What a build without a configured address says, once: the variable, what it affects, the fix. */
 export function siteUrlWarning(): string {
   return (
-    `${SITE_URL_ENV} is not set, so canonical links, link previews, feeds, the sitemap and email ` +
-    `snippets point at ${DEFAULT_SITE_URL}. Set it to the address the site is published at ` +
+    `${SITE_URL_ENV} is not set, so canonical links, link previews, feeds, the sitemap, email ` +
+    `snippets and printed source links point at ${DEFAULT_SITE_URL}. Set it to the address the site is published at ` +
     `(e.g. ${SITE_URL_ENV}=https://briefing.your-team.example npm run build); copy buttons use ` +
     `the address the page is opened at either way.`
   );

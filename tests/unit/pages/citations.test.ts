@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { dealCitation, quoteCitation, sourceCitation } from '../../../src/lib/pages/citations';
+import {
+  citationWithLink,
+  dealCitation,
+  eventCitation,
+  quoteCitation,
+  sourceCitation,
+} from '../../../src/lib/pages/citations';
 import { loadContentRoot } from '../../support/content';
 
 const { graph } = loadContentRoot(join(import.meta.dirname, '../../../src/content'));
@@ -13,11 +19,10 @@ describe('citations', () => {
     );
   });
 
-  test('a quote carries its exact words, speaker, role, organisation, source and link', () => {
+  test('a quote carries its exact words, speaker, role, organisation, source and, once copied, its link', () => {
     expect(
-      quoteCitation(
-        graph,
-        { collection: 'quotes', id: 'choi-jae-hee-chery-deal-signal' },
+      citationWithLink(
+        quoteCitation(graph, { collection: 'quotes', id: 'choi-jae-hee-chery-deal-signal' }),
         'https://site.test/quotes/q/',
       ),
     ).toMatchInlineSnapshot(`
@@ -29,16 +34,15 @@ describe('citations', () => {
   });
 
   test('an unnamed speaker is cited as the source describes them', () => {
-    expect(quoteCitation(graph, { collection: 'quotes', id: 'industry-insider-home-turf' }, 'u').split('\n')[1]).toBe(
+    expect(quoteCitation(graph, { collection: 'quotes', id: 'industry-insider-home-turf' }).split('\n')[1]).toBe(
       '— an industry insider.',
     );
   });
 
-  test('a deal carries parties and roles, value as reported, announcement, source and link', () => {
+  test('a deal carries parties and roles, value as reported, announcement, source and, once copied, its link', () => {
     expect(
-      dealCitation(
-        graph,
-        { collection: 'deals', id: 'lg-energy-solution-chery-ev-46-series-cells' },
+      citationWithLink(
+        dealCitation(graph, { collection: 'deals', id: 'lg-energy-solution-chery-ev-46-series-cells' }),
         'https://site.test/deals/d/',
       ),
     ).toMatchInlineSnapshot(`
@@ -47,5 +51,24 @@ describe('citations', () => {
       Source: Korea JoongAng Daily, Choi Sun-eul, “Chinese battery firms reach out to Korea in global expansion push”, 9 July 2025.
       https://site.test/deals/d/"
     `);
+  });
+
+  test('an event carries what, its status and date as the source gives them, and its source', () => {
+    expect(eventCitation(graph, { collection: 'events', id: 'catl-hungary-plant-100-gwh' })).toMatchInlineSnapshot(`
+      "CATL aims to run a 100 GWh plant in Hungary. Planned, by the end of 2025.
+      Source: Korea JoongAng Daily, Choi Sun-eul, “Chinese battery firms reach out to Korea in global expansion push”, 9 July 2025."
+    `);
+  });
+
+  test('a citation on a page carries no address: the link is added where it is copied', () => {
+    for (const citation of [
+      quoteCitation(graph, { collection: 'quotes', id: 'choi-jae-hee-chery-deal-signal' }),
+      dealCitation(graph, { collection: 'deals', id: 'lg-energy-solution-chery-ev-46-series-cells' }),
+      eventCitation(graph, { collection: 'events', id: 'catl-hungary-plant-100-gwh' }),
+    ])
+      expect(citation).not.toMatch(/https?:\/\//);
+    expect(citationWithLink('Line one.\nSource: X.', 'http://localhost:4321/q/')).toBe(
+      'Line one.\nSource: X.\nhttp://localhost:4321/q/',
+    );
   });
 });

@@ -17,6 +17,7 @@ function pagesFor(input: GraphInput, bodies: Record<string, string> = {}): SiteP
     docs: [{ id: 'about', title: 'How to read and cite' }],
     siteWide: { site, sidebar: sidebarInput(graph) },
     body: (ref) => bodies[ref.id] ?? 'Body.',
+    today: '2026-11-26',
   });
 }
 
@@ -116,6 +117,7 @@ describe('cache keys', () => {
       docs: [{ id: 'about', title: 'How to read and cite' }],
       siteWide: { site: { ...site, title: 'Renamed' }, sidebar: sidebarInput(graph) },
       body: () => 'Body.',
+      today: '2026-11-26',
     });
     for (const page of other) expect(page.cacheKey).not.toBe(before.get(page.path));
   });

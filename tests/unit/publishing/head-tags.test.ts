@@ -128,5 +128,6 @@ function pageList() {
     docs: [],
     siteWide: {},
     body: () => '',
+    today: '2026-11-26',
   });
 }
