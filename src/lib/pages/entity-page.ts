@@ -141,7 +141,7 @@ function briefingsSection(ctx: PageContext, ref: Ref, backlinks: Backlink[], tit
 function quotesSection(ctx: PageContext, ref: Ref, id: string, title: string, quotes: Node<'quotes'>[]) {
   return listSection(ref, id, title, quotes, plain, (first) => ({
     kind: 'quotes',
-    quotes: first.map((q) => quoteView(ctx, q.ref)),
+    quotes: first.map((q) => quoteView(ctx, q.ref, undefined, { on: ref })),
   }));
 }
 
@@ -175,6 +175,7 @@ function timelineSection(ctx: PageContext, ref: Ref<'companies'> | Ref<'people'>
           ...(all.length > items.length ? { total: all.length } : {}),
           href: timelineUrl({ company: companies }),
         },
+        ...(ref.collection === 'companies' ? { current: ref.id } : {}),
       },
     },
   };

@@ -93,6 +93,8 @@ export interface TimelineView {
   names: Record<string, string>;
   /** The full timeline, filtered to the entity: "Full timeline for <name> (<total>)". */
   full: { name: string; href: string; total?: number };
+  /** The company whose page shows the timeline: named in its items, not linked. */
+  current?: string;
 }
 
 /** A card for a deal or event in a briefing. */
@@ -155,15 +157,21 @@ export function sourceItem(ctx: PageContext, node: Node<'sources'>): ListItemVie
   return { link: { ...linkTo(node), print: sourcePrintUrl(ctx, node) } };
 }
 
+/** `parts` with links to `page` made plain text: no page links to itself. */
+export function unlinked(parts: Inline[], page: string | undefined): Inline[] {
+  return parts.map((part) => ('href' in part && part.href === page ? { text: part.text } : part));
+}
+
 /**
- * A quote as a block: the words, speaker, date, source and citation. On the quote's own page
- * (`own`), its Share control does not link to the page itself.
+ * A quote as a block: the words, speaker, date, source and citation. No page links to itself:
+ * on the quote's own page (`own`) its Share control offers no link to it, and on a speaker's page
+ * (`on`) the speaker is named, not linked.
  */
 export function quoteView(
   ctx: PageContext,
   ref: Ref<'quotes'>,
   anchor = `quote-${ref.id}`,
-  { own = false }: { own?: boolean } = {},
+  { own = false, on }: { own?: boolean; on?: Ref } = {},
 ): QuoteView {
   const { graph } = ctx;
   const node = graph.node(ref);
@@ -173,7 +181,7 @@ export function quoteView(
     anchor,
     text: q.text,
     ...(source.data.url ? { cite: source.data.url } : {}),
-    speaker: speakerInlines(graph, q),
+    speaker: unlinked(speakerInlines(graph, q), on && entityUrl(on)),
     when: q.date
       ? [{ date: q.date }]
       : [{ text: fill(ui.lists.reported, { date: formatTimestamp(source.data.published, { time: false }) }) }],
