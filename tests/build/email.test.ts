@@ -82,6 +82,10 @@ describe('a site built with its own URL and campaign parameters', () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+  test('with its URL configured, the build has no warning about it', () => {
+    expect(result.output).not.toContain('BRIEFING_SITE_URL');
+  });
+
   test('email links are on that site and carry the campaign', () => {
     const $ = cheerio.load(readFileSync(join(result.outDir, 'briefings/widgets-weekly/email.html'), 'utf8'));
     const hrefs = $('a[href]')

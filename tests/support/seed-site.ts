@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
 import { buildSite, PROJECT_ROOT } from './build';
 
@@ -28,6 +28,8 @@ export function seedSite(): Promise<string> {
 async function buildOnce(outDir: string): Promise<string> {
   const done = join(outDir, '.seed-built');
   const lock = `${outDir}.lock`;
+  // Without the parent folder the lock could never be taken, and every worker would wait forever.
+  await mkdir(dirname(outDir), { recursive: true });
   for (;;) {
     if (existsSync(done)) return outDir;
     try {
