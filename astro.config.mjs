@@ -13,13 +13,17 @@ import { metaDescription } from './src/lib/publishing/meta-text.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
 import { starlightReplacements } from './src/integrations/starlight-replacements.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
+import { siteUrlCheck } from './src/integrations/site-url.ts';
+import { siteUrlFrom } from './src/lib/publishing/site-url.ts';
 
 // Which dataset to build: BRIEFING_CONTENT_ROOT (default src/content). Tests and benchmarks point
 // it at other content roots and send the output to BRIEFING_OUT_DIR.
 const site = loadSiteConfig(contentRoot(process.cwd()));
 
 export default defineConfig({
-  site: process.env.BRIEFING_SITE_URL || 'https://briefing.example.com',
+  // Where the site is published (BRIEFING_SITE_URL), for what is read elsewhere: canonical links,
+  // previews, feeds, email snippets. Unset, a placeholder is used and the build says so once.
+  site: siteUrlFrom(process.env).url,
   outDir: process.env.BRIEFING_OUT_DIR || './dist',
   // One cache per content root (BRIEFING_CACHE_DIR, default node_modules/.astro, then a folder
   // named after the root), so switching or moving roots never reads another root's store.
@@ -58,6 +62,7 @@ export default defineConfig({
   integrations: [
     // Before anything renders: every content problem at once, or no build.
     contentCheck(),
+    siteUrlCheck(),
     // Starlight's components that write `style` attributes, swapped for copies that use classes.
     starlightReplacements(),
     starlight({
@@ -67,7 +72,7 @@ export default defineConfig({
       // The sidebar is navigation, not a reading order: no previous/next links.
       pagination: false,
       routeMiddleware: './src/route-data.ts',
-      customCss: ['./src/styles/tokens.css', './src/styles/search.css'],
+      customCss: ['./src/styles/tokens.css', './src/styles/search.css', './src/styles/print.css'],
       components: {
         Head: './src/components/starlight/Head.astro',
         PageTitle: './src/components/starlight/PageTitle.astro',

@@ -43,6 +43,14 @@ export const linksUi = {
     markerPastDue: '{date}; {flag}',
     footer: 'You are receiving this briefing from {site}.',
   },
+  follow: {
+    title: 'Follow',
+    siteIntro: 'New briefings in your feed reader:',
+    companyTitle: 'Follow {name}',
+    companyIntro: 'New deals, events and briefings that involve {name}, in your feed reader:',
+    rss: 'RSS',
+    jsonFeed: 'JSON Feed',
+  },
   newsletter: {
     heading: 'Share in a newsletter',
     copy: 'Copy for newsletter',
@@ -54,9 +62,11 @@ export const linksUi = {
     intro: 'Ready-made versions of this briefing for an email newsletter:',
   },
   share: {
-    /** Visible text of a permalink when its component is given none. */
-    link: 'Link',
-    /** Accessible name of a permalink: "Quote page: this quote". */
+    /** The one control per quote, deal or event that opens its sharing options. */
+    share: 'Share',
+    /** Its accessible name, "Share this quote": the visible word first, then what is shared. */
+    shareSubject: 'Share {subject}',
+    /** Accessible name of the link to a shared thing's own page: "Quote page: this quote". */
     permalink: '{link}: {subject}',
     copyLink: 'Copy link',
     copyLinkTo: 'Copy link to {subject}',

@@ -13,6 +13,8 @@ export const ui = {
   } satisfies Record<EntityCollection, { singular: string; plural: string }>,
   home: {
     latestBriefings: 'Latest briefings',
+    latest: 'Latest deals and events',
+    fullTimeline: 'All deals and events on the timeline',
     explore: 'Explore the knowledge base',
     allBriefings: 'All briefings',
   },
@@ -186,8 +188,10 @@ export const ui = {
   },
   share: {
     theDeal: 'the deal “{title}”',
+    theEvent: 'the event “{title}”',
     thisQuote: 'this quote',
     quotePage: 'Quote page',
+    eventPage: 'Event page',
     link: 'Link',
   },
   citation: {
@@ -201,6 +205,10 @@ export const ui = {
   },
   source: {
     description: '{publisher}, {date}. Every fact on this site that cites it.',
+  },
+  /** The chip after a sentence that mentions an event: the sentence gives the date, the chip links to the event. */
+  eventMarker: {
+    label: 'Event',
   },
   briefing: {
     /** An event's marker beside a sentence, for assistive technology. */

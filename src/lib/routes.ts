@@ -56,6 +56,33 @@ export function absoluteUrl(pathname: string, site: URL | string): string {
   return new URL(pathname, site).href;
 }
 
+/**
+ * The absolute URL of `pathname` on the origin the reader has open (`location.origin`), for the
+ * copy buttons: a link copied from a preview server, a staging host or a mirror works there, as
+ * the page did. An origin that is not on the web (`null` for a page opened from a file) falls
+ * back to `fallback` (the published site), else the path stays relative.
+ */
+export function urlOnOrigin(pathname: string, origin: string, fallback?: string): string {
+  const base = /^https?:\/\//.test(origin) ? origin : fallback;
+  return base ? absoluteUrl(pathname, base) : pathname;
+}
+
+/**
+ * `text` (HTML or plain) with every absolute link on the origin `from` moved to the origin `to`,
+ * path, query and fragment kept: the email snippets, built with the configured site's links,
+ * copied from wherever the reader has the site open (`to` not on the web: unchanged). Other hosts, including ones whose names
+ * merely begin the same way (`https://site.test.evil/`), are left alone.
+ */
+export function rebaseUrls(text: string, from: string, to: string): string {
+  // A page opened from a file has no web origin to move links to: they stay on the site's.
+  if (!/^https?:\/\//.test(to)) return text;
+  const source = new URL(from).origin;
+  const target = new URL(to).origin;
+  if (source === target) return text;
+  const escaped = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`${escaped}(?=[/?#"'<>\\s)\\]]|$)`, 'g'), target);
+}
+
 /** Filters of the timeline, as they appear in its URL query. */
 export interface TimelineFilters {
   company?: string[];

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { emailUrl, entityUrl, isStandaloneDocument } from '../../src/lib/routes';
 import { loadContentRoot } from '../support/content';
 import { htmlPages, loadPage } from '../support/dist';
-import { configuredSite, seedSite } from '../support/seed-site';
+import { buildOutput, configuredSite, seedSite } from '../support/seed-site';
 import { sitemapPaths } from '../../scripts/lib/published.ts';
 
 const dist = await seedSite();
@@ -74,9 +74,14 @@ describe('email snippets are standalone documents, not site pages', () => {
 });
 
 describe('a site built with its own URL and campaign parameters', () => {
-  let result: { outDir: string };
+  let result: { outDir: string; output: string };
   beforeAll(async () => {
-    result = { outDir: (await configuredSite()).dist };
+    const site = await configuredSite();
+    result = { outDir: site.dist, output: buildOutput(site) };
+  });
+
+  test('with its URL configured, the build has no warning about it', () => {
+    expect(result.output).not.toContain('BRIEFING_SITE_URL');
   });
 
   test('email links are on that site and carry the campaign', () => {

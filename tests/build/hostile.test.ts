@@ -31,6 +31,14 @@ describe('a site whose names and titles try to leave <title>', () => {
     expect(pages.length).toBeGreaterThan(15);
   });
 
+  test('built without BRIEFING_SITE_URL, it says so once, naming the variable and what it affects', () => {
+    const warnings = result.output.split('\n').filter((line) => line.includes('BRIEFING_SITE_URL'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /WARN.*BRIEFING_SITE_URL is not set, so canonical links, .*feeds.* point at https:\/\/briefing\.example\.com/,
+    );
+  });
+
   test('every page has exactly one <title>, and nothing the payload would create is in its head', () => {
     for (const page of pages) {
       const $ = cheerio.load(readFileSync(fileFor(result.outDir, page), 'utf8'));

@@ -19,6 +19,30 @@ describe('the site built from the bundled dataset', () => {
     expect($('main').text()).toMatch(/11\s*Companies/);
   });
 
+  test('the home page shows the latest deals and events with their dates, and feeds to follow', () => {
+    const $ = loadPage(dist, '/');
+    const latest = $('h2:contains("Latest deals and events") + ul > li');
+    expect(latest.length).toBeGreaterThan(0);
+    expect(latest.length).toBeLessThanOrEqual(6);
+    latest.each((_, li) => {
+      expect($(li).find('time[datetime]').text().trim()).not.toBe('');
+      expect($(li).find('.what a').attr('href')).toMatch(/^\/(deals|events)\//);
+    });
+    expect($('.follow a[href="/rss.xml"][type="application/rss+xml"]').length).toBe(1);
+    expect($('.follow a[href="/feed.json"][type="application/feed+json"]').length).toBe(1);
+  });
+
+  test('every company page offers its own feed in a "Follow" block', () => {
+    for (const company of graph.all('companies')) {
+      const $ = loadPage(dist, entityUrl(company.ref));
+      const follow = $('.follow');
+      expect(follow.find('bdi').first().text(), entityUrl(company.ref)).toBe(company.title);
+      expect(follow.find(`a[href="/companies/${company.ref.id}/feed.xml"]`).text()).toBe('RSS');
+      // The same feed the page advertises to feed readers.
+      expect($(`link[rel="alternate"][href$="/companies/${company.ref.id}/feed.xml"]`).length).toBe(1);
+    }
+  });
+
   test("is a production build, as readers get it (tests run builds outside Vitest's test mode)", () => {
     const $ = loadPage(dist, '/');
     expect($('body').text()).not.toContain('only available in production');

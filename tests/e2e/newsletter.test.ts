@@ -2,7 +2,7 @@ import { seedSite } from '../support/seed-site';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { emailUrl, entityUrl } from '../../src/lib/routes';
+import { emailUrl, entityUrl, rebaseUrls } from '../../src/lib/routes';
 import { describeInBrowser, servedSite, openPage, waitInPage, watchPage } from '../support/browser';
 
 const dist = await seedSite();
@@ -25,9 +25,13 @@ describeInBrowser('"Copy for newsletter" on a briefing page', () => {
     const button = page.getByRole('button', { name: 'Copy for newsletter' });
     await button.waitFor();
 
-    // Reach the button with Tab, as a keyboard user would.
-    await page.locator('newsletter-copy').evaluate((el) => el.previousElementSibling?.setAttribute('tabindex', '-1'));
-    await page.locator('newsletter-copy').evaluate((el) => (el.previousElementSibling as HTMLElement | null)?.focus());
+    // Reach the button with Tab, as a keyboard user would: from the last control before it.
+    await page.locator('newsletter-copy').evaluate((box) => {
+      const before = [...document.querySelectorAll<HTMLElement>('a[href], button')].filter(
+        (e) => e.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING && e.offsetParent !== null,
+      );
+      before.at(-1)?.focus();
+    });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Copy for newsletter');
     await page.keyboard.press('Enter');
@@ -36,14 +40,24 @@ describeInBrowser('"Copy for newsletter" on a briefing page', () => {
     await waitInPage(page, () => Boolean(document.querySelector('newsletter-copy [role="status"]')?.textContent));
     expect(await status.textContent()).toMatch(/^Copied the briefing for your newsletter/);
 
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(emailText);
+    // The snippets link to the configured site (unset here: the placeholder); the copy links to
+    // the server the page came from, where they work.
+    const copiedText = await page.evaluate(() => navigator.clipboard.readText());
+    expect(emailText).toContain('https://briefing.example.com/');
+    expect(copiedText).not.toContain('https://briefing.example.com');
+    expect(copiedText).toBe(rebaseUrls(emailText, 'https://briefing.example.com', site.server.origin));
+    expect(copiedText).toContain(`${site.server.origin}${entityUrl(briefing)}`);
     const html = await page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
       return item?.types.includes('text/html') ? (await item.getType('text/html')).text() : undefined;
     });
     // Browsers may sanitise HTML they read from the clipboard; the snippet's content arrives intact.
     expect(html).toContain('<table role="presentation" width="600"');
-    expect(html).toContain(emailHtml.match(/<h1[^>]*>[\s\S]*?<\/h1>/)![0]);
+    expect(html).toContain(
+      rebaseUrls(emailHtml.match(/<h1[^>]*>[\s\S]*?<\/h1>/)![0], 'https://briefing.example.com', site.server.origin),
+    );
+    expect(html).toContain(`href="${site.server.origin}/`);
+    expect(html).not.toContain('https://briefing.example.com');
 
     // Space works too, and a second copy is announced again.
     await page.keyboard.press('Space');

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus.ts';
 import { encodePng } from '../../src/lib/publishing/png';
@@ -59,6 +59,8 @@ async function buildOnce(name: string, spec: Spec): Promise<SharedSite> {
   const contentRoot = spec.root ?? `${dist}-content`;
   const done = join(dist, '.shared-build-done');
   const lock = `${dist}.lock`;
+  // Without the parent folder the lock could never be taken, and every worker would wait forever.
+  await mkdir(dirname(dist), { recursive: true });
   for (;;) {
     if (existsSync(done)) return { dist, contentRoot };
     try {

@@ -1,9 +1,16 @@
+import { rebaseUrls } from '../../lib/routes';
 import { announce, hasClipboard } from './clipboard';
 import { copyRichText, type RichText } from './rich-copy';
 
+/** The email versions with their links on `origin` instead of the configured site (`site`). */
+export function onOrigin({ html, text }: RichText, site: string | undefined, origin: string): RichText {
+  if (!site) return { html, text };
+  return { html: rebaseUrls(html, site, origin), text: rebaseUrls(text, site, origin) };
+}
+
 /**
  * `<newsletter-copy>` (NewsletterCopy.astro): copies the briefing's email versions, HTML with a
- * plain-text alternative, and says how it went. The versions are fetched as soon as the reader
+ * plain-text alternative, with their links on the address the reader has open, and says how it went. The versions are fetched as soon as the reader
  * heads for the button (hover or focus), so the click can copy them at once. Without a Clipboard
  * API the button stays hidden and the links to the versions remain.
  */
@@ -32,7 +39,7 @@ export class NewsletterCopyElement extends HTMLElement {
       return response.text();
     };
     this.#versions ??= Promise.all([get(this.dataset.html ?? ''), get(this.dataset.text ?? '')]).then(
-      ([html, text]) => (this.#loaded = { html, text }),
+      ([html, text]) => (this.#loaded = onOrigin({ html, text }, this.dataset.site, location.origin)),
       (error: unknown) => {
         this.#versions = undefined; // so that the next attempt fetches again
         throw error;

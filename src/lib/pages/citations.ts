@@ -1,6 +1,6 @@
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
-import { dealStatusView, statusText } from '../graph/status';
+import { dealStatusView, eventStatusView, statusText } from '../graph/status';
 import type { Ref } from '../../schemas/common';
 import { formatMoney, formatTimestamp } from '../values/format';
 import { formatFuzzyDate } from '../values/fuzzy-date';
@@ -15,10 +15,20 @@ export function sourceCitation(graph: Graph, ref: Ref<'sources'>): string {
 }
 
 /**
- * A quote as a reader pastes it into a newsletter: the words, who said them (name, role,
- * organisation, or the source's description), when, where it was printed, and the link.
+ * A citation as it is copied: its lines, then the link on a line of its own. Pages carry
+ * citations without the link, and the copy button adds the link on the address the reader has
+ * open (see `urlOnOrigin` in routes.ts), so a citation copied from any host leads back there.
  */
-export function quoteCitation(graph: Graph, ref: Ref<'quotes'>, url: string): string {
+export function citationWithLink(citation: string, url: string): string {
+  return `${citation}\n${url}`;
+}
+
+/**
+ * A quote as a reader pastes it into a newsletter: the words, who said them (name, role,
+ * organisation, or the source's description), when and where it was printed. The link is added
+ * when it is copied ({@link citationWithLink}).
+ */
+export function quoteCitation(graph: Graph, ref: Ref<'quotes'>): string {
   const q = graph.node(ref).data;
   const speaker = [
     q.speaker.person ? graph.node(q.speaker.person).title : q.speaker.description,
@@ -28,19 +38,16 @@ export function quoteCitation(graph: Graph, ref: Ref<'quotes'>, url: string): st
     .filter(Boolean)
     .join(', ');
   const when = q.date ? formatFuzzyDate(q.date) : undefined;
-  return [
-    `“${q.text}”`,
-    `— ${speaker}${when ? `, ${when}` : ''}.`,
-    `Source: ${sourceCitation(graph, q.source)}.`,
-    url,
-  ].join('\n');
+  return [`“${q.text}”`, `— ${speaker}${when ? `, ${when}` : ''}.`, `Source: ${sourceCitation(graph, q.source)}.`].join(
+    '\n',
+  );
 }
 
 /**
  * A deal as a citation: parties and roles, headline, value, announcement, status (as of its latest
- * source, past due on `today` where it is), source and link.
+ * source, past due on `today` where it is) and source (link added on copy).
  */
-export function dealCitation(graph: Graph, ref: Ref<'deals'>, url: string, today: string): string {
+export function dealCitation(graph: Graph, ref: Ref<'deals'>, today: string): string {
   const d = graph.node(ref).data;
   const parties = d.parties
     .map((p) => `${graph.node(p.company).title} (${ui.partyRoles[p.role].toLowerCase()})`)
@@ -56,8 +63,23 @@ export function dealCitation(graph: Graph, ref: Ref<'deals'>, url: string, today
     facts.length ? `${facts.join('; ')}.` : undefined,
     status.endsWith('.') ? status : `${status}.`,
     `Source: ${sources}.`,
-    url,
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/**
+ * An event as a citation: what and when as the sources give it, its status as of its latest source
+ * (past due on `today` where it is), and the sources (link added on copy).
+ */
+export function eventCitation(graph: Graph, ref: Ref<'events'>, today: string): string {
+  const node = graph.node(ref);
+  const e = node.data;
+  const sources = e.sources.map((s) => sourceCitation(graph, s)).join('; ');
+  const status = fill(ui.citation.status, { status: statusText(eventStatusView(graph, e, today)) });
+  return [
+    `${node.title}, ${formatFuzzyDate(e.date)}.`,
+    status.endsWith('.') ? status : `${status}.`,
+    `Source: ${sources}.`,
+  ].join('\n');
 }

@@ -13,13 +13,14 @@ import {
   sourceRelations,
   type Backlink,
 } from '../graph/relations';
-import { absoluteUrl, entityUrl, relationListUrl, timelineUrl } from '../routes';
+import { entityUrl, relationListUrl, timelineUrl, withAnchor } from '../routes';
 import { searchRecord, type SearchRecord } from '../search/search-index';
 import { eventStatusView } from '../graph/status';
 import { timelineOf } from '../timeline/timeline';
 import { countryName, formatTimestamp } from '../values/format';
 import { formatFuzzyDate } from '../values/fuzzy-date';
 import { dealCitation } from './citations';
+import { companyFollow, type FollowView } from './home';
 import {
   companyDealTable,
   companyFacts,
@@ -36,10 +37,12 @@ import {
   companyNames,
   listItem,
   quoteView,
+  sourceItem,
   type ListItemView,
   type PageContext,
   type QuoteView,
   type SectionBody,
+  type ShareView,
 } from './views';
 
 /**
@@ -67,8 +70,8 @@ export interface SectionView {
   count?: number;
   /** The section's full list, when the page shows only the first {@link RELATION_LIMIT}. */
   more?: string;
-  /** A citation readers can copy for what the section shows. */
-  citation?: string;
+  /** A Share control for what the section shows (a deal's facts: its link and citation). */
+  share?: ShareView;
   body: SectionBody;
   /** Every item, for the paginated full list; present only when the page shows a part. */
   list?: ListItemView[];
@@ -87,6 +90,8 @@ export interface EntityPageView {
   /** A quote page's quote, large. */
   quote?: QuoteView;
   facts?: { facts: Fact[]; label: string };
+  /** Feeds of what is new about the entity (a company's), shown as a "Follow" block. */
+  follow?: FollowView;
   sections: SectionView[];
   /** Filters, metadata and names for the search index. */
   search: SearchRecord;
@@ -137,12 +142,12 @@ function briefingsSection(ctx: PageContext, ref: Ref, backlinks: Backlink[], tit
 function quotesSection(ctx: PageContext, ref: Ref, id: string, title: string, quotes: Node<'quotes'>[]) {
   return listSection(ref, id, title, quotes, plain, (first) => ({
     kind: 'quotes',
-    quotes: first.map((q) => quoteView(ctx, q.ref)),
+    quotes: first.map((q) => quoteView(ctx, q.ref, undefined, { on: ref })),
   }));
 }
 
-function sourcesSection(ref: Ref, sources: Node<'sources'>[]) {
-  return listSection(ref, 'sources', ui.sections.sources, sources, plain);
+function sourcesSection(ctx: PageContext, ref: Ref, sources: Node<'sources'>[]) {
+  return listSection(ref, 'sources', ui.sections.sources, sources, (s) => sourceItem(ctx, s));
 }
 
 function eventsSection(ctx: PageContext, ref: Ref, events: Node<'events'>[], status = false) {
@@ -174,6 +179,7 @@ function timelineSection(ctx: PageContext, ref: Ref<'companies'> | Ref<'people'>
           ...(all.length > items.length ? { total: all.length } : {}),
           href: timelineUrl({ company: companies }),
         },
+        ...(ref.collection === 'companies' ? { current: ref.id } : {}),
       },
     },
   };
@@ -231,7 +237,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
     timelineSection(ctx, ref, node.title, [ref.id]),
     briefingsSection(ctx, ref, r.backlinks),
     listSection(ref, 'published', ui.sections.published, r.published, plain),
-    sourcesSection(ref, r.sources),
+    sourcesSection(ctx, ref, r.sources),
   ]);
   return {
     ref,
@@ -241,6 +247,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
     kicker: [ui.collections.companies.singular, site.vocabulary.companyKinds[c.kind] ?? c.kind, countryName(c.country)],
     lede: c.description,
     facts: { facts: companyFacts(graph, node, site), label: ui.facts.labels.company },
+    follow: companyFollow(ref, node.title),
     sections,
     search: searchRecord(graph, node),
   };
@@ -276,7 +283,7 @@ function personPage(ctx: PageContext, node: Node<'people'>): EntityPageView {
         r.organisations.map((o) => o.ref.id),
       ),
       briefingsSection(ctx, ref, r.backlinks),
-      sourcesSection(ref, r.sources),
+      sourcesSection(ctx, ref, r.sources),
     ]),
     search: searchRecord(graph, node),
   };
@@ -299,13 +306,18 @@ function dealPage(ctx: PageContext, node: Node<'deals'>): EntityPageView {
       {
         id: 'facts',
         title: ui.sections.dealFacts,
-        citation: dealCitation(graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl), ctx.today),
+        // The deal's page itself: copy its link and citation, no link to the page being read.
+        share: {
+          path: withAnchor(entityUrl(ref), 'facts'),
+          subject: fill(ui.share.theDeal, { title: node.title }),
+          citation: dealCitation(graph, ref, ctx.today),
+        },
         body: { kind: 'facts', facts: dealFacts(graph, d, site, ctx.today), label: ui.facts.labels.deal },
       },
       eventsSection(ctx, ref, r.events),
       quotesSection(ctx, ref, 'quotes', ui.sections.quotes, r.quotes),
       briefingsSection(ctx, ref, r.backlinks),
-      sourcesSection(ref, r.sources),
+      sourcesSection(ctx, ref, r.sources),
     ]),
     search: searchRecord(graph, node),
   };
@@ -328,7 +340,7 @@ function eventPage(ctx: PageContext, node: Node<'events'>): EntityPageView {
     sections: defined([
       quotesSection(ctx, ref, 'quotes', ui.sections.quotes, r.quotes),
       briefingsSection(ctx, ref, r.backlinks),
-      sourcesSection(ref, r.sources),
+      sourcesSection(ctx, ref, r.sources),
     ]),
     search: searchRecord(graph, node),
   };
@@ -350,7 +362,7 @@ function quotePage(ctx: PageContext, node: Node<'quotes'>): EntityPageView {
     title: fill(ui.quote.pageTitle, { speaker, quote: node.title }),
     description: fill(ui.quote.description, { text: q.text, speaker }),
     kicker: [ui.collections.quotes.singular],
-    quote: quoteView(ctx, ref, 'quote'),
+    quote: quoteView(ctx, ref, 'quote', { own: true }),
     sections: defined([
       q.context ? { id: 'context', title: ui.sections.context, body: { kind: 'text', text: q.context } } : undefined,
       listSection(ref, 'about', ui.sections.about, r.about, (n) =>
@@ -358,7 +370,7 @@ function quotePage(ctx: PageContext, node: Node<'quotes'>): EntityPageView {
       ),
       quotesSection(ctx, ref, 'same-speaker', ui.sections.sameSpeaker, r.sameSpeaker),
       briefingsSection(ctx, ref, r.backlinks),
-      sourcesSection(ref, r.sources),
+      sourcesSection(ctx, ref, r.sources),
     ]),
     search: searchRecord(graph, node),
   };
@@ -431,7 +443,7 @@ export function briefingFooter(ctx: PageContext, ref: Ref<'briefings'>): Section
     {
       id: BRIEFING_SECTION_IDS.sources,
       title: ui.briefing.sources,
-      body: { kind: 'links', items: sources.map(plain) },
+      body: { kind: 'links', items: sources.map((s) => sourceItem(ctx, s)) },
     },
   ];
 }

@@ -29,6 +29,7 @@ import {
   type SectionView,
 } from './entity-page';
 import { indexTable, type IndexTable } from './facts';
+import { homePage, type HomePageView } from './home';
 import { paginate } from './pagination';
 import {
   briefingItems,
@@ -116,7 +117,7 @@ export interface TimelinePageView {
 }
 
 export type SitePage =
-  | (PageBase & { route: 'home' })
+  | (PageBase & { route: 'home'; view: HomePageView })
   | (PageBase & { route: 'entity'; view: EntityPageView })
   | (PageBase & { route: 'briefing'; view: BriefingPageView })
   | (PageBase & { route: 'index'; view: IndexPageView })
@@ -218,6 +219,7 @@ export function buildPageList(
     route: 'home',
     path: homeUrl(),
     card: { own: { ...genericCard(linksUi.preview.home, site.title, site), lede: clip(site.tagline, 160) } },
+    view: homePage(ctx, timeline),
   });
 
   for (const collection of ENTITY_COLLECTIONS) {

@@ -10,7 +10,7 @@ import type { TimelineIndex, TimelineItem } from '../timeline/timeline';
 import { eventStatusView, statusText } from '../graph/status';
 import { formatTimestamp } from '../values/format';
 import { formatFuzzyDate, type FuzzyDate } from '../values/fuzzy-date';
-import { dealCitation, quoteCitation } from './citations';
+import { dealCitation, eventCitation, quoteCitation } from './citations';
 import { dealFacts, eventFacts, speakerInlines, type Fact, type IndexTable, type Inline } from './facts';
 
 /**
@@ -26,7 +26,7 @@ export interface PageContext {
   site: SiteConfig;
   /** The timeline, indexed by company and page (built once per build). */
   timeline: TimelineIndex;
-  /** The configured site, for the links citations carry. */
+  /** The configured site (BRIEFING_SITE_URL), for what is read away from the site. */
   siteUrl: URL;
   /**
    * "Today" of this build (ISO day, see getToday): what is past due is decided against it. Views
@@ -40,12 +40,30 @@ export interface PageContext {
 export interface LinkView {
   text: string;
   href: string;
+  /** For a source: the address printed after the link on paper (see {@link sourcePrintUrl}). */
+  print?: string;
 }
 
 /** One item of a list of entities: a link and a short line after it. */
 export interface ListItemView {
   link: LinkView;
   meta?: Inline[];
+}
+
+/**
+ * What one "Share" control offers for a quote, deal or event: copy its link, copy its citation,
+ * and go to its own page unless that is the page being read. Links are root-relative; the
+ * browser makes them absolute on the address the reader has open.
+ */
+export interface ShareView {
+  /** The link "Copy link" copies, e.g. `/quotes/x/` or `/deals/x/#facts`. */
+  path: string;
+  /** What is shared, for accessible names: "this quote", "the deal “…”". */
+  subject: string;
+  /** The citation without its link (the link is added when it is copied). */
+  citation?: string;
+  /** The thing's own page, where it is not the page this control is on. */
+  page?: LinkView;
 }
 
 /** A quotation, with who said it, when, where it was printed and how to cite it. */
@@ -62,7 +80,7 @@ export interface QuoteView {
   source: LinkView;
   /** The quote's own page. */
   href: string;
-  citation: string;
+  share: ShareView;
 }
 
 /** A piece of the sentence around a mention: text, or a name (marked when it is the page's own). */
@@ -83,6 +101,8 @@ export interface TimelineView {
   names: Record<string, string>;
   /** The full timeline, filtered to the entity: "Full timeline for <name> (<total>)". */
   full: { name: string; href: string; total?: number };
+  /** The company whose page shows the timeline: named in its items, not linked. */
+  current?: string;
 }
 
 /** A card for a deal or event in a briefing. */
@@ -92,8 +112,7 @@ export interface CardView {
   href: string;
   anchor: string;
   facts: { facts: Fact[]; label: string };
-  /** For deals: the link to their facts and a citation to copy. */
-  share?: { path: string; subject: string; citation: string; linkText: string };
+  share: ShareView;
 }
 
 /** A briefing in a list: its headline, day and summary. */
@@ -133,8 +152,35 @@ export function listItem(node: Node, meta?: Inline[]): ListItemView {
   return meta && meta.length > 0 ? { link: linkTo(node), meta } : { link: linkTo(node) };
 }
 
-/** A quote as a block: the words, speaker, date, source and citation. */
-export function quoteView(ctx: PageContext, ref: Ref<'quotes'>, anchor = `quote-${ref.id}`): QuoteView {
+/**
+ * Where a source can be read, printed after links to it on paper: the original's address when
+ * the source records one, else the source's page on the published site (BRIEFING_SITE_URL).
+ */
+export function sourcePrintUrl(ctx: PageContext, node: Node<'sources'>): string {
+  return node.data.url ?? absoluteUrl(entityUrl(node.ref), ctx.siteUrl);
+}
+
+/** A source in a list, with where it can be read for paper. */
+export function sourceItem(ctx: PageContext, node: Node<'sources'>): ListItemView {
+  return { link: { ...linkTo(node), print: sourcePrintUrl(ctx, node) } };
+}
+
+/** `parts` with links to `page` made plain text: no page links to itself. */
+export function unlinked(parts: Inline[], page: string | undefined): Inline[] {
+  return parts.map((part) => ('href' in part && part.href === page ? { text: part.text } : part));
+}
+
+/**
+ * A quote as a block: the words, speaker, date, source and citation. No page links to itself:
+ * on the quote's own page (`own`) its Share control offers no link to it, and on a speaker's page
+ * (`on`) the speaker is named, not linked.
+ */
+export function quoteView(
+  ctx: PageContext,
+  ref: Ref<'quotes'>,
+  anchor = `quote-${ref.id}`,
+  { own = false, on }: { own?: boolean; on?: Ref } = {},
+): QuoteView {
   const { graph } = ctx;
   const node = graph.node(ref);
   const q = node.data;
@@ -143,13 +189,22 @@ export function quoteView(ctx: PageContext, ref: Ref<'quotes'>, anchor = `quote-
     anchor,
     text: q.text,
     ...(source.data.url ? { cite: source.data.url } : {}),
-    speaker: speakerInlines(graph, q),
+    speaker: unlinked(speakerInlines(graph, q), on && entityUrl(on)),
     when: q.date
       ? [{ date: q.date }]
       : [{ text: fill(ui.lists.reported, { date: formatTimestamp(source.data.published, { time: false }) }) }],
-    source: { text: graph.node(source.data.publisher).title, href: entityUrl(source.ref) },
+    source: {
+      text: graph.node(source.data.publisher).title,
+      href: entityUrl(source.ref),
+      print: sourcePrintUrl(ctx, source),
+    },
     href: entityUrl(ref),
-    citation: quoteCitation(graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl)),
+    share: {
+      path: entityUrl(ref),
+      subject: ui.share.thisQuote,
+      citation: quoteCitation(graph, ref),
+      ...(own ? {} : { page: { text: ui.share.quotePage, href: entityUrl(ref) } }),
+    },
   };
 }
 
@@ -193,8 +248,8 @@ export function dealCard(ctx: PageContext, ref: Ref<'deals'>, anchor?: string): 
     share: {
       path: anchorUrl(ref, 'facts'),
       subject: fill(ui.share.theDeal, { title: node.title }),
-      citation: dealCitation(ctx.graph, ref, absoluteUrl(entityUrl(ref), ctx.siteUrl), ctx.today),
-      linkText: ui.sections.dealFacts,
+      citation: dealCitation(ctx.graph, ref, ctx.today),
+      page: { text: ui.sections.dealFacts, href: anchorUrl(ref, 'facts') },
     },
   };
 }
@@ -237,5 +292,11 @@ export function eventCard(ctx: PageContext, ref: Ref<'events'>, anchor?: string)
     href: entityUrl(ref),
     anchor: anchor ?? `event-${ref.id}`,
     facts: { facts: eventFacts(ctx.graph, node.data, ctx.site, ctx.today), label: ui.facts.labels.event },
+    share: {
+      path: entityUrl(ref),
+      subject: fill(ui.share.theEvent, { title: node.title }),
+      citation: eventCitation(ctx.graph, ref, ctx.today),
+      page: { text: ui.share.eventPage, href: entityUrl(ref) },
+    },
   };
 }

@@ -42,11 +42,29 @@ describe('entityPage', () => {
     });
   });
 
-  test('a deal: its facts as a section with a citation that carries the configured address', () => {
+  test('a deal: its facts as a section to share, with a citation and no link to the page itself', () => {
     const view = entityPage(ctx, { collection: 'deals', id: 'acme-globex-widgets' });
     const facts = view.sections[0]!;
     expect(facts).toMatchObject({ id: 'facts', title: 'Deal facts', body: { kind: 'facts', label: 'Deal facts' } });
-    expect(facts.citation).toContain('https://briefing.example.com/deals/acme-globex-widgets/');
+    expect(facts.share).toMatchObject({
+      path: '/deals/acme-globex-widgets/#facts',
+      subject: 'the deal “Acme to supply widgets to Globex”',
+    });
+    expect(facts.share?.citation).toMatch(/^Acme to supply widgets to Globex\. .*\nSource: /s);
+    // The link goes on when it is copied, on the address the reader has open.
+    expect(facts.share?.citation).not.toContain('https://');
+    expect(facts.share?.page).toBeUndefined();
+  });
+
+  test('a company: a "Follow" block with its own feed', () => {
+    const view = entityPage(ctx, { collection: 'companies', id: 'acme-widgets' });
+    expect(view.follow).toEqual({
+      title: 'Follow {name}',
+      intro: 'New deals, events and briefings that involve {name}, in your feed reader:',
+      name: 'Acme Widgets',
+      feeds: [{ text: 'RSS', href: '/companies/acme-widgets/feed.xml', type: 'application/rss+xml' }],
+    });
+    expect(entityPage(ctx, { collection: 'people', id: 'jane-doe' }).follow).toBeUndefined();
   });
 
   test('an event: status as of its source, past due beside it (never instead), and no status in the kicker', () => {
@@ -94,7 +112,10 @@ describe('entityPage', () => {
       anchor: 'quote',
       text: 'Widgets are the future',
       href: '/quotes/jane-doe-widgets/',
+      share: { path: '/quotes/jane-doe-widgets/', subject: 'this quote' },
     });
+    // No page links to itself: the quote's Share control offers no "Quote page" here.
+    expect(view.quote?.share.page).toBeUndefined();
   });
 
   test('a source: what cites it, by collection', () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { linksUi } from '../../../../src/i18n/links';
 import { emailUrl } from '../../../../src/lib/routes';
-import '../../../../src/components/share/newsletter-copy';
+import { onOrigin } from '../../../../src/components/share/newsletter-copy';
 import { mount, settle } from '../../../support/dom';
 
 const copy = linksUi.newsletter;
@@ -74,6 +74,21 @@ describe('<newsletter-copy>', () => {
     expect(status()).toBe(copy.copied);
   });
 
+  test('moves the versions’ links from the configured site to the address the page is opened at', async () => {
+    const html = '<a href="https://briefing.example.com/companies/catl/?utm_source=newsletter">CATL</a>';
+    const text = 'Read this briefing online: https://briefing.example.com/briefings/b/';
+    vi.stubGlobal('fetch', async (url: string) => new Response(url === HTML_URL ? html : text));
+    mount(MARKUP.replace('<newsletter-copy ', '<newsletter-copy data-site="https://briefing.example.com" '));
+    await copyForNewsletter();
+    const [item] = await navigator.clipboard.read();
+    expect(await (await item!.getType('text/html')).text()).toBe(
+      '<a href="http://localhost:3000/companies/catl/?utm_source=newsletter">CATL</a>',
+    );
+    expect(await (await item!.getType('text/plain')).text()).toBe(
+      'Read this briefing online: http://localhost:3000/briefings/b/',
+    );
+  });
+
   test('copies through a copy event when the browser allows one, handing over the HTML as it is', async () => {
     const handed: Record<string, string> = {};
     // happy-dom has no execCommand; this one does what a browser does for "copy".
@@ -133,5 +148,16 @@ describe('<newsletter-copy>', () => {
     mount(MARKUP);
     expect(button().hidden).toBe(true);
     expect(document.querySelectorAll('newsletter-copy a')).toHaveLength(2);
+  });
+});
+
+describe('onOrigin', () => {
+  test('rebases both versions, and leaves them alone when the page names no configured site', () => {
+    const versions = { html: '<a href="https://site.test/x/">x</a>', text: 'https://site.test/x/' };
+    expect(onOrigin(versions, 'https://site.test', 'http://127.0.0.1:8080')).toEqual({
+      html: '<a href="http://127.0.0.1:8080/x/">x</a>',
+      text: 'http://127.0.0.1:8080/x/',
+    });
+    expect(onOrigin(versions, undefined, 'http://127.0.0.1:8080')).toEqual(versions);
   });
 });
