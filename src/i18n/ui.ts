@@ -165,6 +165,11 @@ export const ui = {
     speaker: 'Speaker',
     event: 'Event',
     title: 'Title',
+    /**
+     * Read after each label (visually hidden: the layout sets labels apart), so search excerpts and
+     * screen readers get "Kind: Cell supply" rather than "KindCell supply".
+     */
+    labelEnd: ': ',
     labels: {
       company: 'Company facts',
       person: 'Person facts',

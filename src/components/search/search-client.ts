@@ -1,3 +1,5 @@
+import { tidyExcerpt } from '../../lib/search/excerpt';
+
 /**
  * Browser side of search: Pagefind's index is loaded only when a reader shows intent (focusing or
  * opening search, or landing on the search page), and results are drawn as plain DOM nodes.
@@ -45,8 +47,10 @@ export function loadPagefind(): Promise<Pagefind> {
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     // Pages are indexed on their own words only (relation lists are ignored), so length says
     // little about relevance: without this, short headlines that mention a name outrank the
-    // named entity's own page.
-    await pagefind.options({ excerptLength: 22, ranking: { pageLength: 0 } });
+    // named entity's own page. For the same reason the weighted count of a term (an entity's
+    // names weigh most) counts as much as its density: a short event page that names a company
+    // in its title, summary and facts must not outrank the company's own page.
+    await pagefind.options({ excerptLength: 22, ranking: { pageLength: 0, termFrequency: 0.5 } });
     return pagefind;
   })();
   return loading;
@@ -54,7 +58,7 @@ export function loadPagefind(): Promise<Pagefind> {
 
 /** Appends Pagefind's excerpt (escaped text with <mark> around matches) without trusting its HTML. */
 export function appendExcerpt(target: HTMLElement, excerpt: string): void {
-  const body = new DOMParser().parseFromString(excerpt, 'text/html').body;
+  const body = new DOMParser().parseFromString(tidyExcerpt(excerpt), 'text/html').body;
   for (const node of body.childNodes) {
     if (node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK') {
       const mark = document.createElement('mark');
