@@ -33,6 +33,8 @@ export const ui = {
     submit: 'Search',
     all: 'See all results for “{q}”',
     loading: 'Loading search…',
+    /** Accessible name of the header search's list of results. */
+    resultsLabel: 'Results',
     results: '{n} results',
     result: '1 result',
     none: 'No results for “{q}”.',
