@@ -44,6 +44,11 @@ export const ui = {
     relevance: 'Relevance',
     newest: 'Newest first',
     facets: { type: 'Type', company: 'Company', country: 'Country', year: 'Year' },
+    /** The disclosure that holds the facets (collapsed on phones), and how it sums up the choices. */
+    filters: 'Filters',
+    choice: '{facet}: {values}',
+    choiceValues: ', ',
+    choices: ' · ',
     clear: 'Clear filters',
   },
   timeline: {
