@@ -35,6 +35,8 @@ export const ui = {
     submit: 'Search',
     all: 'See all results for “{q}”',
     loading: 'Loading search…',
+    /** Accessible name of the header search's list of results. */
+    resultsLabel: 'Results',
     results: '{n} results',
     result: '1 result',
     none: 'No results for “{q}”.',
@@ -44,6 +46,11 @@ export const ui = {
     relevance: 'Relevance',
     newest: 'Newest first',
     facets: { type: 'Type', company: 'Company', country: 'Country', year: 'Year' },
+    /** The disclosure that holds the facets (collapsed on phones), and how it sums up the choices. */
+    filters: 'Filters',
+    choice: '{facet}: {values}',
+    choiceValues: ', ',
+    choices: ' · ',
     clear: 'Clear filters',
   },
   timeline: {
@@ -178,6 +185,11 @@ export const ui = {
     speaker: 'Speaker',
     event: 'Event',
     title: 'Title',
+    /**
+     * Read after each label (visually hidden: the layout sets labels apart), so search excerpts and
+     * screen readers get "Kind: Cell supply" rather than "KindCell supply".
+     */
+    labelEnd: ': ',
     labels: {
       company: 'Company facts',
       person: 'Person facts',

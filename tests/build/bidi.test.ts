@@ -69,7 +69,8 @@ describe('names in built pages', () => {
     expect(unisolated($, $('main .facts a'))).toEqual([]);
     $ = loadPage(dist, catl);
     const aliases = $('main .facts dt')
-      .filter((_, dt) => $(dt).text() === 'Also known as')
+      // The label's text, without the visually hidden ": " that follows it.
+      .filter((_, dt) => $(dt).contents().first().text() === 'Also known as')
       .next('dd');
     expect(aliases.children('bdi').text()).toBe('Contemporary Amperex Technology, 宁德时代');
   });

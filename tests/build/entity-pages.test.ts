@@ -89,15 +89,15 @@ describe('entity pages', () => {
   });
 
   test('a subsidiary names its parent and the parent lists its subsidiary', () => {
-    expect(loadPage(dist, '/companies/chery-ev/')('dl').text()).toMatch(/Parent\s*Chery Automobile/);
-    expect(loadPage(dist, '/companies/chery-automobile/')('dl').text()).toMatch(/Subsidiaries\s*Chery EV/);
+    expect(loadPage(dist, '/companies/chery-ev/')('dl').text()).toMatch(/Parent:\s*Chery Automobile/);
+    expect(loadPage(dist, '/companies/chery-automobile/')('dl').text()).toMatch(/Subsidiaries:\s*Chery EV/);
   });
 
   test('a deal page shows value in its currency, the reported conversion and the qualifier', () => {
     const text = loadPage(dist, '/deals/lg-energy-solution-chery-ev-46-series-cells/')('dl').text();
     expect(text).toContain('more than ₩1 trillion KRW ($726 million USD as reported), estimated');
-    expect(text).toMatch(/Term\s*6 years from early 2026/);
-    expect(text).toMatch(/Volume\s*8 GWh/);
+    expect(text).toMatch(/Term:\s*6 years from early 2026/);
+    expect(text).toMatch(/Volume:\s*8 GWh/);
   });
 
   test('a quote page shows the verbatim quote with speaker, role and source', () => {

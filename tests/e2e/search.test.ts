@@ -1,4 +1,5 @@
 import { seedSite } from '../support/seed-site';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,6 +20,44 @@ async function searchPage(page: Page, origin: string, query: string) {
   await page.goto(`${origin}/search/?${query}`);
   return resultTitles(page);
 }
+
+/** The results on the search page as a reader reads them: title, excerpt, and matching sections. */
+async function resultTexts(page: Page, origin: string, q: string) {
+  await searchPage(page, origin, `q=${encodeURIComponent(q)}`);
+  return page.$$eval('[data-list] .search-result', (items) =>
+    items.map((li) => ({
+      title: li.querySelector('.search-result-title')!.textContent!,
+      excerpt: li.querySelector('.search-result-excerpt')!.textContent!,
+      sections: [...li.querySelectorAll<HTMLAnchorElement>('.search-result-sections a')].map((a) => ({
+        title: a.textContent!,
+        href: a.getAttribute('href')!,
+      })),
+    })),
+  );
+}
+
+/** The header search's options (its results and their sections) and which one is highlighted. */
+function headerOptions(page: Page) {
+  return page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
+    const options = [...document.querySelectorAll<HTMLElement>('dialog[open] [role="option"]')];
+    return {
+      titles: options.map(
+        (o) => o.querySelector('.search-result-title, .search-result-section-title')?.textContent ?? '',
+      ),
+      selected: options.filter((o) => o.getAttribute('aria-selected') === 'true').map((o) => options.indexOf(o)),
+      active: options.findIndex((o) => o.id === input.getAttribute('aria-activedescendant')),
+      focus: document.activeElement?.id,
+    };
+  });
+}
+
+const BRIEFING = 'Chinese battery firms turn to Korean partners as they go global';
+/** A fact label run into its value ("KindMaterials supply", "Delivered toCATL's"). */
+const RUN_TOGETHER =
+  /\b(Kind|Supplier|Customer|Product|Volume|Value|Term|Status|Announced|Date|Company|Where|Role|Publisher)[A-Z0-9]|\bto[A-Z]/;
+/** A date said twice in a row ("late June 2025 late June 2025"). */
+const DOUBLED_DATE = /\b((?:[A-Za-z]+ )*(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4})[\s.·,]+\1\b/;
 
 describeInBrowser('search', () => {
   const site = servedSite(() => dist);
@@ -85,9 +124,11 @@ describeInBrowser('search', () => {
     await waitInPage(page, () => document.activeElement?.id === 'site-search-input');
     await page.keyboard.type('Solus');
     await waitInPage(page, () => Boolean(document.querySelector('dialog[open] .search-result-title')));
-    await page.keyboard.press('Tab'); // the close button
-    await page.keyboard.press('Tab'); // the first result
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Solus Advanced Materials');
+    // Results are options of the field's listbox, reached with the arrow keys (not Tab).
+    await page.keyboard.press('ArrowDown');
+    const options = await headerOptions(page);
+    expect(options.titles[options.active]).toBe('Solus Advanced Materials');
+    expect(options.focus).toBe('site-search-input');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/companies\/solus-advanced-materials\/$/);
 
@@ -99,6 +140,115 @@ describeInBrowser('search', () => {
     const titles = await resultTitles(page);
     expect(titles).toEqual(['CATL establishes a Korean branch', 'CATL aims to run a 100 GWh plant in Hungary']);
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('event');
+    await close();
+  });
+
+  test('header search by keyboard: arrows highlight, Enter opens; a quoted name finds the person first', async () => {
+    const { page, close } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.origin}/deals/`);
+    await page.keyboard.press('Control+k');
+    await waitInPage(page, () => document.activeElement?.id === 'site-search-input');
+    await page.keyboard.type('"Choi Jae-hee"');
+    await waitInPage(page, () => Boolean(document.querySelector('dialog[open] [role="option"]')));
+    const found = await headerOptions(page);
+    expect(found.titles[0]).toBe('Choi Jae-hee');
+    expect(found.active).toBe(-1);
+
+    const walk: { active: number; selected: number[]; focus: string | undefined }[] = [];
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowUp', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      const { active, selected, focus } = await headerOptions(page);
+      walk.push({ active, selected, focus });
+    }
+    const last = found.titles.length - 1;
+    expect(walk).toEqual([
+      { active: 0, selected: [0], focus: 'site-search-input' },
+      { active: 1, selected: [1], focus: 'site-search-input' },
+      { active: 0, selected: [0], focus: 'site-search-input' },
+      { active: last, selected: [last], focus: 'site-search-input' },
+    ]);
+    await page.keyboard.press('ArrowDown'); // back to the first: the person
+    // The open dialog with results and a highlight is accessible too.
+    const axe = await new AxeBuilder({ page }).include('site-search dialog').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/people\/choi-jae-hee\/$/);
+
+    // With nothing highlighted, Enter goes to the search page for the query.
+    await page.keyboard.press('Control+k');
+    await waitInPage(page, () => document.activeElement?.id === 'site-search-input');
+    await page.keyboard.type('copper foil');
+    await waitInPage(page, () => Boolean(document.querySelector('dialog[open] [role="option"]')));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=copper\+foil$/);
+    expect(await resultTitles(page)).toContain('Solus Advanced Materials to supply copper foil to CATL in Europe');
+    await close();
+  });
+
+  test('excerpts read as text: "Label: value", each date once, briefing hits under their section', async () => {
+    const { page, close } = await openPage(site.browser);
+    const origin = site.server.origin;
+    const supply = await resultTexts(page, origin, 'materials supply');
+    const spain = await resultTexts(page, origin, 'Spain');
+    const analysts = await resultTexts(page, origin, 'analysts breakthrough');
+    const itself = await resultTexts(page, origin, 'CATL itself aims');
+    await close();
+    const all = [...supply, ...spain, ...analysts, ...itself];
+    const texts = all.flatMap((r) => [r.excerpt, ...r.sections.map((s) => s.title)]);
+    expect(texts.length).toBeGreaterThan(10);
+    for (const text of texts) {
+      expect(text).not.toMatch(RUN_TOGETHER);
+      expect(text).not.toMatch(DOUBLED_DATE);
+    }
+    const briefing = (results: typeof all) => results.find((r) => r.title === BRIEFING)!;
+    // A deal card inside the briefing, its facts read as label and value.
+    expect(briefing(supply).excerpt).toContain('Kind: Materials supply. Supplier: Solus Advanced Materials.');
+    // An event's date marker after the sentence that gives the date is not read again.
+    expect(briefing(spain).excerpt).toContain('in Spain, in late June 2025; commercial production');
+    expect(spain.find((r) => r.title.includes('Spanish plant'))!.excerpt).toContain(
+      'Kind: Production start. Date: 2028. Status: Expected.',
+    );
+    // Matches just below a deal card belong to the briefing's own section, not to the card.
+    expect(briefing(analysts).sections).toEqual([
+      {
+        title: 'A Korean cell maker inside a Chinese supply chain',
+        href: '/briefings/chinese-battery-firms-turn-to-korean-partners/#a-korean-cell-maker-inside-a-chinese-supply-chain',
+      },
+    ]);
+    expect(briefing(itself).sections.map((s) => s.title)).toContain(
+      'Korean materials follow Chinese cell makers into Europe',
+    );
+    const cardTitles = [
+      'Solus Advanced Materials to supply copper foil to CATL in Europe',
+      'LG Energy Solution to supply Chery EV with 46-series cylindrical cells',
+    ];
+    for (const result of all) for (const section of result.sections) expect(cardTitles).not.toContain(section.title);
+  });
+
+  test('on a phone the filters fold away and the first result shows at once; on a wide screen they are open', async () => {
+    const { page, close } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+    await searchPage(page, site.server.origin, 'q=CATL&type=deal&company=CATL');
+    const phone = await page.evaluate(() => ({
+      top: document.querySelector('[data-list] .search-result')!.getBoundingClientRect().top,
+      open: document.querySelector<HTMLDetailsElement>('search-page details')!.open,
+      summary: document
+        .querySelector('search-page summary')!
+        .textContent!.replace(/[\u2068\u2069]/g, '')
+        .trim(),
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    expect(phone.top).toBeLessThan(700);
+    expect(phone).toMatchObject({ open: false, overflow: 0 });
+    expect(phone.summary).toMatch(/^Filters\s+Type: Deal · Company: CATL$/);
+    // Opening them shows the facets, then the results.
+    await page.locator('search-page summary').click();
+    expect(await page.locator('input[name="type"][value="deal"]').isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await searchPage(page, site.server.origin, 'q=CATL');
+    expect(await page.evaluate(() => document.querySelector<HTMLDetailsElement>('search-page details')!.open)).toBe(
+      true,
+    );
+    expect(await page.locator('input[name="type"][value="deal"]').isVisible()).toBe(true);
     await close();
   });
 

@@ -25,6 +25,19 @@ describeInBrowser('the timeline in a browser', () => {
     expect(await page.locator('[data-count]').innerText()).toBe('Showing 2 of 12 items');
     expect(await page.locator('select[name="company"]').inputValue()).toBe('catl');
     expect(await page.locator('input[name="type"][value="event"]').isChecked()).toBe(true);
+    // Each type's and status's count follows the other filters (CATL; events for the statuses).
+    const counts = await page.$$eval('timeline-filters label.check', (labels) =>
+      labels.map((l) => l.textContent!.trim().replace(/\s+/g, ' ')),
+    );
+    expect(counts).toEqual([
+      'Key figures (0)',
+      'Events (2)',
+      'Deals (2)',
+      'Briefings (1)',
+      'Happened (1)',
+      'Planned (1)',
+      'Expected (0)',
+    ]);
     await close();
   });
 

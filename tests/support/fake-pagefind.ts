@@ -9,6 +9,8 @@ export interface FakePage {
   /** Sort key "date" (ISO day). */
   sort?: string;
   filters: Record<string, string[]>;
+  /** Sections of the page that match (Pagefind's sub-results: the page's headings with ids). */
+  sections?: { id: string; title: string }[];
 }
 
 /** Every call the page made, to assert on what it asked for. */
@@ -56,7 +58,12 @@ export function fakePagefind(pages: FakePage[]): FakePagefind {
             excerpt: `About <mark>${page.title}</mark>`,
             meta: { title: page.title, type: page.type, ...(page.date ? { date: page.date } : {}) },
             filters: page.filters,
-            sub_results: [],
+            sub_results: (page.sections ?? []).map((s) => ({
+              title: s.title,
+              url: `${page.url}#${s.id}`,
+              excerpt: `In <mark>${s.title}</mark>`,
+              anchor: { id: s.id },
+            })),
           }),
         })),
         unfilteredResultCount: found.length,
@@ -88,6 +95,7 @@ export const PAGES: FakePage[] = [
     url: '/events/catl-korea/',
     title: 'CATL establishes a Korean branch',
     type: 'Event',
+    sections: [{ id: 'seoul-office', title: 'The Seoul office' }],
     date: '9 July 2025',
     sort: '2025-07-09',
     filters: { type: ['event'], company: ['CATL'], country: ['KR'], year: ['2025'] },

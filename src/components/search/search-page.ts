@@ -6,10 +6,13 @@ import {
   parseSearchState,
   resultsStatus,
   searchStateUrl,
+  selectionSummary,
   type SearchState,
   type Selection,
 } from '../../lib/search/search-state';
+import { searchTerm } from '../../lib/search/query';
 import { urlState, type UrlState } from '../../lib/url-state';
+import { isolate } from '../../lib/values/text';
 import { loadPagefind, renderResult } from './search-client';
 
 /** Values listed per facet before "show all". */
@@ -18,6 +21,8 @@ const SHOWN_VALUES = 12;
 const SHOWN_RESULTS = 50;
 /** Pause after typing before searching, in milliseconds. */
 const TYPING_PAUSE = 150;
+/** Screens wide enough for the facets beside the results (SearchPage.astro's layout): filters open. */
+const WIDE = '(min-width: 45rem)';
 
 /**
  * `<search-page>` (SearchPage.astro): the full search. Query, facets with counts (OR within,
@@ -42,6 +47,13 @@ export class SearchPageElement extends HTMLElement {
     this.#sort = sort;
     this.#connected = new AbortController();
     const options = { signal: this.#connected.signal };
+    // Filters open beside the results on a wide screen; on a phone, closed above them.
+    const filters = this.querySelector<HTMLDetailsElement>('[data-filters]');
+    const wide = window.matchMedia(WIDE);
+    if (filters) {
+      filters.open = wide.matches;
+      wide.addEventListener('change', () => (filters.open = wide.matches), options);
+    }
     for (const el of this.querySelectorAll<HTMLElement>('[data-js]')) el.hidden = false;
     form.addEventListener('submit', this.#onSubmit, options);
     input.addEventListener('input', this.#onInput, options);
@@ -102,7 +114,9 @@ export class SearchPageElement extends HTMLElement {
     this.dataset.state = 'busy';
     const status = this.querySelector<HTMLElement>('[data-status]')!;
     const list = this.querySelector<HTMLOListElement>('[data-list]')!;
-    const q = this.#input.value.trim() || null;
+    const typed = this.#input.value.trim();
+    const q = searchTerm(typed) || null;
+    this.#summarise();
     if (!q && !hasSelection(this.#selection)) {
       list.replaceChildren();
       status.textContent = this.dataset.prompt!;
@@ -117,13 +131,25 @@ export class SearchPageElement extends HTMLElement {
     const data = await Promise.all(search.results.slice(0, SHOWN_RESULTS).map((r) => r.data()));
     if (run !== this.#latest) return;
     list.replaceChildren(...data.map((d) => renderResult(d)));
-    status.textContent = resultsStatus(search.results.length, q ?? '', {
+    status.textContent = resultsStatus(search.results.length, typed, {
       results: this.dataset.results!,
       result: this.dataset.result!,
       none: this.dataset.none!,
     });
     await this.#renderFacets(q, run);
     if (run === this.#latest) this.dataset.state = 'done';
+  }
+
+  /** Sums up the choices beside the filters' title, for when they are collapsed. */
+  #summarise() {
+    const summary = this.querySelector<HTMLElement>('[data-filters-summary]');
+    if (!summary) return;
+    const labels = JSON.parse(this.dataset.facetLabels!) as Record<string, string>;
+    summary.textContent = selectionSummary(this.#selection, {
+      facetLabel: (facet) => labels[facet] ?? facet,
+      valueLabel: (facet, value) => isolate(this.#label(facet, value)),
+      copy: { choice: this.dataset.choice!, values: this.dataset.choiceValues!, choices: this.dataset.choices! },
+    });
   }
 
   /** Facet checkboxes; each facet's counts come from a search without that facet's own choice. */

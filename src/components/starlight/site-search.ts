@@ -1,10 +1,14 @@
 import { fill } from '../../i18n/links';
-import { loadPagefind, renderResult } from '../search/search-client';
+import { NO_OPTION, nextOption } from '../../lib/search/combobox';
+import { searchTerm } from '../../lib/search/query';
+import { loadPagefind, renderResultOptions } from '../search/search-client';
 
 /** Results shown in the dialog; the "see all" link leads to the search page for more. */
 const SHOWN_RESULTS = 6;
 /** Pause after typing before searching, in milliseconds. */
 const TYPING_PAUSE = 120;
+/** Ids of the options in the results listbox: `site-search-option-0`, `-1`, … */
+const OPTION_ID = 'site-search-option';
 
 /** True when a key press is meant for a text field rather than for a page shortcut. */
 function isTyping(target: EventTarget | null): boolean {
@@ -16,7 +20,9 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * `<site-search>` (Search.astro): the header's link to the search page becomes, with JavaScript,
  * a dialog that searches as you type. Pagefind's index loads only once a reader shows intent:
- * pointing at or focusing the control, or opening the dialog.
+ * pointing at or focusing the control, or opening the dialog. The field and its results are a
+ * combobox: the arrow keys highlight a result (or a section of one) while focus stays in the
+ * field, Enter opens the highlighted one, or, with none highlighted, the search page.
  */
 export class SiteSearchElement extends HTMLElement {
   #dialog!: HTMLDialogElement;
@@ -24,6 +30,9 @@ export class SiteSearchElement extends HTMLElement {
   #connected: AbortController | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #latest = 0;
+  /** The results' options, in order, and which one is highlighted. */
+  #options: HTMLAnchorElement[] = [];
+  #active = NO_OPTION;
 
   connectedCallback() {
     const dialog = this.querySelector('dialog');
@@ -42,6 +51,7 @@ export class SiteSearchElement extends HTMLElement {
     dialog.addEventListener('click', this.#onDialogClick, options);
     dialog.addEventListener('keydown', this.#onDialogKey, options);
     input.addEventListener('input', this.#onInput, options);
+    input.addEventListener('keydown', this.#onInputKey, options);
     window.addEventListener('keydown', this.#onShortcut, options);
   }
 
@@ -75,6 +85,36 @@ export class SiteSearchElement extends HTMLElement {
     this.#timer = setTimeout(() => void this.#search(), TYPING_PAUSE);
   };
 
+  /** Arrow keys move the highlight; Enter on a highlighted option opens it instead of submitting. */
+  #onInputKey = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    if (event.key === 'Enter') {
+      const option = this.#options[this.#active];
+      if (!option) return; // the form goes to the search page
+      event.preventDefault();
+      option.click();
+      return;
+    }
+    const next = nextOption(event.key, this.#active, this.#options.length);
+    if (next === undefined) return;
+    event.preventDefault();
+    this.#highlight(next);
+  };
+
+  /** Highlights the option at `index` (or none), for the eye and for assistive technology. */
+  #highlight(index: number) {
+    this.#options[this.#active]?.setAttribute('aria-selected', 'false');
+    this.#active = index;
+    const option = this.#options[index];
+    if (option) {
+      option.setAttribute('aria-selected', 'true');
+      this.#input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView?.({ block: 'nearest' });
+    } else {
+      this.#input.removeAttribute('aria-activedescendant');
+    }
+  }
+
   /** Ctrl+K (⌘K) anywhere, or / when not typing in a field, opens search or closes it. */
   #onShortcut = (event: KeyboardEvent) => {
     const shortcut =
@@ -104,25 +144,41 @@ export class SiteSearchElement extends HTMLElement {
     return url.pathname + url.search;
   }
 
+  /** Shows these results (none: an empty list) with nothing highlighted. */
+  #showResults(list: HTMLOListElement, items: HTMLLIElement[]) {
+    list.replaceChildren(...items);
+    list.hidden = items.length === 0;
+    this.#options = [...list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+    this.#highlight(NO_OPTION);
+    this.#input.setAttribute('aria-expanded', String(this.#options.length > 0));
+  }
+
   async #search() {
     const query = this.#input.value.trim();
+    const term = searchTerm(query);
     const run = ++this.#latest;
     const status = this.querySelector<HTMLElement>('[data-status]')!;
     const list = this.querySelector<HTMLOListElement>('[data-results]')!;
     const all = this.querySelector<HTMLAnchorElement>('[data-all]')!;
-    if (!query) {
-      list.replaceChildren();
+    if (!term) {
+      this.#showResults(list, []);
       status.textContent = '';
       all.textContent = '';
       return;
     }
     status.textContent = this.dataset.loading!;
     const pagefind = await loadPagefind();
-    const search = await pagefind.search(query);
+    const search = await pagefind.search(term);
     const data = await Promise.all(search.results.slice(0, SHOWN_RESULTS).map((r) => r.data()));
     if (run !== this.#latest) return;
     const found = search.results.length > 0;
-    list.replaceChildren(...data.map((d) => renderResult(d, { subResults: 2 })));
+    let first = 0;
+    const items = data.map((d) => {
+      const item = renderResultOptions(d, { subResults: 2, idPrefix: OPTION_ID, first });
+      first += item.querySelectorAll('[role="option"]').length;
+      return item;
+    });
+    this.#showResults(list, items);
     status.textContent = found ? '' : fill(this.dataset.none!, { q: query });
     all.href = this.#allResultsUrl(all, query);
     all.textContent = found ? fill(this.dataset.all!, { q: query }) : '';

@@ -7,11 +7,13 @@ import {
 } from '../../lib/routes';
 import {
   countText,
+  filterCounts,
   filtersFromForm,
   isUnfiltered,
   itemFromData,
   itemFromIndexRow,
   matchesFilters,
+  type FilterableItem,
 } from '../../lib/timeline/filter';
 import type { TimelineIndexRow } from '../../lib/timeline/pages';
 import { urlState, type UrlState } from '../../lib/url-state';
@@ -93,11 +95,15 @@ export class TimelineFiltersElement extends HTMLElement {
     }
     let shown = 0;
     const items = this.#list.querySelectorAll<HTMLElement>('[data-item]');
+    const filterable: FilterableItem[] = [];
     for (const item of items) {
-      const match = matchesFilters(itemFromData(item.dataset), filters);
+      const data = itemFromData(item.dataset);
+      const match = matchesFilters(data, filters);
       item.hidden = !match;
       if (match) shown++;
+      filterable.push(data);
     }
+    this.#filterCounts(filterable, filters);
     for (const container of this.#list.querySelectorAll<HTMLElement>('[data-group], [data-year]')) {
       container.hidden = !container.querySelector('[data-item]:not([hidden])');
     }
@@ -105,6 +111,16 @@ export class TimelineFiltersElement extends HTMLElement {
       marker.hidden = !isUnfiltered(filters) && shown === 0;
     this.#count(shown, items.length);
     this.dataset.state = 'done';
+  }
+
+  /** Each type's and status's count, under the other filters (not its own). */
+  #filterCounts(items: FilterableItem[], filters: TimelineFilters) {
+    const counts = { type: filterCounts(items, filters, 'type'), status: filterCounts(items, filters, 'status') };
+    for (const box of this.#form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      const count = box.closest('label')?.querySelector('[data-filter-count]');
+      const byValue = box.name === 'type' || box.name === 'status' ? counts[box.name] : undefined;
+      if (count && byValue) count.textContent = `(${byValue.get(box.value) ?? 0})`;
+    }
   }
 
   #count(shown: number, total: number) {
@@ -138,6 +154,7 @@ export class TimelineFiltersElement extends HTMLElement {
     const run = ++this.#run;
     this.#index ??= fetch(timelineIndexUrl()).then((response) => response.json());
     const index = await this.#index;
+    if (run === this.#run) this.#filterCounts(index.rows.map(itemFromIndexRow), filters);
     if (isUnfiltered(filters)) {
       if (run !== this.#run) return;
       this.#list.replaceChildren(...this.#original.map((node) => node.cloneNode(true)));

@@ -19,6 +19,7 @@ export const PAGE_IDS: readonly string[] = [
   'starlight__mobile-toc',
   'theme-icons',
   'site-search-input',
+  'site-search-results',
 ];
 
 /** The id of a card's title (EntityCard.astro), from the card's id. */

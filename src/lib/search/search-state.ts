@@ -62,7 +62,9 @@ export function pagefindFilters(selection: Selection, without?: string): Record<
 
 /**
  * The values a facet lists: those with results under the other facets' choices, plus any chosen
- * one; years newest first, others by count, then by label.
+ * one. Their order never depends on the query or the choices, so a value stays where the reader
+ * found it when they tick a box: years newest first, others by how many pages of the whole index
+ * carry them (the unfiltered counts), then by label.
  */
 export function facetValues(
   facet: string,
@@ -72,7 +74,7 @@ export function facetValues(
     selected,
     label,
   }: {
-    /** Every value of the facet in the index. */
+    /** Every value of the facet in the index, with how many pages carry it. */
     all: Record<string, number>;
     /** Results per value under the current query and the other facets' choices. */
     counts: Record<string, number>;
@@ -83,8 +85,34 @@ export function facetValues(
   return Object.keys(all)
     .filter((value) => (counts[value] ?? 0) > 0 || selected.includes(value))
     .sort((a, b) =>
-      facet === 'year' ? b.localeCompare(a) : (counts[b] ?? 0) - (counts[a] ?? 0) || label(a).localeCompare(label(b)),
+      facet === 'year' ? b.localeCompare(a) : (all[b] ?? 0) - (all[a] ?? 0) || label(a).localeCompare(label(b)),
     );
+}
+
+/**
+ * The choices in words, for the collapsed filters on a phone: "Type: Deal, Event · Company: CATL",
+ * facets in the page's order, values as the facet lists them; empty when nothing is chosen.
+ */
+export function selectionSummary(
+  selection: Selection,
+  {
+    facetLabel,
+    valueLabel,
+    copy,
+  }: {
+    facetLabel: (facet: string) => string;
+    valueLabel: (facet: string, value: string) => string;
+    copy: { choice: string; values: string; choices: string };
+  },
+): string {
+  return SEARCH_FACETS.filter((facet) => (selection[facet] ?? []).length > 0)
+    .map((facet) =>
+      fill(copy.choice, {
+        facet: facetLabel(facet),
+        values: selection[facet]!.map((value) => valueLabel(facet, value)).join(copy.values),
+      }),
+    )
+    .join(copy.choices);
 }
 
 /** The status line over the results: "3 results", "1 result" or the copy for none. */

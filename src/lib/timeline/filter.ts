@@ -33,6 +33,31 @@ export function matchesFilters(item: FilterableItem, filters: TimelineFilters): 
   );
 }
 
+/** The timeline's checkbox filters, whose counts follow the other filters. */
+export type CountedFilter = 'type' | 'status';
+
+/**
+ * How many items each value of a checkbox filter would show, with every other filter applied but
+ * not its own (as search counts its facets): ticking "Deals" leaves the other types' counts as
+ * they were, and choosing a company changes them all. Values no item has are not listed; a past-due
+ * item counts under its status and under "past-due".
+ */
+export function filterCounts(
+  items: Iterable<FilterableItem>,
+  filters: TimelineFilters,
+  filter: CountedFilter,
+): Map<string, number> {
+  const others: TimelineFilters = { ...filters, [filter]: [] };
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    if (!matchesFilters(item, others)) continue;
+    // A past-due item counts under its recorded status and under "past-due".
+    for (const value of filter === 'type' ? [item.type] : item.statuses)
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** True when no filter is set. */
 export function isUnfiltered(filters: TimelineFilters): boolean {
   return Object.values(filters).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));

@@ -8,6 +8,7 @@ import {
   parseSearchState,
   resultsStatus,
   searchStateUrl,
+  selectionSummary,
 } from '../../../src/lib/search/search-state';
 
 describe('parseSearchState', () => {
@@ -85,15 +86,27 @@ describe('pagefindFilters and hasSelection', () => {
 
 describe('facetValues', () => {
   const label = (value: string) => ({ KR: 'South Korea', CN: 'China', HU: 'Hungary' })[value] ?? value;
-  test('lists values with results, most first, ties by label; a chosen value stays at zero', () => {
+  test('lists values with results in the order of the whole index (most pages first, ties by label); a chosen value stays at zero', () => {
     expect(
       facetValues('country', {
-        all: { KR: 9, CN: 7, HU: 2, ES: 1 },
-        counts: { KR: 3, CN: 3, HU: 0, ES: 0 },
+        all: { KR: 9, CN: 7, HU: 2, ES: 1, DE: 7 },
+        counts: { KR: 1, CN: 3, HU: 0, ES: 0, DE: 2 },
         selected: ['HU'],
         label,
       }),
-    ).toEqual(['CN', 'KR', 'HU']);
+    ).toEqual(['KR', 'CN', 'DE', 'HU']);
+  });
+
+  test('keeps its order whatever the query and the choices: ticking a value moves nothing', () => {
+    const all = { company: 5, deal: 3, event: 3, quote: 1 };
+    const order = (counts: Record<string, number>, selected: string[]) =>
+      facetValues('type', { all, counts, selected, label: (v) => v }).filter((v) => v in counts);
+    const before = order({ company: 1, deal: 2, event: 3, quote: 1 }, []);
+    const ticked = order({ company: 1, deal: 2, event: 3, quote: 1 }, ['event']);
+    const otherQuery = order({ company: 4, deal: 1, event: 1, quote: 1 }, ['event']);
+    expect(before).toEqual(['company', 'deal', 'event', 'quote']);
+    expect(ticked).toEqual(before);
+    expect(otherQuery).toEqual(before);
   });
   test('years are newest first, whatever their counts', () => {
     expect(
@@ -104,6 +117,32 @@ describe('facetValues', () => {
         label,
       }),
     ).toEqual(['2026', '2025', '2024']);
+  });
+});
+
+describe('selectionSummary', () => {
+  const t = ui.search;
+  const labels = { type: { deal: 'Deal', event: 'Event' }, country: { KR: 'South Korea' } } as Record<
+    string,
+    Record<string, string>
+  >;
+  const summary = (selection: Record<string, string[]>) =>
+    selectionSummary(selection, {
+      facetLabel: (facet) => t.facets[facet as keyof typeof t.facets],
+      valueLabel: (facet, value) => labels[facet]?.[value] ?? value,
+      copy: { choice: t.choice, values: t.choiceValues, choices: t.choices },
+    });
+
+  test('names each chosen facet and its values, in the page’s order of facets', () => {
+    expect(summary({ company: ['CATL'], type: ['deal'] })).toBe('Type: Deal · Company: CATL');
+    expect(summary({ type: ['deal', 'event'], country: ['KR'], year: [] })).toBe(
+      'Type: Deal, Event · Country: South Korea',
+    );
+  });
+
+  test('is empty when nothing is chosen, and leaves placeholder-like names alone', () => {
+    expect(summary({ type: [], company: [] })).toBe('');
+    expect(summary({ company: ['{facet} $&'] })).toBe('Company: {facet} $&');
   });
 });
 

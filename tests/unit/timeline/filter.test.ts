@@ -3,10 +3,12 @@ import { ui } from '../../../src/i18n/ui';
 import { parseTimelineFilters, timelineUrl } from '../../../src/lib/routes';
 import {
   countText,
+  filterCounts,
   filtersFromForm,
   itemFromData,
   itemFromIndexRow,
   matchesFilters,
+  type FilterableItem,
 } from '../../../src/lib/timeline/filter';
 
 /** The timeline form's data as a browser submits it. */
@@ -122,5 +124,48 @@ describe('countText', () => {
     [0, 12, 'No item matches these filters.'],
   ])('%i of %i → %s', (shown, total, text) => {
     expect(countText(shown, total, copy)).toBe(text);
+  });
+});
+
+describe('filterCounts', () => {
+  const item = (type: string, status: string, companies: string[], year = 2025): FilterableItem => ({
+    type,
+    statuses: status === 'expected' && year < 2027 ? [status, 'past-due'] : [status],
+    companies,
+    countries: [],
+    firstYear: year,
+    lastYear: year,
+  });
+  const items = [
+    item('deal', 'happened', ['catl', 'solus']),
+    item('event', 'happened', ['catl']),
+    item('event', 'expected', ['catl'], 2026),
+    item('event', 'expected', ['lotte'], 2028),
+    item('figure', 'happened', ['lotte'], 2024),
+  ];
+  const counts = (filters: Parameters<typeof filterCounts>[1], filter: 'type' | 'status') =>
+    Object.fromEntries(filterCounts(items, filters, filter));
+
+  test('without filters, counts every item', () => {
+    expect(counts({}, 'type')).toEqual({ deal: 1, event: 3, figure: 1 });
+    expect(counts({}, 'status')).toEqual({ happened: 3, expected: 2, 'past-due': 1 });
+  });
+
+  test('a past-due item counts under its recorded status and under "past-due"', () => {
+    expect(counts({ company: ['catl'] }, 'status')).toEqual({ happened: 2, expected: 1, 'past-due': 1 });
+    expect(counts({ status: ['past-due'] }, 'type')).toEqual({ event: 1 });
+  });
+
+  test('follow the other filters: a company, a year range, the other checkboxes', () => {
+    expect(counts({ company: ['catl'] }, 'type')).toEqual({ deal: 1, event: 2 });
+    expect(counts({ company: ['catl'], to: 2025 }, 'status')).toEqual({ happened: 2 });
+    expect(counts({ status: ['expected'] }, 'type')).toEqual({ event: 2 });
+    expect(counts({ type: ['figure'] }, 'status')).toEqual({ happened: 1 });
+  });
+
+  test('ignore their own filter, so the other values stay offered with their counts', () => {
+    expect(counts({ type: ['deal'] }, 'type')).toEqual({ deal: 1, event: 3, figure: 1 });
+    expect(counts({ company: ['lotte'], status: ['expected'] }, 'status')).toEqual({ expected: 1, happened: 1 });
+    expect(counts({ status: ['past-due'] }, 'status')).toEqual({ happened: 3, expected: 2, 'past-due': 1 });
   });
 });

@@ -18,6 +18,7 @@ const MARKUP = `
 <search-page
   data-type-labels='${JSON.stringify({ company: 'Company', deal: 'Deal', event: 'Event' })}'
   data-facet-labels='${JSON.stringify(t.facets)}'
+  data-choice="${t.choice}" data-choice-values="${t.choiceValues}" data-choices="${t.choices}"
   data-results="${t.results}" data-result="${t.result}" data-none="${t.none}"
   data-prompt="${t.prompt}" data-loading="${t.loading}">
   <form class="query" role="search" action="/search/" method="get">
@@ -29,7 +30,10 @@ const MARKUP = `
     </label>
   </form>
   <div class="layout" hidden data-js>
-    <div class="facets" data-facets></div>
+    <details data-filters>
+      <summary><span>${t.filters}</span> <span data-filters-summary></span></summary>
+      <div class="facets" data-facets></div>
+    </details>
     <div><p class="status" role="status" aria-live="polite" data-status></p><ol class="results" data-list></ol></div>
   </div>
 </search-page>`;
@@ -127,8 +131,9 @@ describe('<search-page>', () => {
 
   test('a facet counts results without its own choice, so its other values stay offered', async () => {
     await open('/search/?q=CATL&type=event');
-    expect(facetLabels('type')).toEqual(['Event (2)', 'Company (1)', 'Deal (1)']);
-    expect(facetLabels('country')).toEqual(['Hungary (1)', 'South Korea (1)']);
+    // In the order of the whole index (two companies, two events, one deal), not of these counts.
+    expect(facetLabels('type')).toEqual(['Company (1)', 'Event (2)', 'Deal (1)']);
+    expect(facetLabels('country')).toEqual(['South Korea (1)', 'Hungary (1)']);
   });
 
   test('the URL is canonical whatever the order of the link it came from', async () => {
@@ -184,5 +189,47 @@ describe('<search-page>', () => {
     await open('/search/?q=graphite');
     expect(titles()).toEqual([]);
     expect(status()).toBe('No results for “graphite”.');
+  });
+
+  test('ticking a value moves no value of any facet: each keeps its place', async () => {
+    await open('/search/?q=CATL');
+    const before = facetLabels('type').map((label) => label.replace(/ \(\d+\)$/, ''));
+    const event = box('type', 'event')!;
+    event.checked = true;
+    event.dispatchEvent(new Event('change', { bubbles: true }));
+    await searched();
+    expect(facetLabels('type').map((label) => label.replace(/ \(\d+\)$/, ''))).toEqual(before);
+    expect(before).toEqual(['Company', 'Event', 'Deal']);
+  });
+});
+
+describe('<search-page> filters on a phone and on a wide screen', () => {
+  const filters = () => element().querySelector<HTMLDetailsElement>('[data-filters]')!;
+  const summary = () => element().querySelector('[data-filters-summary]')!.textContent;
+  /** Sets the window's size (happy-dom's own API), which the page's media queries read. */
+  const viewport = (width: number, height: number) =>
+    (
+      window as unknown as { happyDOM: { setViewport(size: { width: number; height: number }): void } }
+    ).happyDOM.setViewport({ width, height });
+  afterEach(() => viewport(1024, 768));
+
+  test('on a phone they are closed, their summary naming the choices', async () => {
+    viewport(390, 844);
+    await open('/search/?q=CATL&type=deal&company=CATL');
+    expect(filters().open).toBe(false);
+    // Bidi isolates keep a right-to-left name from reordering the summary around it.
+    expect(summary()!.replace(/[\u2068\u2069]/g, '')).toBe('Type: Deal · Company: CATL');
+    const kia = box('type', 'company')!;
+    kia.checked = true;
+    kia.dispatchEvent(new Event('change', { bubbles: true }));
+    await searched();
+    expect(summary()!.replace(/[\u2068\u2069]/g, '')).toBe('Type: Deal, Company · Company: CATL');
+  });
+
+  test('on a wide screen they are open, beside the results', async () => {
+    viewport(1280, 900);
+    await open('/search/?q=CATL');
+    expect(filters().open).toBe(true);
+    expect(summary()).toBe('');
   });
 });

@@ -107,8 +107,8 @@ const FILTERS = `
     <select name="country"><option value="">Any country</option><option value="KR">South Korea</option><option value="HU">Hungary</option><option value="ES">Spain</option><option value="CN">China</option></select>
     <select name="from"><option value="">Any</option><option value="2024">2024</option><option value="2025">2025</option><option value="2026">2026</option></select>
     <select name="to"><option value="">Any</option><option value="2024">2024</option><option value="2025">2025</option><option value="2026">2026</option></select>
-    <fieldset><legend>Type</legend>${['deal', 'event', 'figure'].map((t) => `<label><input type="checkbox" name="type" value="${t}"> ${t}</label>`).join('')}</fieldset>
-    <fieldset><legend>Status</legend>${['happened', 'expected'].map((s) => `<label><input type="checkbox" name="status" value="${s}"> ${s}</label>`).join('')}</fieldset>
+    <fieldset><legend>Type</legend>${['deal', 'event', 'figure'].map((t) => `<label><input type="checkbox" name="type" value="${t}"> ${t} <span data-filter-count>(0)</span></label>`).join('')}</fieldset>
+    <fieldset><legend>Status</legend>${['happened', 'expected'].map((s) => `<label><input type="checkbox" name="status" value="${s}"> ${s} <span data-filter-count>(0)</span></label>`).join('')}</fieldset>
     <button type="reset">${ui.timeline.clear}</button>
   </form>
   <p class="count" role="status" aria-live="polite" data-count>Showing 5 of 5 items</p>
@@ -122,6 +122,11 @@ function visibleItems(): string[] {
 }
 
 const countText = () => document.querySelector('[data-count]')!.textContent;
+/** The type and status checkboxes as a reader sees them: "event (2)". */
+const checkboxLabels = (name: string) =>
+  [...document.querySelectorAll<HTMLInputElement>(`timeline-filters input[name="${name}"]`)].map((box) =>
+    box.closest('label')!.textContent!.trim(),
+  );
 const control = <T extends HTMLElement>(selector: string) => document.querySelector<T>(`timeline-filters ${selector}`)!;
 const here = () => location.pathname + location.search;
 
@@ -215,6 +220,20 @@ describe('<timeline-filters> on a whole timeline', () => {
     expect(document.querySelector<HTMLElement>('[data-today]')!.closest('[hidden]')).not.toBeNull();
   });
 
+  test('type and status counts follow the other filters, each ignoring its own', () => {
+    setUrl('/timeline/');
+    mount(FILTERS + listHtml(ITEMS));
+    expect(checkboxLabels('type')).toEqual(['deal (1)', 'event (3)', 'figure (1)']);
+    expect(checkboxLabels('status')).toEqual(['happened (3)', 'expected (2)']);
+    choose('select[name="company"]', 'catl');
+    expect(checkboxLabels('type')).toEqual(['deal (1)', 'event (2)', 'figure (0)']);
+    expect(checkboxLabels('status')).toEqual(['happened (2)', 'expected (1)']);
+    choose('input[name="type"][value="event"]', true);
+    // Ticking "event" leaves the type counts alone and narrows the status counts.
+    expect(checkboxLabels('type')).toEqual(['deal (1)', 'event (2)', 'figure (0)']);
+    expect(checkboxLabels('status')).toEqual(['happened (1)', 'expected (1)']);
+  });
+
   test('a company the picker does not list is added, named from its links on the page', () => {
     setUrl('/timeline/?company=lges');
     const lges: Item = { ...ITEMS[2]!, id: 'event-lges', companies: ['lges'] };
@@ -272,6 +291,9 @@ describe('<timeline-filters> on a large timeline (a window of items around today
       'July 2025',
     );
     expect(fetched.sort()).toEqual([timelineIndexUrl(), timelinePageUrl(1), timelinePageUrl(2)].sort());
+    // Counted over the whole index, not the window on the page.
+    expect(checkboxLabels('type')).toEqual(['deal (1)', 'event (2)', 'figure (0)']);
+    expect(checkboxLabels('status')).toEqual(['happened (2)', 'expected (1)']);
   });
 
   test('fetches only the pages with matches, and clearing the filters brings back the window', async () => {
