@@ -121,6 +121,56 @@ export const ui = {
     relationDescription: '{list} of {name}, all {count}.',
     none: '—',
   },
+  /** Charts drawn at build time: their titles, text summaries, legends and data tables. */
+  charts: {
+    dataTable: 'The data as a table',
+    scrollHint: 'Scroll sideways to see the whole chart',
+    network: {
+      siteTitle: 'Who supplies whom',
+      companyTitle: 'Suppliers and customers',
+      summary:
+        '{companies} companies tied by {links} supply links in {deals} deals. Arrows run from supplier to customer; suppliers sit above their customers.',
+      companySummary:
+        '{name} has {suppliers} suppliers and {customers} customers in {deals} supply deals. Arrows run from supplier to customer; where there is room, their own suppliers and customers are drawn too.',
+      shown: 'Drawn: the {shown} companies with the most supply deals and {links} links between them.',
+      companyShown: 'Drawn: {shown} companies and {links} links.',
+      others:
+        '{count} other deals (partnerships, investments, licences, loans, acquisitions) are not supply and are not drawn.',
+      deals: '{count} deals',
+      tie: '{supplier} supplies {customer}: {what}',
+      arrow: 'Supplier to customer',
+      ended: 'Ended (terminated)',
+      supplier: 'Supplier',
+      customer: 'Customer',
+      allDeals: 'All deals ({count})',
+      companyDeals: 'All deals of {name} ({count})',
+    },
+    dealsOverTime: {
+      title: 'Deals over time',
+      summary:
+        '{count} dated deals of {name}: when each was announced (solid bars) and the term it is to run (tinted, with a dashed outline, while planned). A bar covers every day a date could fall on, so a vague date such as “early 2026” is a wide bar. Figures stay in their own currencies and units.',
+      shown: 'Drawn: the {shown} most recent of {total}.',
+      with: 'with {names}',
+      announced: 'Announced: {date}',
+      term: 'Term: {term}',
+      happened: 'Announced or reported (the whole range the date allows)',
+      planned: 'Planned term',
+      running: 'Term, running or completed',
+      estimated: 'estimated',
+    },
+    capacity: {
+      title: 'Stated capacities by place',
+      summary:
+        '{count} stated capacities from {events} events, by place. Each bar is one figure as a source stated it, never a sum; tinted bars with a dashed outline are planned or expected.',
+      shown: 'Drawn: {shown} of {total}, the largest in each unit.',
+      perUnit: '{unit} a {per}',
+      happened: 'Stated as reached',
+      planned: 'Planned or expected',
+      allEvents: 'All events ({count})',
+      place: 'Place',
+      figure: 'Figure',
+    },
+  },
   /** Labels of infobox rows and table columns. */
   facts: {
     alsoKnownAs: 'Also known as',

@@ -28,6 +28,7 @@ import {
   type EntityPageView,
   type SectionView,
 } from './entity-page';
+import { siteCapacityChart, siteNetworkChart, type ChartView } from './charts';
 import { indexTable, type IndexTable } from './facts';
 import { paginate } from './pagination';
 import {
@@ -91,6 +92,20 @@ export interface IndexPageView {
   briefings?: BriefingItemView[];
 }
 
+/** The home page: the latest briefings, the indexes with their counts, and the site's charts. */
+export interface HomePageView {
+  title: string;
+  tagline: string;
+  description: string;
+  latest: BriefingItemView[];
+  counts: Record<EntityCollection, number>;
+  /** The supply network and stated capacities across the site, when there is something to draw. */
+  charts: ChartView[];
+}
+
+/** How many briefings the home page lists. */
+export const HOME_BRIEFINGS = 5;
+
 /** A page of one section's full list. */
 export interface RelationListView {
   entity: Ref;
@@ -115,7 +130,7 @@ export interface TimelinePageView {
 }
 
 export type SitePage =
-  | (PageBase & { route: 'home' })
+  | (PageBase & { route: 'home'; view: HomePageView })
   | (PageBase & { route: 'entity'; view: EntityPageView })
   | (PageBase & { route: 'briefing'; view: BriefingPageView })
   | (PageBase & { route: 'index'; view: IndexPageView })
@@ -217,6 +232,22 @@ export function buildPageList(
     route: 'home',
     path: homeUrl(),
     card: { own: { ...genericCard(linksUi.preview.home, site.title, site), lede: clip(site.tagline, 160) } },
+    view: {
+      title: site.title,
+      tagline: site.tagline,
+      description: site.description,
+      latest: briefingItems(
+        graph,
+        graph
+          .all('briefings')
+          .slice(0, HOME_BRIEFINGS)
+          .map((b) => b.ref),
+      ),
+      counts: graph.counts(),
+      charts: [siteNetworkChart(graph, site), siteCapacityChart(graph, site)].filter(
+        (c): c is ChartView => c !== undefined,
+      ),
+    },
   });
 
   for (const collection of ENTITY_COLLECTIONS) {

@@ -8,6 +8,7 @@ import type { Backlink } from '../graph/relations';
 import { absoluteUrl, anchorUrl, entityUrl } from '../routes';
 import type { TimelineIndex, TimelineItem } from '../timeline/timeline';
 import { formatTimestamp } from '../values/format';
+import type { ChartView } from './charts';
 import { dealCitation, quoteCitation } from './citations';
 import { dealFacts, eventFacts, speakerInlines, type Fact, type IndexTable, type Inline } from './facts';
 
@@ -113,6 +114,7 @@ export type SectionBody =
   | { kind: 'backlinks'; backlinks: BacklinkView[] }
   | { kind: 'timeline'; timeline: TimelineView }
   | { kind: 'text'; text: string }
+  | { kind: 'chart'; chart: ChartView }
   | { kind: 'groups'; groups: { title: string; items: ListItemView[] }[] };
 
 /** A link to an entity, named by its title. */
