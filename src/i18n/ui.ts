@@ -129,14 +129,19 @@ export const ui = {
       siteTitle: 'Who supplies whom',
       companyTitle: 'Suppliers and customers',
       summary:
-        '{companies} companies tied by {links} supply links in {deals} deals. Arrows run from supplier to customer; suppliers sit above their customers.',
+        '{companies} tied by {links} in {deals}. Arrows run from supplier to customer; suppliers sit above their customers.',
       companySummary:
-        '{name} has {suppliers} suppliers and {customers} customers in {deals} supply deals. Arrows run from supplier to customer; where there is room, their own suppliers and customers are drawn too.',
-      shown: 'Drawn: the {shown} companies with the most supply deals and {links} links between them.',
-      companyShown: 'Drawn: {shown} companies and {links} links.',
-      others:
-        '{count} other deals (partnerships, investments, licences, loans, acquisitions) are not supply and are not drawn.',
-      deals: '{count} deals',
+        '{name}: {suppliers} and {customers}, in {deals}. Arrows run from supplier to customer; where there is room, their own suppliers and customers are drawn too.',
+      shown: 'Drawn: the {shown} with the most supply deals, and {links} between them.',
+      companyShown: 'Drawn: {shown} and {links}.',
+      others: '{count} (partnerships, investments, licences, loans, acquisitions) not drawn: they are not supply.',
+      companies: { one: '1 company', other: '{count} companies' },
+      links: { one: '1 supply link', other: '{count} supply links' },
+      supplyDeals: { one: '1 supply deal', other: '{count} supply deals' },
+      deals: { one: '1 deal', other: '{count} deals' },
+      otherDeals: { one: '1 other deal', other: '{count} other deals' },
+      suppliers: { one: '1 supplier', other: '{count} suppliers' },
+      customers: { one: '1 customer', other: '{count} customers' },
       tie: '{supplier} supplies {customer}: {what}',
       arrow: 'Supplier to customer',
       ended: 'Ended (terminated)',
@@ -148,8 +153,9 @@ export const ui = {
     dealsOverTime: {
       title: 'Deals over time',
       summary:
-        '{count} dated deals of {name}: when each was announced (solid bars) and the term it is to run (tinted, with a dashed outline, while planned). A bar covers every day a date could fall on, so a vague date such as “early 2026” is a wide bar. Figures stay in their own currencies and units.',
+        '{count} of {name}: when each was announced (solid bars) and the term it is to run (tinted, with a dashed outline, while planned). A bar covers every day a date could fall on, so a vague date such as “early 2026” is a wide bar. Figures stay in their own currencies and units.',
       shown: 'Drawn: the {shown} most recent of {total}.',
+      datedDeals: { one: '1 dated deal', other: '{count} dated deals' },
       with: 'with {names}',
       announced: 'Announced: {date}',
       term: 'Term: {term}',
@@ -161,9 +167,11 @@ export const ui = {
     capacity: {
       title: 'Stated capacities by place',
       summary:
-        '{count} stated capacities from {events} events, by place. Each bar is one figure as a source stated it, never a sum; tinted bars with a dashed outline are planned or expected.',
+        '{count} from {events}, by place. Each bar is one figure as a source stated it, never a sum; tinted bars with a dashed outline are planned or expected.',
       shown: 'Drawn: {shown} of {total}, the largest in each unit.',
       perUnit: '{unit} a {per}',
+      capacities: { one: '1 stated capacity', other: '{count} stated capacities' },
+      events: { one: '1 event', other: '{count} events' },
       happened: 'Stated as reached',
       planned: 'Planned or expected',
       allEvents: 'All events ({count})',

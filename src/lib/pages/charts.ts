@@ -1,4 +1,4 @@
-import { fill } from '../../i18n/fill';
+import { fill, plural } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Ref } from '../../schemas/common';
 import type { Deal } from '../../schemas/deal';
@@ -10,6 +10,7 @@ import {
   companyNetwork,
   layoutNetwork,
   siteNetwork,
+  supplyPairs,
   type NetworkData,
   type NetworkSvg,
   type SupplyLink,
@@ -115,7 +116,7 @@ function networkSvg(data: NetworkData, site: SiteConfig): NetworkSvg {
         ? [only.product, only.volume && formatQuantity(only.volume, site.vocabulary.units)].filter((t): t is string =>
             Boolean(t),
           )
-        : [fill(ui.charts.network.deals, { count: l.deals.length })];
+        : [plural(l.deals.length, ui.charts.network.deals)];
       return {
         from: l.supplier.ref.id,
         to: l.customer.ref.id,
@@ -148,7 +149,12 @@ function networkChart(
     kind: 'network',
     id,
     title,
-    summary: [...summary, ...(data.otherDeals ? [fill(ui.charts.network.others, { count: data.otherDeals })] : [])],
+    summary: [
+      ...summary,
+      ...(data.otherDeals
+        ? [fill(ui.charts.network.others, { count: plural(data.otherDeals, ui.charts.network.otherDeals) })]
+        : []),
+    ],
     legend,
     svg,
     wide: svg.width > PHONE_WIDTH,
@@ -159,6 +165,7 @@ function networkChart(
 
 /** The home page's network: who supplies whom across the site, cut to the busiest companies. */
 export function siteNetworkChart(graph: Graph, site: SiteConfig): ChartView | undefined {
+  const n = ui.charts.network;
   const data = siteNetwork(graph);
   const cut = data.nodes.length < data.totals.companies || data.links.length < data.totals.links;
   return networkChart(
@@ -168,8 +175,14 @@ export function siteNetworkChart(graph: Graph, site: SiteConfig): ChartView | un
     ui.charts.network.siteTitle,
     data,
     [
-      fill(ui.charts.network.summary, data.totals),
-      ...(cut ? [fill(ui.charts.network.shown, { shown: data.nodes.length, links: data.links.length })] : []),
+      fill(n.summary, {
+        companies: plural(data.totals.companies, n.companies),
+        links: plural(data.totals.links, n.links),
+        deals: plural(data.totals.deals, n.deals),
+      }),
+      ...(cut
+        ? [fill(n.shown, { shown: plural(data.nodes.length, n.companies), links: plural(data.links.length, n.links) })]
+        : []),
     ],
     { text: fill(ui.charts.network.allDeals, { count: graph.counts().deals }), href: indexUrl('deals') },
   );
@@ -177,12 +190,14 @@ export function siteNetworkChart(graph: Graph, site: SiteConfig): ChartView | un
 
 /** A company's suppliers and customers (one or two hops), on its page. */
 export function companyNetworkChart(graph: Graph, site: SiteConfig, ref: Ref<'companies'>): ChartView | undefined {
+  const n = ui.charts.network;
   const node = graph.node(ref);
   const data = companyNetwork(graph, ref);
-  const direct = data.links.filter((l) => l.supplier === node || l.customer === node);
-  const suppliers = new Set(direct.filter((l) => l.customer === node).map((l) => l.supplier.ref.id)).size;
-  const customers = new Set(direct.filter((l) => l.supplier === node).map((l) => l.customer.ref.id)).size;
-  const dealCount = new Set(graph.incoming(ref, 'party').map((e) => e.from.id)).size;
+  const dealIds = new Set(graph.incoming(ref, 'party').map((e) => e.from.id));
+  const pairs = [...dealIds].flatMap((id) => supplyPairs(graph.node({ collection: 'deals', id }).data));
+  const suppliers = new Set(pairs.filter((p) => p.customer.id === ref.id).map((p) => p.supplier.id)).size;
+  const customers = new Set(pairs.filter((p) => p.supplier.id === ref.id).map((p) => p.customer.id)).size;
+  const dealCount = dealIds.size;
   return networkChart(
     graph,
     site,
@@ -190,8 +205,16 @@ export function companyNetworkChart(graph: Graph, site: SiteConfig, ref: Ref<'co
     ui.charts.network.companyTitle,
     data,
     [
-      fill(ui.charts.network.companySummary, { name: node.title, suppliers, customers, deals: data.totals.deals }),
-      fill(ui.charts.network.companyShown, { shown: data.nodes.length, links: data.links.length }),
+      fill(n.companySummary, {
+        name: node.title,
+        suppliers: plural(suppliers, n.suppliers),
+        customers: plural(customers, n.customers),
+        deals: plural(data.totals.deals, n.supplyDeals),
+      }),
+      fill(n.companyShown, {
+        shown: plural(data.nodes.length, n.companies),
+        links: plural(data.links.length, n.links),
+      }),
     ],
     {
       text: fill(ui.charts.network.companyDeals, { name: node.title, count: dealCount }),
@@ -284,7 +307,7 @@ export function dealsOverTimeChart(graph: Graph, site: SiteConfig, ref: Ref<'com
     id: 'deals-over-time-chart',
     title: t.title,
     summary: [
-      fill(t.summary, { count: all.length, name: node.title }),
+      fill(t.summary, { count: plural(all.length, t.datedDeals), name: node.title }),
       ...(deals.length < all.length ? [fill(t.shown, { shown: deals.length, total: all.length })] : []),
     ],
     legend,
@@ -409,7 +432,10 @@ function capacityChart(
     id: 'capacity-chart',
     title: t.title,
     summary: [
-      fill(t.summary, { count: all.length, events: new Set(all.map((c) => c.event.ref.id)).size }),
+      fill(t.summary, {
+        count: plural(all.length, t.capacities),
+        events: plural(new Set(all.map((c) => c.event.ref.id)).size, t.events),
+      }),
       ...(cut ? [fill(t.shown, { shown: drawn.length, total: all.length })] : []),
     ],
     legend,

@@ -29,7 +29,7 @@ describe('siteNetworkChart', () => {
       ['acme-widgets', 'globex', ['\u2068500 widgets\u2069']],
     ]);
     expect(chart.summary[0]).toBe(
-      '2 companies tied by 1 supply links in 1 deals. Arrows run from supplier to customer; suppliers sit above their customers.',
+      '2 companies tied by 1 supply link in 1 deal. Arrows run from supplier to customer; suppliers sit above their customers.',
     );
     expect(rows(chart.table.table)).toEqual([
       ['Acme Widgets', 'Globex', 'Acme to supply widgets to Globex', '—', '500 widgets', 'Signed'],
