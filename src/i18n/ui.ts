@@ -121,6 +121,24 @@ export const ui = {
     relationDescription: '{list} of {name}, all {count}.',
     none: '—',
   },
+  /** Sorting and filtering index tables (progressive enhancement; the URL keeps the state). */
+  table: {
+    controls: 'Filter the table',
+    any: 'Any',
+    clear: 'Clear',
+    sortBy: 'Sort by {column}',
+    sort: 'Sort by',
+    pageOrder: 'Page order',
+    direction: 'Order',
+    ascending: 'Ascending',
+    descending: 'Descending',
+    showing: 'Showing {shown} of {total}.',
+    none: 'No row matches these filters.',
+    pagedNote: 'Sorting and filtering apply to the {shown} rows on this page; the other pages keep their own order.',
+    byKind: '{label} by kind',
+    continued: '(continued)',
+    kindTable: '{label}: {kind}',
+  },
   /** Charts drawn at build time: their titles, text summaries, legends and data tables. */
   charts: {
     dataTable: 'The data as a table',

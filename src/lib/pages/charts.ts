@@ -133,7 +133,6 @@ function networkSvg(data: NetworkData, site: SiteConfig): NetworkSvg {
 }
 
 function networkChart(
-  graph: Graph,
   site: SiteConfig,
   id: string,
   title: string,
@@ -169,7 +168,6 @@ export function siteNetworkChart(graph: Graph, site: SiteConfig): ChartView | un
   const data = siteNetwork(graph);
   const cut = data.nodes.length < data.totals.companies || data.links.length < data.totals.links;
   return networkChart(
-    graph,
     site,
     'supply-network-chart',
     ui.charts.network.siteTitle,
@@ -199,7 +197,6 @@ export function companyNetworkChart(graph: Graph, site: SiteConfig, ref: Ref<'co
   const customers = new Set(pairs.filter((p) => p.supplier.id === ref.id).map((p) => p.customer.id)).size;
   const dealCount = dealIds.size;
   return networkChart(
-    graph,
     site,
     'supply-network-chart',
     ui.charts.network.companyTitle,
