@@ -27,6 +27,10 @@ describeInBrowser('index tables and charts in a browser', () => {
     const problems = watchPage(page, site.server.origin);
     await page.goto(`${site.server.origin}/companies/`);
     await waitInPage(page, () => !document.querySelector('index-table form')?.hasAttribute('hidden'));
+    // The sorting code loads on intent: a pointer over the table.
+    expect(await page.locator('th button').count()).toBe(0);
+    await page.hover('[data-group="automaker"] table');
+    await waitInPage(page, () => document.querySelectorAll('th[data-sort-key] button').length > 0);
     const server = await rowsOf(page, 'automaker');
     expect(server).toEqual(['Chery Automobile', 'Chery EV', 'Hyundai Motor', 'Kia']);
 
@@ -59,7 +63,7 @@ describeInBrowser('index tables and charts in a browser', () => {
 
     // A shared link opens in that state.
     await page.goto(`${site.server.origin}/companies/?sort=country&dir=desc&kind=cell-maker`);
-    await waitInPage(page, () => !document.querySelector('index-table form')?.hasAttribute('hidden'));
+    await waitInPage(page, () => document.querySelector('th[aria-sort="descending"]') !== null);
     expect(await rowsOf(page, 'cell-maker')).toEqual(['LG Energy Solution', 'CATL']);
     await close();
     expect(problems.consoleErrors).toEqual([]);
