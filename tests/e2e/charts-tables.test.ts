@@ -80,7 +80,9 @@ describeInBrowser('index tables and charts in a browser', () => {
       const { page, close } = await openPage(site.browser, { colorScheme });
       await page.goto(site.server.origin + path, { waitUntil: 'networkidle' });
       expect(await page.locator('figure.chart svg').count()).toBeGreaterThan(0);
-      await page.evaluate(() => document.querySelectorAll('figure.chart details').forEach((d) => (d.open = true)));
+      await page.evaluate(() =>
+        document.querySelectorAll<HTMLDetailsElement>('figure.chart details').forEach((d) => (d.open = true)),
+      );
       const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       await close();
       expect(
