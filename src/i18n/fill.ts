@@ -12,3 +12,10 @@ export function aroundPlaceholder(template: string, name: string): [string, stri
   if (at === -1) return [template, ''];
   return [template.slice(0, at), template.slice(at + name.length + 2)];
 }
+
+/** A count with its noun: `{ one: '1 deal', other: '{count} deals' }` → "1 deal", "3 deals". */
+export function plural(count: number, forms: { one: string; other: string }): string {
+  return fill(new Intl.PluralRules('en').select(count) === 'one' ? forms.one : forms.other, {
+    count: count.toLocaleString('en'),
+  });
+}

@@ -31,6 +31,53 @@ export function indexUrl(collection: EntityCollection, page = 1): string {
   return page <= 1 ? path(collection) : path(collection, 'page', String(page));
 }
 
+/**
+ * How a reader has sorted and filtered an index table: the column to sort by (absent: the
+ * page's own order), its direction, and one value per filter (`kind`, `country`, `status`).
+ */
+export interface TableState {
+  sort?: string;
+  dir?: 'asc' | 'desc';
+  filters: Record<string, string>;
+}
+
+/** Query names a table state uses besides its filters. */
+const TABLE_PARAMS = new Set(['sort', 'dir']);
+
+/**
+ * An index page with its table sorted and filtered, in one canonical form: `sort`, then `dir`
+ * (only when descending), then filters by name, e.g. `/companies/?sort=country&kind=cell-maker`.
+ */
+export function indexStateUrl(collection: EntityCollection, page: number, state: TableState): string {
+  const query = new URLSearchParams();
+  if (state.sort) {
+    query.set('sort', state.sort);
+    if (state.dir === 'desc') query.set('dir', 'desc');
+  }
+  for (const name of Object.keys(state.filters).sort()) {
+    const value = state.filters[name];
+    if (value && !TABLE_PARAMS.has(name)) query.set(name, value);
+  }
+  const search = query.toString();
+  return `${indexUrl(collection, page)}${search ? `?${search}` : ''}`;
+}
+
+/** Reads a table state back from a URL query (the inverse of {@link indexStateUrl}); `filters` names the filters the table has. */
+export function parseTableState(search: string, filters: readonly string[]): TableState {
+  const query = new URLSearchParams(search);
+  const state: TableState = { filters: {} };
+  const sort = query.get('sort')?.trim();
+  if (sort) {
+    state.sort = sort;
+    if (query.get('dir') === 'desc') state.dir = 'desc';
+  }
+  for (const name of filters) {
+    const value = query.get(name)?.trim();
+    if (value) state.filters[name] = value;
+  }
+  return state;
+}
+
 /** Page of one entity, e.g. `/companies/catl/`. */
 export function entityUrl(ref: Ref): string {
   return path(ref.collection, ref.id);

@@ -39,10 +39,12 @@ describe('a site whose names and titles try to leave <title>', () => {
     );
   });
 
-  test('every page has exactly one <title>, and nothing the payload would create is in its head', () => {
+  test('every page has exactly one document <title>, and nothing the payload would create is in its head', () => {
     for (const page of pages) {
       const $ = cheerio.load(readFileSync(fileFor(result.outDir, page), 'utf8'));
-      expect($('title'), page).toHaveLength(1);
+      // Charts' SVGs carry <title>s of their own, in the body; the document has one, in the head.
+      expect($('title').not('svg title'), page).toHaveLength(1);
+      expect($('head > title'), page).toHaveLength(1);
       expect($('head meta[http-equiv="refresh"], head base, head h1, head img, head svg'), page).toHaveLength(0);
       expect($('#pwned, meta[http-equiv="refresh"], base'), page).toHaveLength(0);
       const scripts = $('script')
@@ -55,6 +57,14 @@ describe('a site whose names and titles try to leave <title>', () => {
     }
   });
 
+  test('charts draw hostile names and products as text, never as markup', () => {
+    const $ = loadPage(result.outDir, entityUrl({ collection: 'companies', id: 'evil-corp' }));
+    const svgs = $('svg.chart-svg');
+    expect(svgs.map((_, s) => $(s).attr('data-chart')).get()).toEqual(['network', 'ranges', 'bars']);
+    expect(svgs.find('script, img, foreignObject, h1, [onload], [onerror]')).toHaveLength(0);
+    expect(svgs.text()).toContain('<script>window.__pwned=1</script>');
+  });
+
   test('an entity page’s <title> and h1 read as the literal name, escaped exactly once', () => {
     for (const collection of ENTITY_COLLECTIONS) {
       for (const node of graph.all(collection)) {
@@ -63,7 +73,7 @@ describe('a site whose names and titles try to leave <title>', () => {
         // A quote's page is titled by its speaker and words; every other page by the name.
         if (collection !== 'quotes') expect(h1, entityUrl(node.ref)).toBe(node.title);
         expect(h1, entityUrl(node.ref)).toContain(node.title);
-        expect($('title').text(), entityUrl(node.ref)).toBe(`${h1} | ${site.title}`);
+        expect($('head > title').text(), entityUrl(node.ref)).toBe(`${h1} | ${site.title}`);
         expect($('meta[property="og:title"]').attr('content')).toBe(h1);
       }
     }

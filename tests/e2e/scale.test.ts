@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { INDEX_PAGE_SIZE } from '../../src/lib/pages/pagination';
 import { entityPage, RELATION_LIMIT, RELATION_PAGE_SIZE } from '../../src/lib/pages/entity-page';
+import { COMPANY_NETWORK_LIMITS, SITE_NETWORK_LIMITS } from '../../src/lib/charts/network';
+import { CAPACITY_LIMITS, DEALS_OVER_TIME_LIMIT } from '../../src/lib/pages/charts';
 import { entityUrl, relationListUrl } from '../../src/lib/routes';
 import { buildTimeline, itemStates } from '../../src/lib/timeline/timeline';
 import { TIMELINE_WINDOW } from '../../src/lib/timeline/pages';
@@ -78,6 +80,33 @@ describe(`a ${PAGES}-page synthetic corpus`, () => {
     const timeline = loadPage(dist, '/timeline/');
     expect(timeline('[data-timeline]').attr('data-complete')).toBe('false');
     expect(timeline('[data-item]').length).toBe(TIMELINE_WINDOW);
+  });
+
+  test('charts stay bounded: the busiest company and the home page draw at most their limits, in a few KB', () => {
+    const busiest = graph
+      .all('companies')
+      .map((node) => ({ node, deals: graph.incoming(node.ref, 'party').length }))
+      .sort((a, b) => b.deals - a.deals)[0]!;
+    expect(busiest.deals, 'the corpus should have a company with many deals').toBeGreaterThan(DEALS_OVER_TIME_LIMIT);
+    for (const [path, network] of [
+      ['/', SITE_NETWORK_LIMITS],
+      [entityUrl(busiest.node.ref), COMPANY_NETWORK_LIMITS],
+    ] as const) {
+      const $ = loadPage(dist, path);
+      const svgs = $('svg.chart-svg');
+      expect(svgs.length, path).toBeGreaterThan(0);
+      const net = $('svg[data-chart="network"]');
+      expect(net.find('[data-node]').length, path).toBeLessThanOrEqual(network.nodes);
+      expect(net.find('path.edge').length, path).toBeLessThanOrEqual(network.links);
+      expect($('svg[data-chart="ranges"] .row').length, path).toBeLessThanOrEqual(DEALS_OVER_TIME_LIMIT);
+      expect($('svg[data-chart="bars"]').length, path).toBeLessThanOrEqual(CAPACITY_LIMITS.units);
+      $('svg[data-chart="bars"]').each((_, svg) =>
+        expect($(svg).find('.row').length, path).toBeLessThanOrEqual(CAPACITY_LIMITS.bars),
+      );
+      // Each drawing stays small, and so does everything the charts add (tables included).
+      svgs.each((_, svg) => expect($.html(svg).length, `${path} ${$(svg).attr('data-chart')}`).toBeLessThan(24_000));
+      expect($.html($('figure.chart')).length, path).toBeLessThan(80_000);
+    }
   });
 
   test('the sidebar is the same size on every page, whatever the corpus', () => {

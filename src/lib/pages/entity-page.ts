@@ -19,6 +19,7 @@ import { eventStatusView } from '../graph/status';
 import { timelineOf } from '../timeline/timeline';
 import { countryName, formatTimestamp } from '../values/format';
 import { formatFuzzyDate } from '../values/fuzzy-date';
+import { companyCapacityChart, companyNetworkChart, dealsOverTimeChart, type ChartView } from './charts';
 import { dealCitation } from './citations';
 import { companyFollow, type FollowView } from './home';
 import {
@@ -186,6 +187,11 @@ function timelineSection(ctx: PageContext, ref: Ref<'companies'> | Ref<'people'>
   return section;
 }
 
+/** A section showing one chart, when there is something to draw. */
+function chartSection(id: string, chart: ChartView | undefined): SectionView | undefined {
+  return chart ? { id, title: chart.title, body: { kind: 'chart', chart } } : undefined;
+}
+
 function defined(sections: (SectionView | undefined)[]): SectionView[] {
   return sections.filter((s): s is SectionView => s !== undefined);
 }
@@ -222,6 +228,8 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
         label: fill(ui.lists.relationTitle, { name: node.title, list: ui.sections.deals }),
       }),
     ),
+    chartSection('supply-network', companyNetworkChart(graph, site, ref)),
+    chartSection('deals-over-time', dealsOverTimeChart(graph, site, ref)),
     listSection(ref, 'counterparties', ui.sections.counterparties, r.counterparties, ({ company, deals }) =>
       listItem(
         company,
@@ -234,6 +242,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
     quotesSection(ctx, ref, 'quotes-by', ui.sections.quotesByOrganisation, r.quotesBy),
     quotesSection(ctx, ref, 'quotes-about', ui.sections.quotesAboutOrganisation, r.quotesAbout),
     eventsSection(ctx, ref, r.events, true),
+    chartSection('capacity', companyCapacityChart(graph, site, ref)),
     timelineSection(ctx, ref, node.title, [ref.id]),
     briefingsSection(ctx, ref, r.backlinks),
     listSection(ref, 'published', ui.sections.published, r.published, plain),

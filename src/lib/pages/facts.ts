@@ -1,8 +1,8 @@
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Company } from '../../schemas/company';
-import type { Deal, PartyRole } from '../../schemas/deal';
-import type { Event } from '../../schemas/event';
+import type { Deal, DealStatus, PartyRole } from '../../schemas/deal';
+import type { Event, EventStatus } from '../../schemas/event';
 import type { Person } from '../../schemas/person';
 import type { Quote } from '../../schemas/quote';
 import type { SiteConfig } from '../../schemas/site';
@@ -17,6 +17,7 @@ import {
   languageName,
 } from '../values/format';
 import type { FuzzyDate } from '../values/fuzzy-date';
+import type { SortColumn } from '../tables/table-sort';
 import type { Graph } from '../graph/graph';
 import { dealStatusView, eventStatusView, sourceDay, type StatusView } from '../graph/status';
 import { entityUrl } from '../routes';
@@ -216,10 +217,71 @@ export function sourceFacts(graph: Graph, s: Source): Fact[] {
   return facts;
 }
 
+/** A filter of an index table: its id in URLs (`?kind=…`), its label and the values rows have. */
+export interface TableFilter {
+  id: string;
+  label: string;
+  /** Each value the rows of the table hold, with its label and how many rows hold it. */
+  options: { value: string; label: string; count: number }[];
+}
+
 /** A table of entities for an index page: column headings and one row of cells per entity. */
 export interface IndexTable {
   columns: string[];
-  rows: { ref: Ref; cells: Inline[][] }[];
+  rows: {
+    ref: Ref;
+    cells: Inline[][];
+    filters?: Record<string, string>;
+    /** Sort keys that the cells do not give (a timestamp written out as words). */
+    keys?: Record<string, string>;
+  }[];
+  /** How each column sorts (same order as `columns`), for tables readers can sort. */
+  sort?: SortColumn[];
+  /** What readers can filter the table by; each row's values are in its `filters`. */
+  filters?: TableFilter[];
+}
+
+/** A row's sort key for each sortable column, from its cells: text, a number, or a date's `end start`. */
+export function rowKeys(table: Pick<IndexTable, 'sort'>, row: IndexTable['rows'][number]): Record<string, string> {
+  const keys: Record<string, string> = {};
+  (table.sort ?? []).forEach((column, i) => {
+    const cell = row.cells[i] ?? [];
+    const given = row.keys?.[column.id];
+    if (given !== undefined) {
+      keys[column.id] = given;
+    } else if (column.type === 'date') {
+      const date = cell.find((part): part is { date: FuzzyDate } => 'date' in part);
+      keys[column.id] = date ? `${date.date.end} ${date.date.start}` : '';
+    } else {
+      keys[column.id] = cell
+        .map((part) =>
+          'date' in part ? part.date.end : 'status' in part ? part.status.label : 'asOf' in part ? '' : part.text,
+        )
+        .join('');
+    }
+  });
+  return keys;
+}
+
+/** The filters of a table from its rows' values: each value once, labelled, counted, in label order. */
+function filtersOf(
+  rows: IndexTable['rows'],
+  specs: { id: string; label: string; valueLabel: (value: string) => string }[],
+): TableFilter[] {
+  return specs.map(({ id, label, valueLabel }) => {
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const value = row.filters?.[id];
+      if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return {
+      id,
+      label,
+      options: [...counts]
+        .map(([value, count]) => ({ value, label: valueLabel(value), count }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'en')),
+    };
+  });
 }
 
 /** The index table of a collection's entities (first column: a link to the entity); statuses as of `today`. */
@@ -232,25 +294,43 @@ export function indexTable(
 ): IndexTable {
   const title = (ref: Ref): Inline[] => [link(graph, ref)];
   switch (collection) {
-    case 'companies':
+    case 'companies': {
+      const kind = (id: string) => site.vocabulary.companyKinds[id] ?? id;
+      const rows = refs.map((ref) => {
+        const c = graph.node(ref as Ref<'companies'>).data;
+        return {
+          ref,
+          cells: [
+            title(ref),
+            [{ text: kind(c.kind) }],
+            [{ text: countryName(c.country) }],
+            [{ text: String(graph.incoming(ref, 'party').length) }],
+          ],
+          filters: { kind: c.kind, country: c.country },
+        };
+      });
       return {
         columns: [ui.facts.name, ui.facts.kind, ui.facts.country, ui.facts.deals],
-        rows: refs.map((ref) => {
-          const c = graph.node(ref as Ref<'companies'>).data;
-          return {
-            ref,
-            cells: [
-              title(ref),
-              [{ text: site.vocabulary.companyKinds[c.kind] ?? c.kind }],
-              [{ text: countryName(c.country) }],
-              [{ text: String(graph.incoming(ref, 'party').length) }],
-            ],
-          };
-        }),
+        rows,
+        sort: [
+          { id: 'name', type: 'text' },
+          { id: 'kind', type: 'text' },
+          { id: 'country', type: 'text' },
+          { id: 'deals', type: 'number' },
+        ],
+        filters: filtersOf(rows, [
+          { id: 'kind', label: ui.facts.kind, valueLabel: kind },
+          { id: 'country', label: ui.facts.country, valueLabel: countryName },
+        ]),
       };
+    }
     case 'people':
       return {
         columns: [ui.facts.name, ui.facts.role],
+        sort: [
+          { id: 'name', type: 'text' },
+          { id: 'role', type: 'text' },
+        ],
         rows: refs.map((ref) => {
           const p = graph.node(ref as Ref<'people'>).data;
           const role = p.roles[0];
@@ -265,54 +345,91 @@ export function indexTable(
           };
         }),
       };
-    case 'deals':
+    case 'deals': {
+      const rows = refs.map((ref) => {
+        const d = graph.node(ref as Ref<'deals'>).data;
+        return {
+          ref,
+          cells: [
+            title(ref),
+            joined(d.parties.map((p) => [link(graph, p.company)])),
+            [{ status: dealStatusView(graph, d, today) }],
+            d.announced ? [{ date: d.announced }] : [{ text: ui.lists.none }],
+          ],
+          filters: { kind: d.kind, status: d.status },
+        };
+      });
       return {
         columns: [ui.facts.deal, ui.facts.parties, ui.facts.status, ui.facts.announced],
-        rows: refs.map((ref) => {
-          const d = graph.node(ref as Ref<'deals'>).data;
-          return {
-            ref,
-            cells: [
-              title(ref),
-              joined(d.parties.map((p) => [link(graph, p.company)])),
-              [{ status: dealStatusView(graph, d, today) }],
-              d.announced ? [{ date: d.announced }] : [{ text: ui.lists.none }],
-            ],
-          };
-        }),
+        rows,
+        sort: [
+          { id: 'deal', type: 'text' },
+          { id: 'parties', type: 'text' },
+          { id: 'status', type: 'text' },
+          { id: 'announced', type: 'date' },
+        ],
+        filters: filtersOf(rows, [
+          { id: 'kind', label: ui.facts.kind, valueLabel: (id) => site.vocabulary.dealKinds[id] ?? id },
+          { id: 'status', label: ui.facts.status, valueLabel: (id) => ui.dealStatus[id as DealStatus] ?? id },
+        ]),
       };
+    }
     case 'quotes':
       return {
         columns: [ui.facts.quote, ui.facts.speaker, ui.facts.source],
+        sort: [
+          { id: 'quote', type: 'text' },
+          { id: 'speaker', type: 'text' },
+          { id: 'source', type: 'text' },
+        ],
         rows: refs.map((ref) => {
           const q = graph.node(ref as Ref<'quotes'>).data;
           return { ref, cells: [title(ref), speakerInlines(graph, q), [link(graph, q.source)]] };
         }),
       };
-    case 'events':
+    case 'events': {
+      const rows = refs.map((ref) => {
+        const e = graph.node(ref as Ref<'events'>).data;
+        return {
+          ref,
+          cells: [
+            title(ref),
+            [{ date: e.date }],
+            [{ status: eventStatusView(graph, e, today) }],
+            joined(e.companies.map((c) => [link(graph, c)])),
+          ],
+          filters: { kind: e.kind, status: e.status },
+        };
+      });
       return {
         columns: [ui.facts.event, ui.facts.date, ui.facts.status, ui.facts.companies],
-        rows: refs.map((ref) => {
-          const e = graph.node(ref as Ref<'events'>).data;
-          return {
-            ref,
-            cells: [
-              title(ref),
-              [{ date: e.date }],
-              [{ status: eventStatusView(graph, e, today) }],
-              joined(e.companies.map((c) => [link(graph, c)])),
-            ],
-          };
-        }),
+        rows,
+        sort: [
+          { id: 'event', type: 'text' },
+          { id: 'date', type: 'date' },
+          { id: 'status', type: 'text' },
+          { id: 'companies', type: 'text' },
+        ],
+        filters: filtersOf(rows, [
+          { id: 'kind', label: ui.facts.kind, valueLabel: (id) => site.vocabulary.eventKinds[id] ?? id },
+          { id: 'status', label: ui.facts.status, valueLabel: (id) => ui.eventStatus[id as EventStatus] ?? id },
+        ]),
       };
+    }
     case 'sources':
       return {
         columns: [ui.facts.title, ui.facts.publisher, ui.facts.published],
+        sort: [
+          { id: 'title', type: 'text' },
+          { id: 'publisher', type: 'text' },
+          { id: 'published', type: 'date' },
+        ],
         rows: refs.map((ref) => {
           const s = graph.node(ref as Ref<'sources'>).data;
           return {
             ref,
             cells: [title(ref), [link(graph, s.publisher)], [{ text: formatTimestamp(s.published, { time: false }) }]],
+            keys: { published: s.published },
           };
         }),
       };

@@ -3,6 +3,7 @@ import { ui } from '../../i18n/ui';
 import { ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schemas/common';
 import { companyFeedUrl, indexUrl, jsonFeedUrl, rssFeedUrl, timelineUrl } from '../routes';
 import { todayIndex, type TimelineItem } from '../timeline/timeline';
+import { siteCapacityChart, siteNetworkChart, type ChartView } from './charts';
 import { briefingItems, companyNames, type BriefingItemView, type PageContext } from './views';
 
 /**
@@ -44,6 +45,8 @@ export interface HomePageView {
   /** The latest deals and events, newest first, with the company names they show. */
   latest: { items: TimelineItem[]; names: Record<string, string>; more: { text: string; href: string } };
   follow: FollowView;
+  /** The site's charts drawn at build time: who supplies whom, capacities by place (those with data). */
+  charts: ChartView[];
   explore: { collection: EntityCollection; label: string; count: number; href: string }[];
 }
 
@@ -110,6 +113,9 @@ export function homePage(ctx: PageContext, timeline: readonly TimelineItem[]): H
       more: { text: ui.home.fullTimeline, href: timelineUrl({ type: ['deal', 'event'] }) },
     },
     follow: siteFollow(),
+    charts: [siteNetworkChart(graph, site), siteCapacityChart(graph, site)].filter(
+      (c): c is ChartView => c !== undefined,
+    ),
     explore: ENTITY_COLLECTIONS.filter((c) => c !== 'briefings').map((collection) => ({
       collection,
       label: ui.collections[collection].plural,

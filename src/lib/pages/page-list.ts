@@ -91,6 +91,33 @@ export interface IndexPageView {
   table?: IndexTable;
   /** The briefings, for the briefings index. */
   briefings?: BriefingItemView[];
+  /**
+   * Companies by kind: each kind's run of the table's rows (`start` to `end`, exclusive), so a
+   * publisher is never listed among the companies the beat is about. `continued` when the kind
+   * began on an earlier page.
+   */
+  groups?: { id: string; title: string; total: number; start: number; end: number; continued: boolean }[];
+  /** Every kind of the collection with its count and where its rows start (a page and an anchor). */
+  kinds?: { id: string; title: string; total: number; href: string }[];
+}
+
+/** The anchor of a kind's rows on an index page: `kind-cell-maker`. */
+export function kindAnchor(kind: string): string {
+  return `kind-${kind}`;
+}
+
+/**
+ * Companies in kind order (the vocabulary's, kinds that publish sources last), by name within a
+ * kind: the order of the companies index, whose pages show one section per kind.
+ */
+export function companiesByKind(companies: Node<'companies'>[], site: PageContext['site']): Node<'companies'>[] {
+  const terms = site.vocabulary.terms.companyKinds;
+  const order = Object.keys(terms).sort((a, b) => Number(terms[a]!.publishes) - Number(terms[b]!.publishes));
+  const rank = new Map(order.map((kind, i) => [kind, i]));
+  return companies
+    .map((node, i) => ({ node, i }))
+    .sort((a, b) => (rank.get(a.node.data.kind) ?? 0) - (rank.get(b.node.data.kind) ?? 0) || a.i - b.i)
+    .map(({ node }) => node);
 }
 
 /** A page of one section's full list. */
@@ -225,8 +252,36 @@ export function buildPageList(
   for (const collection of ENTITY_COLLECTIONS) {
     const label = ui.collections[collection].plural;
     const total = graph.all(collection).length;
-    for (const { page, last, items } of paginate(graph.all(collection))) {
+    const ordered: Node[] =
+      collection === 'companies' ? companiesByKind(graph.all('companies'), site) : graph.all(collection);
+    const pages = paginate(ordered);
+    const kindOf = (node: Node) => (node as Node<'companies'>).data.kind;
+    const kinds =
+      collection === 'companies'
+        ? [...new Set(ordered.map(kindOf))].map((kind) => {
+            const first = pages.find((p) => p.items.some((n) => kindOf(n) === kind))!;
+            return {
+              id: kind,
+              title: site.vocabulary.companyKinds[kind] ?? kind,
+              total: ordered.filter((n) => kindOf(n) === kind).length,
+              href: withAnchor(indexUrl(collection, first.page), kindAnchor(kind)),
+            };
+          })
+        : undefined;
+    for (const { page, last, items } of pages) {
       const refs = items.map((n) => n.ref);
+      const groups: NonNullable<IndexPageView['groups']> = [];
+      if (kinds) {
+        items.forEach((node, i) => {
+          const kind = kinds.find((k) => k.id === kindOf(node))!;
+          const open = groups[groups.length - 1];
+          if (open?.id === kind.id) open.end = i + 1;
+          else {
+            const continued = page > 1 && kindOf(pages[page - 2]!.items.at(-1)!) === kind.id && i === 0;
+            groups.push({ id: kind.id, title: kind.title, total: kind.total, start: i, end: i + 1, continued });
+          }
+        });
+      }
       add({
         route: 'index',
         path: indexUrl(collection, page),
@@ -242,6 +297,7 @@ export function buildPageList(
           ...(collection === 'briefings'
             ? { briefings: briefingItems(graph, refs as Ref<'briefings'>[]) }
             : { table: indexTable(graph, collection, refs, site, ctx.today) }),
+          ...(kinds ? { kinds, groups } : {}),
         },
       });
     }

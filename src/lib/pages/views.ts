@@ -10,6 +10,7 @@ import type { TimelineIndex, TimelineItem } from '../timeline/timeline';
 import { eventStatusView, statusText } from '../graph/status';
 import { formatTimestamp } from '../values/format';
 import { formatFuzzyDate, type FuzzyDate } from '../values/fuzzy-date';
+import type { ChartView } from './charts';
 import { dealCitation, eventCitation, quoteCitation } from './citations';
 import { dealFacts, eventFacts, speakerInlines, type Fact, type IndexTable, type Inline } from './facts';
 
@@ -140,6 +141,7 @@ export type SectionBody =
   | { kind: 'backlinks'; backlinks: BacklinkView[] }
   | { kind: 'timeline'; timeline: TimelineView }
   | { kind: 'text'; text: string }
+  | { kind: 'chart'; chart: ChartView }
   | { kind: 'groups'; groups: { title: string; items: ListItemView[] }[] };
 
 /** A link to an entity, named by its title. */

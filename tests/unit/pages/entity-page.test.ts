@@ -20,6 +20,8 @@ describe('entityPage', () => {
     });
     expect(outline(view)).toEqual([
       ['deals', 'Deals', 1],
+      ['supply-network', 'Suppliers and customers', undefined],
+      ['deals-over-time', 'Deals over time', undefined],
       ['counterparties', 'Counterparties', 1],
       ['people', 'People', 1],
       ['quotes-by', 'Quotes by it or its people', 1],
@@ -28,7 +30,7 @@ describe('entityPage', () => {
       ['briefings', 'In briefings', 1],
       ['sources', 'Sources', 1],
     ]);
-    expect(view.sections[1]!.body).toEqual({
+    expect(view.sections[3]!.body).toEqual({
       kind: 'links',
       items: [
         {
