@@ -6,6 +6,7 @@ import { ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schem
 import type { Node } from '../graph/graph';
 import { entityCard, genericCard, type OgCard } from '../publishing/og-card';
 import {
+  aboutUrl,
   docsPageUrl,
   entityUrl,
   homeUrl,
@@ -29,6 +30,7 @@ import {
   type SectionView,
 } from './entity-page';
 import { indexTable, type IndexTable } from './facts';
+import { downloadsView, type DownloadsView } from './downloads';
 import { paginate } from './pagination';
 import {
   briefingItems,
@@ -89,6 +91,8 @@ export interface IndexPageView {
   table?: IndexTable;
   /** The briefings, for the briefings index. */
   briefings?: BriefingItemView[];
+  /** The collection's data files to download. */
+  downloads: DownloadsView;
 }
 
 /** A page of one section's full list. */
@@ -123,7 +127,7 @@ export type SitePage =
   | (PageBase & { route: 'timeline' })
   | (PageBase & { route: 'timeline-page'; view: TimelinePageView })
   | (PageBase & { route: 'search' })
-  | (PageBase & { route: 'docs'; title: string });
+  | (PageBase & { route: 'docs'; title: string; downloads?: DownloadsView });
 
 export type PageRoute = SitePage['route'];
 
@@ -236,6 +240,7 @@ export function buildPageList(
           last,
           total,
           shown: refs.length,
+          downloads: downloadsView(collection),
           ...(collection === 'briefings'
             ? { briefings: briefingItems(graph, refs as Ref<'briefings'>[]) }
             : { table: indexTable(graph, collection, refs, site) }),
@@ -321,11 +326,14 @@ export function buildPageList(
   }
   add({ route: 'search', path: searchUrl(), card: { shared: 'search' } });
   for (const doc of docs) {
+    const path = docsPageUrl(doc.id);
     add({
       route: 'docs',
-      path: docsPageUrl(doc.id),
+      path,
       card: { own: genericCard(linksUi.preview.page, doc.title, site) },
       title: doc.title,
+      // The page on how to read and cite the site lists every data file.
+      ...(path === aboutUrl() ? { downloads: downloadsView() } : {}),
     });
   }
   return pages;
