@@ -13,7 +13,7 @@ import {
   sourceRelations,
   type Backlink,
 } from '../graph/relations';
-import { absoluteUrl, entityUrl, relationListUrl, timelineUrl } from '../routes';
+import { absoluteUrl, entityJsonUrl, entityUrl, relationListUrl, timelineUrl } from '../routes';
 import { searchRecord, type SearchRecord } from '../search/search-index';
 import { timelineOf } from '../timeline/timeline';
 import { countryName, formatTimestamp } from '../values/format';
@@ -186,7 +186,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
   const c = node.data;
   const r = companyRelations(graph, ref);
   const figures = keyFigureTable(graph, node, site);
-  const link = (n: Node): Inline => ({ text: n.title, href: entityUrl(n.ref) });
+  const link = (n: Node): Inline => ({ text: n.title, href: entityUrl(n.ref), preview: entityJsonUrl(n.ref) });
   const sections = defined([
     figures.rows.length
       ? {

@@ -18,10 +18,13 @@ import {
 } from '../values/format';
 import type { FuzzyDate } from '../values/fuzzy-date';
 import type { Graph } from '../graph/graph';
-import { entityUrl } from '../routes';
+import { entityJsonUrl, entityUrl } from '../routes';
 
-/** A piece of a fact's value: text, a link to an entity, or a date. */
-export type Inline = { text: string } | { text: string; href: string } | { date: FuzzyDate };
+/**
+ * A piece of a fact's value: text, a link (to an entity, with the address of its JSON document
+ * for the hover preview), or a date.
+ */
+export type Inline = { text: string } | { text: string; href: string; preview?: string } | { date: FuzzyDate };
 /** One row of an infobox: a label and its value. */
 export interface Fact {
   label: string;
@@ -29,7 +32,7 @@ export interface Fact {
 }
 
 function link(graph: Graph, ref: Ref): Inline {
-  return { text: graph.node(ref).title, href: entityUrl(ref) };
+  return { text: graph.node(ref).title, href: entityUrl(ref), preview: entityJsonUrl(ref) };
 }
 
 function place(p: { country?: string | undefined; region?: string | undefined; site?: string | undefined }): string {
