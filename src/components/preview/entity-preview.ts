@@ -154,9 +154,10 @@ export class EntityPreviews {
     const [preview] = await Promise.all([pending, this.#styles]);
     // The reader may have moved on while the document loaded.
     if (this.#link !== link || !preview || !link.isConnected) return;
-    const card = this.#cardElement(link.ownerDocument);
+    const card = this.#cardElement(link);
     renderCard(card, preview);
     card.hidden = false;
+    if (card.popover) card.showPopover();
     this.#place(card, link);
     link.setAttribute('aria-describedby', CARD_ID);
     this.#shown = true;
@@ -181,6 +182,7 @@ export class EntityPreviews {
     this.#cancelPending();
     clearTimeout(this.#hideTimer);
     if (this.#link?.getAttribute('aria-describedby') === CARD_ID) this.#link.removeAttribute('aria-describedby');
+    if (this.#card?.popover && this.#card.matches(':popover-open')) this.#card.hidePopover();
     if (this.#card) this.#card.hidden = true;
     this.#link = undefined;
     this.#shown = false;
@@ -196,14 +198,22 @@ export class EntityPreviews {
     this.#pending = undefined;
   }
 
-  #cardElement(doc: Document): HTMLElement {
+  /**
+   * The one card of the page. Where the browser has popovers, the card is a manual popover in
+   * the link's landmark (`main`): drawn in the top layer, above everything and clipped by nothing,
+   * yet read in the part of the page it belongs to. Elsewhere it is placed at the end of the body.
+   */
+  #cardElement(link: HTMLAnchorElement): HTMLElement {
     if (!this.#card) {
+      const doc = link.ownerDocument;
       const card = doc.createElement('div');
       card.id = CARD_ID;
       card.className = 'entity-preview';
       card.setAttribute('role', 'tooltip');
       card.hidden = true;
-      doc.body.append(card);
+      const popover = typeof card.showPopover === 'function';
+      if (popover) card.popover = 'manual';
+      (popover ? (link.closest('main') ?? doc.body) : doc.body).append(card);
       this.#card = card;
     }
     return this.#card;

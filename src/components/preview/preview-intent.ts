@@ -19,12 +19,16 @@ function intent(event: Event): void {
   removeEventListener('focusin', intent);
   const script = document.createElement('script');
   script.src = cardScript;
+  // Replayed for the link that has the reader's attention once the cards listen: focus or the
+  // pointer may have moved on to another link while the script loaded.
   script.addEventListener('load', () =>
-    link.dispatchEvent(
-      focus
-        ? new FocusEvent('focusin', { bubbles: true })
-        : new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }),
-    ),
+    document
+      .querySelector(`${LINKS}:${focus ? 'focus-visible' : 'hover'}`)
+      ?.dispatchEvent(
+        focus
+          ? new FocusEvent('focusin', { bubbles: true })
+          : new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }),
+      ),
   );
   document.head.append(script);
 }
