@@ -56,12 +56,16 @@ describe('a ledger made from the full fixture', () => {
     fixtureLedger = publishedPaths(await buildVariant('full'));
   });
 
-  test('holds its pages and feeds', () => {
+  test('holds its pages, feeds and data files', () => {
     expect(fixtureLedger).toEqual(
       expect.arrayContaining([
         '/',
+        '/companies/globex.json',
         '/companies/globex/',
         '/companies/globex/feed.xml',
+        '/data/companies.csv',
+        '/data/datapackage.json',
+        '/data/dataset.json',
         '/events/acme-plant-opening/',
         '/feed.json',
         '/rss.xml',
@@ -74,7 +78,11 @@ describe('a ledger made from the full fixture', () => {
       rmSync(join(root, 'events/acme-plant-opening.yaml'));
       edit(root, 'briefings/widgets-weekly.mdx', ' <Event id="acme-plant-opening" />', '');
     });
-    expect(unresolvedPaths(fixtureLedger, resolveIn(removed))).toEqual(['/events/acme-plant-opening/']);
+    // The page and its JSON document, both published.
+    expect(unresolvedPaths(fixtureLedger, resolveIn(removed))).toEqual([
+      '/events/acme-plant-opening.json',
+      '/events/acme-plant-opening/',
+    ]);
   });
 
   test('passes a build in which an entity was renamed with its old id in previousIds', async () => {
@@ -100,6 +108,9 @@ describe('a ledger made from the full fixture', () => {
     // Feed readers do not follow HTML redirects: the old feed address still serves the feed.
     const oldFeed = readFileSync(join(renamed, 'companies/globex/feed.xml'), 'utf8');
     expect(oldFeed).toContain('<title>Fixture: widgets: Globex SA</title>');
+    // Tools do not follow HTML redirects either: the old JSON address serves the current document.
+    const oldJson = JSON.parse(readFileSync(join(renamed, 'companies/globex.json'), 'utf8')) as { id: string };
+    expect(oldJson.id).toBe('globex-sa');
     // Redirects are not pages of the site: not in its sitemap, so not "new" for the ledger.
     expect(publishedPaths(renamed)).not.toContain('/companies/globex/');
   });
