@@ -92,9 +92,9 @@ export function expectedRows(
       | {
           amount: number;
           currency: string;
-          qualifier?: string;
+          qualifier?: string | undefined;
           estimated: boolean;
-          converted?: { amount: number; currency: string };
+          converted?: { amount: number; currency: string } | undefined;
         }
       | undefined,
   ) => ({
@@ -107,7 +107,7 @@ export function expectedRows(
   });
   const quantity = (
     name: string,
-    q: { value: number; unit: string; per?: string; qualifier?: string } | undefined,
+    q: { value: number; unit: string; per?: string | undefined; qualifier?: string | undefined } | undefined,
   ) => ({
     [`${name}_value`]: q?.value ?? null,
     [`${name}_unit`]: q?.unit ?? null,
