@@ -170,8 +170,6 @@ export const dataUi = {
     /** Label of a count in a preview card, e.g. "Deals: 3". */
     deals: 'Deals',
     quotes: 'Quotes',
-    mentions: 'In briefings',
-    cites: 'Cited by',
   },
 } as const;
 

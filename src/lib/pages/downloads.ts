@@ -18,8 +18,8 @@ export interface DownloadsView {
   label: string;
   /** A heading above the links, where the page has none of its own for them. */
   heading?: string;
-  /** Words before the links. */
-  lead: string;
+  /** Words before the links, where they have no heading. */
+  lead?: string;
   links: DownloadLink[];
   /** Where the files are explained, when the page is not that place. */
   help?: LinkView;
@@ -42,7 +42,6 @@ export function downloadsView(collection?: EntityCollection): DownloadsView {
   const tables = collection ? COLLECTION_TABLES[collection] : EXPORT_TABLES;
   return {
     label: dataUi.downloads.label,
-    lead: dataUi.downloads.lead,
     links: [
       ...tables.map(csvLink),
       { text: dataUi.downloads.dataset, href: exportUrl(DATASET_FILE), type: 'application/json' },
@@ -53,6 +52,6 @@ export function downloadsView(collection?: EntityCollection): DownloadsView {
           heading: dataUi.downloads.label,
           help: { text: dataUi.downloads.help, href: withAnchor(aboutUrl(), ABOUT_DATA_SECTION) },
         }
-      : {}),
+      : { lead: dataUi.downloads.lead }),
   };
 }

@@ -13,6 +13,7 @@ describe('downloadsView', () => {
       ['Data package (datapackage.json)', '/data/datapackage.json', 'application/json'],
     ]);
     expect(view.heading).toBe('Download the data');
+    expect(view.lead).toBeUndefined();
     expect(view.help).toEqual({ text: 'About the data files', href: `/about/#${ABOUT_DATA_SECTION}` });
   });
 
@@ -30,6 +31,7 @@ describe('downloadsView', () => {
       '/data/datapackage.json',
     ]);
     expect(view.heading).toBeUndefined();
+    expect(view.lead).toBe('Download:');
     expect(view.help).toBeUndefined();
   });
 });

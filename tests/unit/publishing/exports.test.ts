@@ -55,6 +55,7 @@ function built(ctx: ExportContext) {
 describe.each([
   ['the minimal fixture', MINIMAL],
   ['the bundled dataset', BUNDLED],
+  ['the hostile fixture', join(import.meta.dirname, '../../fixtures/hostile')],
 ])('the exports of %s', (_, root) => {
   const ctx = context(root);
   const { files, pkg, dataset } = built(ctx);
