@@ -1,11 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CORPUS_COLLECTIONS, generateCorpus, writeCorpus } from '../../scripts/generate-corpus.ts';
-import { entityUrl } from '../../src/lib/routes';
+import { EXPORT_TABLES } from '../../src/lib/publishing/exports';
+import { csvExportName, entityJsonUrl, entityUrl, exportUrl } from '../../src/lib/routes';
 import { buildSite, OUTPUT_ROOT, type BuildResult } from '../support/build';
 import { loadContentRoot } from '../support/content';
 import { fileFor, loadPage } from '../support/dist';
+import { readCsv } from '../support/exports';
 
 // A small synthetic corpus through the real build: what the benchmark generates must build.
 // A fresh folder per run: two test runs at once (two engineers, or CI and a developer) must not
@@ -38,6 +40,20 @@ describe('a generated synthetic corpus of 60 pages', () => {
       }
     }
     expect(pages).toBe(60);
+  });
+
+  test('exports its data like any other beat: every table, and a JSON document per entity', () => {
+    const { graph } = loadContentRoot(contentRoot);
+    const companies = readCsv(readFileSync(fileFor(outDir, exportUrl(csvExportName('companies'))), 'utf8'));
+    expect(companies.length - 1).toBe(graph.all('companies').length);
+    for (const table of EXPORT_TABLES)
+      expect(existsSync(fileFor(outDir, exportUrl(csvExportName(table)))), table).toBe(true);
+    for (const collection of CORPUS_COLLECTIONS) {
+      for (const node of graph.all(collection)) {
+        const doc = JSON.parse(readFileSync(fileFor(outDir, entityJsonUrl(node.ref)), 'utf8')) as { id: string };
+        expect(doc.id).toBe(node.ref.id);
+      }
+    }
   });
 
   test('puts an anchor on every mention in its briefings, so backlinks land on it', () => {
