@@ -77,6 +77,7 @@ export default defineConfig({
         Head: './src/components/starlight/Head.astro',
         PageTitle: './src/components/starlight/PageTitle.astro',
         Search: './src/components/starlight/Search.astro',
+        MarkdownContent: './src/components/starlight/MarkdownContent.astro',
       },
     }),
     // Starlight would add MDX with full static optimisation; headings must stay components so

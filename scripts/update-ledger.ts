@@ -1,11 +1,11 @@
 /**
- * Adds every public URL of the site (sitemap pages and feeds) to the URL ledger, never removing
- * one:
+ * Adds every public URL of the site (sitemap pages, feeds and data files) to the URL ledger,
+ * never removing one:
  *
  *   node_modules/.bin/node scripts/update-ledger.ts [--dist dist] [--ledger urls.ledger.txt]
  *
  * Without --dist it first builds the site with its bundled dataset (through the tests' build
- * helper, into tests/.output/ledger-dist). Run it after adding pages or feeds, and commit the
+ * helper, into tests/.output/ledger-dist). Run it after adding pages, feeds or data files, and commit the
  * ledger with them; the ledger tests fail until a new URL is recorded, and whenever a recorded
  * one stops resolving.
  */

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, root } from 'astro:config/server';
 import { getEntry } from 'astro:content';
-import { getGraph, getSite, getToday, siteUrl } from './data';
+import { getGraph, getPageContext, getSite, getToday, siteUrl } from './data';
+import { entityJsonFiles, type EntityJsonFile } from './lib/publishing/entity-json';
+import { exportFiles, exportTables, type ExportFile } from './lib/publishing/exports';
 import { emailBriefing, emailLinks, type EmailBriefing } from './lib/publishing/email';
 import type { OgCard } from './lib/publishing/og-card';
 import { CardCache, cardSalt, CardImages, type CardImage } from './lib/publishing/og-image';
@@ -93,4 +96,23 @@ export async function briefingEmail(ref: Ref<'briefings'>): Promise<EmailBriefin
 /** Static paths of the routes with one file per briefing. */
 export async function briefingPaths() {
   return (await getGraph()).all('briefings').map((node) => ({ params: { id: node.ref.id }, props: { ref: node.ref } }));
+}
+
+let exported: Promise<{ files: ExportFile[]; entities: EntityJsonFile[] }> | undefined;
+
+/**
+ * The data exports of this build (one CSV per table, dataset.json, datapackage.json) and the JSON
+ * document of every entity, built once from the same tables.
+ */
+export function getExports(): Promise<{ files: ExportFile[]; entities: EntityJsonFile[] }> {
+  exported ??= getPageContext().then((ctx) => {
+    const tables = exportTables(ctx);
+    return { files: exportFiles(ctx, tables), entities: entityJsonFiles(ctx, tables) };
+  });
+  return exported;
+}
+
+/** A cache key for a published file: a hash of everything it contains. */
+export function contentKey(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
 }

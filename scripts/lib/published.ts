@@ -61,11 +61,31 @@ export function feedPaths(distDir: string): string[] {
 }
 
 /**
- * Every public URL a build publishes, for the ledger: the pages of its sitemap and its feeds.
- * (Redirect pages are not in the sitemap, so a URL kept alive by a redirect is not "new".)
+ * Data files of a built site, as URL paths: the exports under `/data/` (`/data/companies.csv`,
+ * `/data/dataset.json`, `/data/datapackage.json`) and the JSON document beside every entity page
+ * of the sitemap (`/companies/catl.json` beside `/companies/catl/`).
+ */
+export function dataPaths(distDir: string, pages: string[] = sitemapPaths(distDir)): string[] {
+  const data = join(distDir, 'data');
+  const exports = existsSync(data)
+    ? readdirSync(data)
+        .filter((name) => /\.(csv|json)$/.test(name) && statSync(join(data, name)).isFile())
+        .map((name) => `/data/${name}`)
+    : [];
+  const entities = pages
+    .filter((page) => /^\/[^/]+\/[^/]+\/$/.test(page))
+    .map((page) => `${page.slice(0, -1)}.json`)
+    .filter((path) => existsSync(fileFor(distDir, path)));
+  return [...exports, ...entities].sort();
+}
+
+/**
+ * Every public URL a build publishes, for the ledger: the pages of its sitemap, its feeds and its
+ * data files. (Redirect pages are not in the sitemap, so a URL kept alive by a redirect is not "new".)
  */
 export function publishedPaths(distDir: string): string[] {
-  return [...sitemapPaths(distDir), ...feedPaths(distDir)].sort();
+  const pages = sitemapPaths(distDir);
+  return [...pages, ...feedPaths(distDir), ...dataPaths(distDir, pages)].sort();
 }
 
 /** How a built site serves a URL path: a page or file, a redirect page, or nothing. */

@@ -259,6 +259,33 @@ export function companyFeedUrl(company: Ref<'companies'>): string {
   return file('companies', company.id, 'feed.xml');
 }
 
+/**
+ * A file of the data exports, by its file name: `/data/companies.csv`, `/data/dataset.json`,
+ * `/data/datapackage.json` (see src/lib/publishing/exports.ts).
+ */
+export function exportUrl(name: string): string {
+  return file('data', name);
+}
+
+/** The file name of a table's CSV export: `companies.csv`, `key-figures.csv`. */
+export function csvExportName(table: string): string {
+  return `${table}.csv`;
+}
+
+/** The file name of the whole dataset as one JSON file (under {@link exportUrl}). */
+export const DATASET_FILE = 'dataset.json';
+
+/** The file name of the Frictionless Data Package descriptor of the exports (under {@link exportUrl}). */
+export const DATAPACKAGE_FILE = 'datapackage.json';
+
+/**
+ * An entity as JSON, beside its page: `/companies/catl.json` for `/companies/catl/`. Ids hold no
+ * dot, so this file never shares a path with a page, a full list or a redirect page (all folders).
+ */
+export function entityJsonUrl(ref: Ref): string {
+  return file(ref.collection, `${ref.id}.json`);
+}
+
 /** A briefing as a standalone email snippet: `/briefings/x/email.html` or `/briefings/x/email.txt`. */
 export function emailUrl(briefing: Ref<'briefings'>, format: 'html' | 'txt'): string {
   return file('briefings', briefing.id, `email.${format}`);

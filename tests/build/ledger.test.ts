@@ -37,12 +37,16 @@ describe('a ledger made from the minimal fixture', () => {
     edited = (await editedSite()).dist;
   });
 
-  test('holds its pages and feeds', () => {
+  test('holds its pages, feeds and data files', () => {
     expect(fixtureLedger).toEqual(
       expect.arrayContaining([
         '/',
+        '/companies/globex.json',
         '/companies/globex/',
         '/companies/globex/feed.xml',
+        '/data/companies.csv',
+        '/data/datapackage.json',
+        '/data/dataset.json',
         '/events/acme-plant-opening/',
         '/feed.json',
         '/rss.xml',
@@ -52,7 +56,11 @@ describe('a ledger made from the minimal fixture', () => {
 
   test('fails a build from which a page was removed, and passes a renamed page whose old id redirects', () => {
     const resolve = resolveIn(edited);
-    expect(unresolvedPaths(fixtureLedger, resolve)).toEqual(['/events/acme-plant-opening/']);
+    // The removed event's page and its JSON document, both published.
+    expect(unresolvedPaths(fixtureLedger, resolve)).toEqual([
+      '/events/acme-plant-opening.json',
+      '/events/acme-plant-opening/',
+    ]);
     expect(resolve('/companies/globex/')).toBe('redirect');
     expect(resolve('/companies/globex-sa/')).toBe('page');
 
@@ -66,6 +74,9 @@ describe('a ledger made from the minimal fixture', () => {
     // Feed readers do not follow HTML redirects: the old feed address still serves the feed.
     const oldFeed = readFileSync(join(edited, 'companies/globex/feed.xml'), 'utf8');
     expect(oldFeed).toContain('<title>Fixture: widgets: Globex SA</title>');
+    // Tools do not follow HTML redirects either: the old JSON address serves the current document.
+    const oldJson = JSON.parse(readFileSync(join(edited, 'companies/globex.json'), 'utf8')) as { id: string };
+    expect(oldJson.id).toBe('globex-sa');
     // Redirects are not pages of the site: not in its sitemap, so not "new" for the ledger.
     expect(publishedPaths(edited)).not.toContain('/companies/globex/');
   });

@@ -13,7 +13,7 @@ import {
   sourceRelations,
   type Backlink,
 } from '../graph/relations';
-import { entityUrl, relationListUrl, timelineUrl, withAnchor } from '../routes';
+import { entityJsonUrl, entityUrl, relationListUrl, timelineUrl, withAnchor } from '../routes';
 import { searchRecord, type SearchRecord } from '../search/search-index';
 import { eventStatusView } from '../graph/status';
 import { timelineOf } from '../timeline/timeline';
@@ -202,7 +202,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
   const c = node.data;
   const r = companyRelations(graph, ref);
   const figures = keyFigureTable(graph, node, site);
-  const link = (n: Node): Inline => ({ text: n.title, href: entityUrl(n.ref) });
+  const link = (n: Node): Inline => ({ text: n.title, href: entityUrl(n.ref), preview: entityJsonUrl(n.ref) });
   const sections = defined([
     figures.rows.length
       ? {

@@ -20,14 +20,19 @@ import type { FuzzyDate } from '../values/fuzzy-date';
 import type { SortColumn } from '../tables/table-sort';
 import type { Graph } from '../graph/graph';
 import { dealStatusView, eventStatusView, sourceDay, type StatusView } from '../graph/status';
-import { entityUrl } from '../routes';
+import { entityJsonUrl, entityUrl } from '../routes';
 
 /**
- * A piece of a fact's value: text, a link to an entity, a date, a recorded status with its as-of
- * day (and past-due state), or the as-of day of a figure (ISO day).
+ * A piece of a fact's value: text, a link (to an entity, with the address of its JSON document
+ * for the hover preview), a date, a recorded status with its as-of day (and past-due state), or
+ * the as-of day of a figure (ISO day).
  */
 export type Inline =
-  { text: string } | { text: string; href: string } | { date: FuzzyDate } | { status: StatusView } | { asOf: string };
+  | { text: string }
+  | { text: string; href: string; preview?: string }
+  | { date: FuzzyDate }
+  | { status: StatusView }
+  | { asOf: string };
 /** One row of an infobox: a label and its value. */
 export interface Fact {
   label: string;
@@ -35,7 +40,7 @@ export interface Fact {
 }
 
 function link(graph: Graph, ref: Ref): Inline {
-  return { text: graph.node(ref).title, href: entityUrl(ref) };
+  return { text: graph.node(ref).title, href: entityUrl(ref), preview: entityJsonUrl(ref) };
 }
 
 function place(p: { country?: string | undefined; region?: string | undefined; site?: string | undefined }): string {

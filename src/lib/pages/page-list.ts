@@ -6,6 +6,7 @@ import { ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schem
 import type { Node } from '../graph/graph';
 import { entityCard, genericCard, type OgCard } from '../publishing/og-card';
 import {
+  aboutUrl,
   docsPageUrl,
   entityUrl,
   homeUrl,
@@ -29,6 +30,7 @@ import {
   type SectionView,
 } from './entity-page';
 import { indexTable, type IndexTable } from './facts';
+import { downloadsView, type DownloadsView } from './downloads';
 import { homePage, type HomePageView } from './home';
 import { paginate } from './pagination';
 import {
@@ -99,6 +101,8 @@ export interface IndexPageView {
   groups?: { id: string; title: string; total: number; start: number; end: number; continued: boolean }[];
   /** Every kind of the collection with its count and where its rows start (a page and an anchor). */
   kinds?: { id: string; title: string; total: number; href: string }[];
+  /** The collection's data files to download. */
+  downloads: DownloadsView;
 }
 
 /** The anchor of a kind's rows on an index page: `kind-cell-maker`. */
@@ -152,7 +156,7 @@ export type SitePage =
   | (PageBase & { route: 'timeline' })
   | (PageBase & { route: 'timeline-page'; view: TimelinePageView })
   | (PageBase & { route: 'search' })
-  | (PageBase & { route: 'docs'; title: string });
+  | (PageBase & { route: 'docs'; title: string; downloads?: DownloadsView });
 
 export type PageRoute = SitePage['route'];
 
@@ -294,6 +298,7 @@ export function buildPageList(
           last,
           total,
           shown: refs.length,
+          downloads: downloadsView(collection),
           ...(collection === 'briefings'
             ? { briefings: briefingItems(graph, refs as Ref<'briefings'>[]) }
             : { table: indexTable(graph, collection, refs, site, ctx.today) }),
@@ -380,11 +385,14 @@ export function buildPageList(
   }
   add({ route: 'search', path: searchUrl(), card: { shared: 'search' } });
   for (const doc of docs) {
+    const path = docsPageUrl(doc.id);
     add({
       route: 'docs',
-      path: docsPageUrl(doc.id),
+      path,
       card: { own: genericCard(linksUi.preview.page, doc.title, site) },
       title: doc.title,
+      // The page on how to read and cite the site lists every data file.
+      ...(path === aboutUrl() ? { downloads: downloadsView() } : {}),
     });
   }
   return pages;

@@ -5,7 +5,7 @@ import type { SiteConfig } from '../../schemas/site';
 import { refKey, type Graph, type Node } from '../graph/graph';
 import type { ContextPart } from '../graph/mentions';
 import type { Backlink } from '../graph/relations';
-import { absoluteUrl, anchorUrl, entityUrl } from '../routes';
+import { absoluteUrl, anchorUrl, entityJsonUrl, entityUrl } from '../routes';
 import type { TimelineIndex, TimelineItem } from '../timeline/timeline';
 import { eventStatusView, statusText } from '../graph/status';
 import { formatTimestamp } from '../values/format';
@@ -43,6 +43,8 @@ export interface LinkView {
   href: string;
   /** For a source: the address printed after the link on paper (see {@link sourcePrintUrl}). */
   print?: string;
+  /** For a link to an entity: its JSON document, which the hover preview shows. */
+  preview?: string;
 }
 
 /** One item of a list of entities: a link and a short line after it. */
@@ -144,9 +146,9 @@ export type SectionBody =
   | { kind: 'chart'; chart: ChartView }
   | { kind: 'groups'; groups: { title: string; items: ListItemView[] }[] };
 
-/** A link to an entity, named by its title. */
+/** A link to an entity, named by its title, with its JSON document for the hover preview. */
 export function linkTo(node: Node): LinkView {
-  return { text: node.title, href: entityUrl(node.ref) };
+  return { text: node.title, href: entityUrl(node.ref), preview: entityJsonUrl(node.ref) };
 }
 
 /** A list item for an entity. */

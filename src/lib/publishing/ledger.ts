@@ -1,15 +1,15 @@
 /**
- * The URL ledger: every public URL the site has ever published (its pages and feeds), one path
- * per line, sorted, committed with the code. URLs only ever join it; a build must keep each one
- * working, as a page, a feed or a redirect. Pure functions over its text; reading builds is
- * done by the callers.
+ * The URL ledger: every public URL the site has ever published (its pages, feeds and data
+ * files), one path per line, sorted, committed with the code. URLs only ever join it; a build
+ * must keep each one working, as a page, a file or a redirect. Pure functions over its text;
+ * reading builds is done by the callers.
  */
 
 /** The ledger's file, at the project root. */
 export const LEDGER_FILE = 'urls.ledger.txt';
 
 const HEADER = [
-  '# Every public URL this site has published: pages of the sitemap and feeds, one path per line, sorted.',
+  '# Every public URL this site has published (sitemap pages, feeds, data files), one path per line, sorted.',
   '# Entries are only ever added (node scripts/update-ledger.ts). Tests fail when one stops resolving:',
   "# to retire or rename a page, keep its URL working (a renamed entity's old id goes in previousIds).",
 ];

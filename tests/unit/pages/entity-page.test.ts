@@ -34,10 +34,15 @@ describe('entityPage', () => {
       kind: 'links',
       items: [
         {
-          link: { text: 'Globex', href: '/companies/globex/' },
+          // Entity links carry the address of their JSON document, which the hover preview shows.
+          link: { text: 'Globex', href: '/companies/globex/', preview: '/companies/globex.json' },
           meta: [
             { text: 'through ' },
-            { text: 'Acme to supply widgets to Globex', href: '/deals/acme-globex-widgets/' },
+            {
+              text: 'Acme to supply widgets to Globex',
+              href: '/deals/acme-globex-widgets/',
+              preview: '/deals/acme-globex-widgets.json',
+            },
           ],
         },
       ],

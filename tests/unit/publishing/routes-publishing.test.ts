@@ -2,6 +2,11 @@ import { describe, expect, test } from 'vitest';
 import {
   campaignUrl,
   companyFeedUrl,
+  csvExportName,
+  DATAPACKAGE_FILE,
+  DATASET_FILE,
+  entityJsonUrl,
+  exportUrl,
   emailUrl,
   docsPageUrl,
   isStandaloneDocument,
@@ -59,5 +64,15 @@ describe('campaignUrl', () => {
 
   test('leaves the URL alone without a campaign', () => {
     expect(campaignUrl('https://x.test/a/', '')).toBe('https://x.test/a/');
+  });
+});
+
+describe('data exports and entity documents', () => {
+  test('exports live under /data/, entity documents beside their pages', () => {
+    expect(exportUrl(csvExportName('key-figures'))).toBe('/data/key-figures.csv');
+    expect(exportUrl(DATASET_FILE)).toBe('/data/dataset.json');
+    expect(exportUrl(DATAPACKAGE_FILE)).toBe('/data/datapackage.json');
+    expect(entityJsonUrl({ collection: 'companies', id: 'catl' })).toBe('/companies/catl.json');
+    expect(entityJsonUrl({ collection: 'briefings', id: 'b-2' })).toBe('/briefings/b-2.json');
   });
 });
