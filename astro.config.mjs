@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { cacheDirFor, contentRoot } from './src/lib/content/locations.ts';
+import { cacheDirFor, contentRoot, siteUrlFrom } from './src/lib/content/locations.ts';
 import { loadSiteConfig } from './src/lib/content/site-config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { briefingPolicyPlugin } from './src/lib/graph/briefing-policy-plugin.ts';
@@ -19,7 +19,7 @@ import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts
 const site = loadSiteConfig(contentRoot(process.cwd()));
 
 export default defineConfig({
-  site: process.env.BRIEFING_SITE_URL || 'https://briefing.example.com',
+  site: siteUrlFrom(),
   outDir: process.env.BRIEFING_OUT_DIR || './dist',
   // One cache per content root (BRIEFING_CACHE_DIR, default node_modules/.astro, then a folder
   // named after the root), so switching or moving roots never reads another root's store.

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/content/check';
+import { problemCount } from '../lib/content/check-report';
 import { ContentError } from '../lib/content/content-errors';
 import { contentRoot } from '../lib/content/locations';
 import { toAstroError } from '../loaders/astro-error';
@@ -20,11 +21,10 @@ export function contentCheck(): AstroIntegration {
         const started = performance.now();
         const report = checkContent(contentRoot(projectRoot), projectRoot);
         if (report.problems.length > 0) {
-          const count = report.problems.length;
           throw toAstroError(
             new ContentError(
               report.problems,
-              `${count} problem${count === 1 ? '' : 's'} in the content. Each line names a file and a field or line; fix them and build again. Nothing was written.`,
+              `${problemCount(report.problems.length)}. Each line names a file and a field or line; fix them and build again. Nothing was written.`,
             ),
           );
         }

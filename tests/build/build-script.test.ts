@@ -37,13 +37,13 @@ describe('npm run build (scripts/build.ts) publishes only whole, successful buil
     expect(again.output).toContain('Nothing changed since the last build');
     expect(again.output).not.toContain('[build] Complete!');
 
-    // A mistake only found after every page is rendered: a link to a page that does not exist.
+    // A failed build: a link to a page that does not exist (found by the content check).
     const briefing = join(content, 'briefings/widgets-weekly.mdx');
     const original = readFileSync(briefing, 'utf8');
     writeFileSync(briefing, `${original}\nSee [the missing page](/companies/nope/).\n`);
     const broken = await build();
     expect(broken.ok).toBe(false);
-    expect(broken.output).toContain('[BrokenLinks]');
+    expect(broken.output).toContain('expected a link to a page of this site, found "/companies/nope/"');
     expect(broken.output).toContain('still holds the last successful build, unchanged');
     expect(snapshot(outDir)).toEqual(good);
     expect(existsSync(`${outDir}.next`)).toBe(false);

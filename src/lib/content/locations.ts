@@ -13,7 +13,17 @@ export const CACHE_DIR_ENV = 'BRIEFING_CACHE_DIR';
 /** Where caches go by default, as Astro keeps them. */
 export const DEFAULT_CACHE_DIR = 'node_modules/.astro';
 
+/** Environment variable naming the published site's address (absolute URLs, internal links). */
+export const SITE_URL_ENV = 'BRIEFING_SITE_URL';
+/** The site's address when none is configured. */
+export const DEFAULT_SITE_URL = 'https://briefing.example.com';
+
 type Env = Record<string, string | undefined>;
+
+/** The published site's address, from `BRIEFING_SITE_URL` or the default. */
+export function siteUrlFrom(env: Env = process.env): string {
+  return env[SITE_URL_ENV]?.trim() || DEFAULT_SITE_URL;
+}
 
 /** The content root as an absolute path, from `BRIEFING_CONTENT_ROOT` or the default. */
 export function contentRoot(projectRoot: string, env: Env = process.env): string {
