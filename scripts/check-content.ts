@@ -8,21 +8,45 @@
  *   npm run check:content                                  # the content root of BRIEFING_CONTENT_ROOT
  *   BRIEFING_CONTENT_ROOT=../our-beat npm run check:content
  */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { importSource, PROJECT } from './support/source.ts';
 
 type Check = typeof import('../src/lib/content/check.ts');
 type Report = typeof import('../src/lib/content/check-report.ts');
 type Locations = typeof import('../src/lib/content/locations.ts');
+type Layout = typeof import('../src/lib/content/layout.ts');
+type Scaffold = typeof import('../src/lib/authoring/scaffold.ts');
 
-const [{ checkContent }, { passedLine, problemCount, reportLines }, { contentRoot }] = await Promise.all([
+const [
+  { checkContent },
+  { passedLine, problemCount, reportLines },
+  { contentRoot },
+  { contentFiles },
+  { placeholderLines },
+] = await Promise.all([
   importSource<Check>('src/lib/content/check.ts'),
   importSource<Report>('src/lib/content/check-report.ts'),
   importSource<Locations>('src/lib/content/locations.ts'),
+  importSource<Layout>('src/lib/content/layout.ts'),
+  importSource<Scaffold>('src/lib/authoring/scaffold.ts'),
 ]);
 
+const root = contentRoot(PROJECT);
 const started = performance.now();
-const report = checkContent(contentRoot(PROJECT), PROJECT);
+const report = checkContent(root, PROJECT);
 const elapsed = performance.now() - started;
+
+// Not a problem for the build, but not finished either: text npm run new left to write.
+const unfinished = placeholderLines(
+  contentFiles(root).files.map((file) => ({
+    path: relative(PROJECT, file.path).startsWith('..') ? file.path : relative(PROJECT, file.path),
+    text: readFileSync(file.path, 'utf8'),
+  })),
+);
+if (unfinished.length > 0) {
+  console.log(`Still to write (TODO: placeholders from npm run new): ${unfinished.join(', ')}.`);
+}
 if (report.problems.length === 0) {
   console.log(passedLine(report.files, elapsed));
   process.exit(0);

@@ -119,7 +119,8 @@ function missingImages(body: BriefingBody, folder: string): string[] {
     // Anything but a local image is the briefing policy's problem, reported already.
     if (!url || !isLocalImageUrl(url)) continue;
     if (existsSync(join(folder, decodeURI(url)))) continue;
-    const at = image.line === undefined ? `${body.file}: (body)` : `${body.file}: line ${image.line + body.bodyLine - 1}`;
+    const at =
+      image.line === undefined ? `${body.file}: (body)` : `${body.file}: line ${image.line + body.bodyLine - 1}`;
     const beside = filesUnder(folder).filter((f) => !f.endsWith('.mdx'));
     const hint = nearest(decodeURI(url).replace(/^\.\//, ''), beside);
     problems.push(
