@@ -91,8 +91,8 @@ export function publishedSite(
   const items = buildTimeline(graph, site.vocabulary);
   const ctx: PageContext = { graph, site, timeline: indexTimeline(items), siteUrl: new URL(siteUrl) };
   const docs = docsPages(projectRoot);
-  // Cache keys are not needed here: nothing is hashed beyond what the page list always does.
-  const pages = buildPageList(ctx, { timeline: items, docs, siteWide: {}, body: () => '' });
+  // Nothing is rendered from this list, so its pages need no cache keys.
+  const pages = buildPageList(ctx, { timeline: items, docs, siteWide: {}, body: () => '', cacheKeys: false });
   return siteMap(ctx, pages, {
     briefings,
     docs: docs.map((d) => ({ path: docsPageUrl(d.id), ids: d.ids })),
