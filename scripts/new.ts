@@ -32,8 +32,8 @@ Without --source, an entry cites the most recent source (the file says so).`;
 
 /** `new company "X" --kind a --country=KR` → type, name and options in order. */
 function parse(argv: readonly string[]): {
-  type?: string;
-  name?: string;
+  type: string | undefined;
+  name: string | undefined;
   options: [string, string][];
   problems: string[];
 } {

@@ -64,9 +64,22 @@ async function load(): Promise<Graph> {
   }
 }
 
+/**
+ * Forgets a memo that failed, so that in `astro dev` a content mistake, once fixed, is read
+ * again instead of served from the failed first try until a restart.
+ */
+function unlessFailed<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+  return promise.catch((error: unknown) => {
+    forget();
+    throw error;
+  });
+}
+
 /** The knowledge graph of this build, built on first use and shared by every page. */
 export function getGraph(): Promise<Graph> {
-  graph ??= load();
+  graph ??= unlessFailed(load(), () => {
+    graph = timeline = timelineIndex = context = pages = sidebar = byPath = shared = undefined;
+  });
   return graph;
 }
 
