@@ -54,7 +54,9 @@ describe('a build whose briefing links nowhere', () => {
     const outDir = `${root}-dist`;
     const result = await buildSite({ contentRoot: root, outDir });
     expect(result.ok).toBe(false);
-    const expected = readFileSync(join(INVALID_FIXTURES, name, 'expected.txt'), 'utf8').trim().split('\n');
+    const expected = readFileSync(join(INVALID_FIXTURES, name, 'expected.txt'), 'utf8')
+      .trim()
+      .split('\n');
     const prefix = `${relative(PROJECT_ROOT, root)}/`;
     const printed = result.output
       .split('\n')

@@ -94,4 +94,3 @@ describe('the site built from the bundled dataset', () => {
     expect([...map.files].sort()).toEqual(files.sort());
   });
 });
-
