@@ -22,7 +22,7 @@ import type { PageContext } from './lib/pages/views';
 import { ENTITY_COLLECTIONS, type Ref } from './schemas/common';
 import type { SiteConfig } from './schemas/site';
 import { buildTimeline, indexTimeline, type TimelineIndex, type TimelineItem } from './lib/timeline/timeline';
-import { parseDay } from './lib/values/fuzzy-date';
+import { todayFrom } from './lib/values/fuzzy-date';
 
 // The only Astro glue for content: load every collection once per build, build the graph, and
 // from it everything pages read (the timeline, the page list). Each is built once and shared.
@@ -65,9 +65,22 @@ async function load(): Promise<Graph> {
   }
 }
 
+/**
+ * Forgets a memo that failed, so that in `astro dev` a content mistake, once fixed, is read
+ * again instead of served from the failed first try until a restart.
+ */
+function unlessFailed<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+  return promise.catch((error: unknown) => {
+    forget();
+    throw error;
+  });
+}
+
 /** The knowledge graph of this build, built on first use and shared by every page. */
 export function getGraph(): Promise<Graph> {
-  graph ??= load();
+  graph ??= unlessFailed(load(), () => {
+    graph = timeline = timelineIndex = context = pages = sidebar = byPath = shared = undefined;
+  });
   return graph;
 }
 
@@ -142,21 +155,9 @@ export function getPages(): Promise<SitePage[]> {
   return pages;
 }
 
-/**
- * "Today" for the timeline's marker between past and future and for what is past due: the build
- * day (UTC), or BRIEFING_TODAY (YYYY-MM-DD) so tests and reproducible builds get a fixed day.
- */
+/** "Today" for this build (see `todayFrom`): the build day, or BRIEFING_TODAY. */
 export function getToday(): string {
-  const fixed = process.env.BRIEFING_TODAY?.trim();
-  if (!fixed) return new Date().toISOString().slice(0, 10);
-  try {
-    parseDay(fixed);
-  } catch (error) {
-    throw new Error(
-      `BRIEFING_TODAY: expected a day such as 2026-11-26, found "${fixed}" (${(error as Error).message}).`,
-    );
-  }
-  return fixed;
+  return todayFrom(process.env);
 }
 
 /**

@@ -28,7 +28,7 @@ const LOCK = join(OUTPUT_ROOT, 'build.lock');
  * of the same project must not overlap. This lock (an exclusive mkdir) serialises builds across
  * vitest workers; a lock older than 10 minutes is treated as left over from a killed run.
  */
-async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
   await mkdir(OUTPUT_ROOT, { recursive: true });
   for (;;) {
     try {
@@ -55,7 +55,7 @@ const VITEST_VARIABLES = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SS
  * the child build is not a production build (Starlight then renders "search is only available in
  * production builds" instead of search), so tests would check a different site than users get.
  */
-function buildEnvironment(): NodeJS.ProcessEnv {
+export function buildEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (VITEST_VARIABLES.has(key) || key.startsWith('VITEST')) delete env[key];

@@ -1,35 +1,110 @@
+import { watch } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { checkContent } from '../lib/content/check';
+import { problemCount, problemsPage, reportLines } from '../lib/content/check-report';
 import { ContentError } from '../lib/content/content-errors';
 import { contentRoot } from '../lib/content/locations';
 import { toAstroError } from '../loaders/astro-error';
 
+/** Requests for pages (not scripts, styles, images or Vite's own modules), which a problem page replaces. */
+function isPageRequest(url: string | undefined, accept: string | undefined): boolean {
+  const path = (url ?? '/').split('?')[0]!;
+  if (path.startsWith('/@') || path.startsWith('/node_modules/') || path.startsWith('/_astro/')) return false;
+  return (accept ?? '').includes('text/html') || path.endsWith('/') || path.endsWith('.html');
+}
+
+/**
+ * In `astro dev`: the same check as the build, at start and after every change under the
+ * content root, with the same lines in the terminal (Astro's logger) and in the browser. While
+ * there are problems, every page request gets a page listing them (status 500), never a page
+ * rendered from the last good content nor Astro's bare error page; pages already open show them
+ * in Vite's overlay. Once the files are fixed, pages render again without a restart.
+ */
+function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, projectRoot: string): void {
+  const root = resolve(contentRoot(projectRoot));
+  let problems: string[] = [];
+  let checking: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+
+  const check = () => {
+    const started = performance.now();
+    const had = problems.length;
+    problems = checkContent(root, projectRoot).problems;
+    const ms = Math.round(performance.now() - started);
+    if (problems.length > 0) {
+      logger.error(`${problemCount(problems.length)} (checked in ${ms} ms):\n${reportLines(problems).join('\n')}`);
+      server.ws.send({
+        type: 'error',
+        err: { message: `${problemCount(problems.length)}:\n${reportLines(problems).join('\n')}`, stack: '' },
+      });
+    } else if (had > 0) {
+      logger.info(`The content has no problems any more (checked in ${ms} ms).`);
+      server.ws.send({ type: 'full-reload' });
+    }
+  };
+
+  // A save often fires several events: check once they settle, and make requests wait for it.
+  let settle: () => void = () => {};
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    else checking = new Promise<void>((done) => (settle = done));
+    timer = setTimeout(() => {
+      timer = undefined;
+      try {
+        check();
+      } finally {
+        settle();
+      }
+    }, 100);
+  };
+
+  check();
+  // Node's own watcher, not Vite's: Vite ignores some folders (such as those of build output),
+  // and the content root may be anywhere.
+  const watcher = watch(root, { recursive: true }, () => schedule());
+  watcher.on('error', (error) => logger.warn(`Stopped watching ${root}: ${error.message}`));
+  server.httpServer?.once('close', () => watcher.close());
+  server.middlewares.use((req, res, next) => {
+    void checking.then(() => {
+      if (problems.length === 0 || !isPageRequest(req.url, req.headers.accept)) return next();
+      res.statusCode = 500;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('cache-control', 'no-store');
+      res.end(problemsPage(problems));
+    });
+  });
+}
+
 /**
  * Checks the whole content root before a build renders or writes anything (layout, encoding,
- * YAML, schemas, references, relations, briefing bodies) and stops it with every problem at
- * once, one line each. Astro's own loaders would stop at the first broken file.
+ * YAML, schemas, references, relations, briefing bodies, links in briefings) and stops it with
+ * every problem at once, one line each. Astro's own loaders would stop at the first broken file.
+ * The dev server runs the same check on every change (see {@link watchContent}).
  */
 export function contentCheck(): AstroIntegration {
+  let projectRoot = process.cwd();
   return {
     name: 'briefing-content-check',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
+        projectRoot = fileURLToPath(config.root);
         if (command !== 'build') return;
-        const projectRoot = fileURLToPath(config.root);
         const started = performance.now();
         const report = checkContent(contentRoot(projectRoot), projectRoot);
         if (report.problems.length > 0) {
-          const count = report.problems.length;
           throw toAstroError(
             new ContentError(
               report.problems,
-              `${count} problem${count === 1 ? '' : 's'} in the content. Each line names a file and a field or line; fix them and build again. Nothing was written.`,
+              `${problemCount(report.problems.length)}. Each line names a file and a field or line; fix them and build again. Nothing was written.`,
             ),
           );
         }
         logger.info(`Checked ${report.files} content files in ${Math.round(performance.now() - started)} ms.`);
       },
+      'astro:server:setup': ({ server, logger }) => watchContent(server, logger, projectRoot),
     },
   };
 }

@@ -13,6 +13,9 @@ const ISO_3166_1_ALPHA_2 = new Set(
   ).split(' '),
 );
 
+/** Every officially assigned ISO 3166-1 alpha-2 code, in alphabetical order. */
+export const COUNTRY_CODES: readonly string[] = [...ISO_3166_1_ALPHA_2];
+
 /** True for an officially assigned ISO 3166-1 alpha-2 code such as "KR". */
 export function isCountryCode(value: string): boolean {
   return ISO_3166_1_ALPHA_2.has(value);

@@ -43,4 +43,27 @@ describe('a build of content with many mistakes', () => {
   });
 });
 
-// Links that lead nowhere are found after rendering: see tests/build/pipeline.test.ts.
+describe('a build whose briefing links nowhere', () => {
+  // Links and images in briefings are checked against the pages the site will publish before
+  // anything is rendered (the content check), so the build prints the same lines as
+  // `npm run check:content` and the fixture's expected.txt, and writes nothing. (The check of
+  // every built page after the build, [BrokenLinks], stays as the last word on generated pages.)
+  test('fails before rendering, naming the file, line, link and what is missing', async () => {
+    const name = 'broken-link-in-briefing';
+    const root = scenario(overlay(join(INVALID_FIXTURES, name)));
+    const outDir = `${root}-dist`;
+    const result = await buildSite({ contentRoot: root, outDir });
+    expect(result.ok).toBe(false);
+    const expected = readFileSync(join(INVALID_FIXTURES, name, 'expected.txt'), 'utf8')
+      .trim()
+      .split('\n');
+    const prefix = `${relative(PROJECT_ROOT, root)}/`;
+    const printed = result.output
+      .split('\n')
+      .map((line) => line.replace(/^\[InvalidContent\]\s*/, '').replaceAll(prefix, ''))
+      .filter((line) => /: expected .*, found .*\.$/.test(line));
+    expect(printed).toEqual(expected);
+    expect(result.output).toContain(`${expected.length} problems in the content`);
+    expect(existsSync(outDir)).toBe(false);
+  });
+});

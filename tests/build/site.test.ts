@@ -1,9 +1,15 @@
-import { seedSite } from '../support/seed-site';
-import { join } from 'node:path';
+import { seedSite, TEST_TODAY } from '../support/seed-site';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { scanPage } from '../../src/lib/build/link-check';
+import { readContent } from '../../src/lib/content/check';
+import { DEFAULT_SITE_URL } from '../../src/lib/publishing/site-url';
+import { briefingBodies, publishedSite } from '../../src/lib/content/site-links';
 import { anchorUrl, entityUrl } from '../../src/lib/routes';
+import { PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
 import { loadContentRoot } from '../support/content';
-import { loadPage } from '../support/dist';
+import { htmlPages, loadPage } from '../support/dist';
 
 const dist = await seedSite();
 const { graph, site } = loadContentRoot(join(import.meta.dirname, '../../src/content'));
@@ -83,5 +89,32 @@ describe('the site built from the bundled dataset', () => {
       graph.node({ collection: 'quotes', id: 'choi-jae-hee-chery-deal-signal' }).data.text,
     );
     expect(quote.find('figcaption').text()).toContain('Choi Jae-hee');
+  });
+
+  test('publishes exactly the pages, element ids and files the content check derives without rendering', () => {
+    // check:content and the dev server find broken briefing links from this derived map; were it
+    // to miss an id the build has, they would report a link the build accepts (and vice versa).
+    const reading = readContent(join(PROJECT_ROOT, 'src/content'), PROJECT_ROOT);
+    const map = publishedSite(graph, site, briefingBodies(reading.input), PROJECT_ROOT, {
+      siteUrl: DEFAULT_SITE_URL,
+      today: TEST_TODAY,
+    });
+    const snippets = /\/email\.html$/;
+    const built = new Map(
+      htmlPages(dist)
+        .filter((path) => !snippets.test(path))
+        .map((path) => {
+          const file = path.endsWith('/') ? `${path}index.html` : path;
+          return [path, [...scanPage(readFileSync(join(dist, file), 'utf8')).anchors].sort()];
+        }),
+    );
+    const derived = new Map([...map.pages].map(([path, ids]) => [path, [...ids].sort()]));
+    expect(Object.fromEntries(derived)).toEqual(Object.fromEntries(built));
+    const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
+      .filter((path) => (!path.endsWith('.html') || snippets.test(path)) && !/^\/(_astro|pagefind)\//.test(path))
+      .filter((path) => path !== '/.seed-built');
+    expect([...map.files].sort()).toEqual(files.sort());
   });
 });

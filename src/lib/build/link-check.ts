@@ -28,6 +28,55 @@ export function scanPage(html: string): PageLinks {
   return page;
 }
 
+/** What is wrong with an internal link: it leads to no page, or to no element of its page. */
+export type LinkFault =
+  | { kind: 'invalid' }
+  | { kind: 'no-page'; path: string }
+  | { kind: 'no-anchor'; path: string; fragment: string; anchors: ReadonlySet<string> };
+
+/** What a link check knows of a site: its origin, its pages' anchors and its other files. */
+export interface SiteLookup {
+  /** `https://briefing.example.com`: links to it are internal. */
+  origin: string;
+  /** The anchors of the page at a URL path (`/companies/catl/`), or undefined when there is none. */
+  anchorsAt: (path: string) => ReadonlySet<string> | undefined;
+  /** True for a file of the site that is not a page (`/rss.xml`). */
+  fileExists: (path: string) => boolean;
+}
+
+/**
+ * Where one link written on the page at `page` leads, and what is wrong with it, if anything.
+ * External links, mailto:, tel:, data: and javascript: links are not this check's business. A
+ * link to a page must reach one (`/x` finds `/x/`), and its fragment an element id there
+ * (`#top` is the top of any page).
+ */
+export function linkFault(page: string, href: string, site: SiteLookup): LinkFault | undefined {
+  if (/^(mailto|tel|data|javascript):/i.test(href)) return undefined;
+  const origin = new URL(site.origin);
+  let url: URL;
+  try {
+    url = new URL(href, new URL(page, origin));
+  } catch {
+    return { kind: 'invalid' };
+  }
+  if (url.origin !== origin.origin) return undefined;
+  let path: string;
+  let fragment: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+    fragment = decodeURIComponent(url.hash.slice(1));
+  } catch {
+    return { kind: 'invalid' };
+  }
+  const anchors = site.anchorsAt(path) ?? (path.endsWith('/') ? undefined : site.anchorsAt(`${path}/`));
+  if (!anchors) {
+    if (!path.endsWith('/') && site.fileExists(path)) return undefined;
+    return { kind: 'no-page', path };
+  }
+  if (fragment && fragment !== 'top' && !anchors.has(fragment)) return { kind: 'no-anchor', path, fragment, anchors };
+  return undefined;
+}
+
 /**
  * Broken internal links across a built site, as "page → link: problem" lines. A link is internal
  * when it is relative or points at `origin`. It must reach a built page (or a file `fileExists`
@@ -39,29 +88,14 @@ export function findBrokenLinks(
   { origin, fileExists }: { origin: string; fileExists: (path: string) => boolean },
 ): string[] {
   const problems: string[] = [];
-  const site = new URL(origin);
+  const site: SiteLookup = { origin, fileExists, anchorsAt: (path) => pages.get(path)?.anchors };
   for (const [page, { links }] of pages) {
     for (const href of links) {
-      if (/^(mailto|tel|data|javascript):/i.test(href)) continue;
-      let url: URL;
-      try {
-        url = new URL(href, new URL(page, site));
-      } catch {
-        problems.push(`${page} → ${href}: not a valid URL`);
-        continue;
-      }
-      if (url.origin !== site.origin) continue;
-      const path = decodeURIComponent(url.pathname);
-      const target = pages.get(path) ?? (path.endsWith('/') ? undefined : pages.get(`${path}/`));
-      if (!target) {
-        if (!path.endsWith('/') && fileExists(path)) continue;
-        problems.push(`${page} → ${href}: no page at ${path}`);
-        continue;
-      }
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && fragment !== 'top' && !target.anchors.has(fragment)) {
-        problems.push(`${page} → ${href}: no element with id "${fragment}" on ${path}`);
-      }
+      const fault = linkFault(page, href, site);
+      if (!fault) continue;
+      if (fault.kind === 'invalid') problems.push(`${page} → ${href}: not a valid URL`);
+      else if (fault.kind === 'no-page') problems.push(`${page} → ${href}: no page at ${fault.path}`);
+      else problems.push(`${page} → ${href}: no element with id "${fault.fragment}" on ${fault.path}`);
     }
   }
   return problems;

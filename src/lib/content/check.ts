@@ -8,8 +8,11 @@ import { buildGraph, refKey, type Entry, type Graph, type GraphInput } from '../
 import { ContentError, formatIssues } from './content-errors';
 import { decodeUtf8, parseYaml, splitMdx } from './documents';
 import { contentFiles, type ContentFile } from './layout';
+import { siteUrlFrom } from '../publishing/site-url';
+import { todayFrom } from '../values/fuzzy-date';
 import { displayPath } from './paths';
 import { loadSiteConfig } from './site-config';
+import { siteLinkProblems, type SiteOptions } from './site-links';
 
 /**
  * The whole content check, without Astro: every file of a content root read, parsed and
@@ -110,13 +113,27 @@ export interface ContentReport {
   files: number;
 }
 
+/** The build's day and address by default: BRIEFING_TODAY (or today) and BRIEFING_SITE_URL. */
+export function siteOptionsFrom(env: Record<string, string | undefined> = process.env): SiteOptions {
+  return {
+    siteUrl: siteUrlFrom(env).url,
+    today: todayFrom(env),
+  };
+}
+
 /**
  * Everything a build checks before rendering: the layout of the content root, every file's
- * encoding, YAML and schema, then the graph (references, relations, briefing bodies). Problems of
- * the graph are found even while some files are invalid; references to those files are not
- * reported again as unknown.
+ * encoding, YAML and schema, then the graph (references, relations, briefing bodies), and, once
+ * all of that is valid, every link in the briefings against the pages the site will publish
+ * (derived from the page list, nothing rendered; see site-links.ts). Problems of the graph are
+ * found even while some files are invalid; references to those files are not reported again as
+ * unknown.
  */
-export function checkContent(root: string, projectRoot = process.cwd()): ContentReport {
+export function checkContent(
+  root: string,
+  projectRoot = process.cwd(),
+  options: SiteOptions = siteOptionsFrom(),
+): ContentReport {
   const reading = readContent(root, projectRoot);
   const files = ENTITY_COLLECTIONS.reduce((n, c) => n + reading.input[c].length, 0) + reading.invalid.size;
   const problems = [...reading.problems];
@@ -128,6 +145,9 @@ export function checkContent(root: string, projectRoot = process.cwd()): Content
       if (!(error instanceof ContentError)) throw error;
       problems.push(...error.problems);
     }
+  }
+  if (graph && reading.site && problems.length === 0) {
+    problems.push(...siteLinkProblems(graph, reading.site, reading.input, { root, projectRoot }, options));
   }
   return {
     problems,

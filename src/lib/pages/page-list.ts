@@ -230,6 +230,7 @@ export function buildPageList(
     docs,
     siteWide,
     body,
+    cacheKeys = true,
   }: {
     /** Every timeline item, in order. */
     timeline: TimelineItem[];
@@ -237,11 +238,16 @@ export function buildPageList(
     siteWide: SiteWide;
     /** The MDX source of a briefing (its body), part of its cache key. */
     body: (ref: Ref<'briefings'>) => string;
+    /**
+     * False for a list that renders nothing (the content check's map of the site): every cache
+     * key is then empty, which saves hashing every view.
+     */
+    cacheKeys?: boolean;
   },
 ): SitePage[] {
   const { graph, site } = ctx;
   const wide = hash(siteWide);
-  const key = (path: string, view: unknown) => hash([wide, path, view]);
+  const key = (path: string, view: unknown) => (cacheKeys ? hash([wide, path, view]) : '');
   const pages: SitePage[] = [];
   const add = <P extends Omit<SitePage, 'cacheKey'> & { view?: unknown }>(page: P) =>
     pages.push({ ...page, cacheKey: key(page.path, [page.view, page.card]) } as unknown as SitePage);
@@ -326,13 +332,9 @@ export function buildPageList(
           path: entityUrl(ref),
           card,
           view,
-          cacheKey: key(entityUrl(ref), [
-            view,
-            card,
-            b,
-            body(ref),
-            briefingDependencies(ctx, node as Node<'briefings'>),
-          ]),
+          cacheKey: cacheKeys
+            ? key(entityUrl(ref), [view, card, b, body(ref), briefingDependencies(ctx, node as Node<'briefings'>)])
+            : '',
         });
         continue;
       }

@@ -16,25 +16,36 @@ export function qualifierPrefix(qualifier: NumberQualifier | undefined): string 
   return qualifier ? `${QUALIFIER_WORDS[qualifier]} ` : '';
 }
 
+/**
+ * One Intl formatter per locale and options, made on first use: making one costs far more than
+ * using it, and a 10,000-page site formats hundreds of thousands of numbers and names.
+ */
+const formatters = new Map<string, unknown>();
+function memo<T>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** A number for readers: 1.1 million, 2.4 million, 30,000, 8. */
 export function formatNumber(value: number, locale = 'en'): string {
   if (Math.abs(value) >= 1_000_000) {
-    return new Intl.NumberFormat(locale, {
-      notation: 'compact',
-      compactDisplay: 'long',
-      maximumFractionDigits: 2,
-    }).format(value);
+    return memo(
+      `compact ${locale}`,
+      () => new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 }),
+    ).format(value);
   }
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return memo(`number ${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
 }
 
 /** An amount in its currency, e.g. "₩1 trillion", "$726 million", "€40,000". */
 export function formatAmount(amount: number, currency: string, locale = 'en'): string {
-  const parts = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    currencyDisplay: 'narrowSymbol',
-  }).formatToParts(0);
+  const parts = memo(`currency ${locale} ${currency}`, () =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0),
+  );
   const symbol = parts.find((p) => p.type === 'currency')?.value ?? currency;
   const symbolFirst = parts.findIndex((p) => p.type === 'currency') < parts.findIndex((p) => p.type === 'integer');
   const number = formatNumber(amount, locale);
@@ -74,12 +85,12 @@ export function formatQuantity(
 
 /** A country's English name from its ISO code, e.g. "South Korea" for "KR". */
 export function countryName(code: string, locale = 'en'): string {
-  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  return memo(`region ${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code;
 }
 
 /** A language's name from its BCP 47 code, e.g. "Korean" for "ko". */
 export function languageName(code: string, locale = 'en'): string {
-  return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  return memo(`language ${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' })).of(code) ?? code;
 }
 
 /** A duration, e.g. "6 years", "1 month". */

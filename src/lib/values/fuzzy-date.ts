@@ -393,3 +393,20 @@ export function compareFuzzyDates(a: FuzzyDate, b: FuzzyDate): number {
 export function isBefore(date: FuzzyDate, day: string): boolean {
   return date.end < day;
 }
+
+/**
+ * "Today" for the timeline's marker between past and future and for what is past due: the build
+ * day (UTC), or `BRIEFING_TODAY` (YYYY-MM-DD) so tests and reproducible builds get a fixed day.
+ */
+export function todayFrom(env: Record<string, string | undefined>, now = new Date()): string {
+  const fixed = env.BRIEFING_TODAY?.trim();
+  if (!fixed) return now.toISOString().slice(0, 10);
+  try {
+    parseDay(fixed);
+  } catch (error) {
+    throw new Error(
+      `BRIEFING_TODAY: expected a day such as 2026-11-26, found "${fixed}" (${(error as Error).message}).`,
+    );
+  }
+  return fixed;
+}

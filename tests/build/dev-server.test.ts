@@ -1,0 +1,159 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkContent } from '../../src/lib/content/check';
+import { escapeMarkup } from '../../src/lib/values/escape';
+import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../../scripts/lib/build-site.ts';
+import { scenario } from '../support/scenario';
+
+// One `astro dev` on a copy of the minimal fixture, for every step: a content mistake shows the
+// content check's lines in the terminal and in the browser (status 500, never the stale page
+// nor a bare error page), and fixing it brings the page back without a restart.
+
+const root = scenario({});
+let server: ChildProcess;
+let output = '';
+let origin = '';
+let release: () => void = () => {};
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.on('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Fetches `path` until `until` holds for the response (the server notices changes in a moment). */
+async function fetchUntil(path: string, until: (status: number, body: string) => boolean, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  let last = { status: 0, body: '' };
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${origin}${path}`, { headers: { accept: 'text/html' } });
+      last = { status: response.status, body: await response.text() };
+      if (until(last.status, last.body)) return last;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(
+    `${path} never matched; last ${last.status}:\n${last.body.slice(0, 2000)}\n--- terminal:\n${output.slice(-3000)}`,
+  );
+}
+
+const file = (path: string) => join(root, path);
+const original = (path: string) => readFileSync(join(PROJECT_ROOT, 'tests/fixtures/minimal', path), 'utf8');
+/** What the content check says now, as the build and check:content print it (paths from the project). */
+const expectedLines = () => checkContent(root, PROJECT_ROOT).problems;
+
+beforeAll(async () => {
+  // Astro writes generated types into the project's .astro/ as a build does: take the build lock.
+  await new Promise<void>((started) => {
+    void withBuildLock(
+      () =>
+        new Promise<void>((done) => {
+          release = done;
+          started();
+        }),
+    );
+  });
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(
+    process.execPath,
+    [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...buildEnvironment(),
+        BRIEFING_CONTENT_ROOT: root,
+        BRIEFING_CACHE_DIR: `${root}.cache`,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await fetchUntil('/companies/globex/', (status) => status === 200, 120_000);
+}, 180_000);
+
+afterAll(async () => {
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((done) => server.once('exit', done));
+    process.kill(server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (server.exitCode === null) process.kill(server.pid, 'SIGKILL');
+  }
+  release();
+});
+
+describe('astro dev while an author edits content', () => {
+  test('shows each mistake as the build does, in the terminal and the browser, and recovers when fixed', async () => {
+    // 1. A misspelt field (a schema problem).
+    const globex = original('companies/globex.yaml');
+    writeFileSync(file('companies/globex.yaml'), globex.replace('country: FR', 'contry: FR'));
+    const schema = await fetchUntil('/companies/globex/', (status) => status === 500);
+    let lines = expectedLines();
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(schema.body).toContain(`<li><code>${escapeMarkup(line)}</code></li>`);
+      expect(output).toContain(line);
+    }
+    expect(schema.body).not.toContain('"contry"');
+    // Every page is replaced while the content is broken, not only the broken entry's.
+    expect((await fetch(`${origin}/deals/acme-globex-widgets/`, { headers: { accept: 'text/html' } })).status).toBe(
+      500,
+    );
+
+    // 2. Fixed, and a reference across files broken instead (a graph problem): its line, not a bare error page.
+    writeFileSync(file('companies/globex.yaml'), globex);
+    const deal = original('deals/acme-globex-widgets.yaml');
+    writeFileSync(file('deals/acme-globex-widgets.yaml'), deal.replace('company: globex', 'company: globx'));
+    const graph = await fetchUntil(
+      '/deals/acme-globex-widgets/',
+      (status, body) => status === 500 && body.includes('globx'),
+    );
+    lines = expectedLines();
+    expect(lines).toEqual([expect.stringContaining('parties[1].company: expected the id of an existing company')]);
+    expect(graph.body).toContain(escapeMarkup(lines[0]!));
+    expect(graph.body).not.toContain('InvalidContent');
+
+    // 3. Fixed, and a briefing links to a page the site does not have.
+    writeFileSync(file('deals/acme-globex-widgets.yaml'), deal);
+    const briefing = original('briefings/widgets-weekly.mdx');
+    writeFileSync(file('briefings/widgets-weekly.mdx'), `${briefing}\nSee [the gone page](/companies/gone/).\n`);
+    const link = await fetchUntil(
+      '/briefings/widgets-weekly/',
+      (status, body) => status === 500 && body.includes('gone'),
+    );
+    lines = expectedLines();
+    expect(lines).toEqual([
+      expect.stringMatching(/expected a link to a page of this site, found "\/companies\/gone\/"/),
+    ]);
+    expect(link.body).toContain(escapeMarkup(lines[0]!));
+    expect(output).toContain(lines[0]);
+
+    // 4. All fixed, with a new description: the page renders again, from the new content.
+    writeFileSync(file('briefings/widgets-weekly.mdx'), briefing);
+    writeFileSync(
+      file('companies/globex.yaml'),
+      globex.replace('Synthetic widget buyer for tests.', 'Globex, edited in dev.'),
+    );
+    const fixed = await fetchUntil(
+      '/companies/globex/',
+      (status, body) => status === 200 && body.includes('Globex, edited in dev.'),
+    );
+    expect(fixed.body).toContain('<h1');
+    expect(output).toContain('The content has no problems any more');
+  });
+});

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkContent } from '../../../src/lib/content/check';
+import { FIXTURES, scenario } from '../../support/scenario';
+
+// Links in briefings are checked against the pages the site would publish, derived from the page
+// list without rendering (src/lib/content/site-links.ts, src/lib/build/site-map.ts). The build
+// runs the same check before it renders, so these are the lines a build prints too.
+
+const BRIEFING = readFileSync(join(FIXTURES, 'minimal/briefings/widgets-weekly.mdx'), 'utf8');
+const OPTIONS = { siteUrl: 'https://widgets.example.org', today: '2024-06-01' };
+
+/** The problems of the minimal fixture whose briefing ends with `tail`. */
+function problemsWith(tail: string, files: Parameters<typeof scenario>[0] = {}): string[] {
+  const root = scenario({ 'briefings/widgets-weekly.mdx': `${BRIEFING}\n${tail}\n`, ...files });
+  return checkContent(root, root, OPTIONS).problems;
+}
+
+/** The line the briefing's appended text starts on (the fixture's lines, a blank line, then it). */
+const LINE = BRIEFING.split('\n').length + 1;
+
+describe('links in briefings', () => {
+  test('accept every page, section, heading, mention, card and file the site publishes', () => {
+    expect(
+      problemsWith(`## Further reading
+
+See [the maker](/companies/acme-widgets/), [without a slash](/companies/globex),
+[relative](../../deals/acme-globex-widgets/), [on the site's address](https://widgets.example.org/people/jane-doe/),
+[its deals](/companies/acme-widgets/#deals), [the deal's facts](/deals/acme-globex-widgets/#facts),
+[this heading](#further-reading), [the first mention](#companies-acme-widgets), [the card](#deals-acme-globex-widgets-title),
+[the sources](#sources), [top](#top), [the timeline](/timeline/#year-2024), [an index](/companies/),
+[search](/search/?q=widgets), [the feed](/rss.xml), [a company feed](/companies/globex/feed.xml),
+[elsewhere](https://example.com/nope/), [mail](mailto:desk@example.com) and [a reference][ref].
+
+[ref]: /events/acme-plant-opening/`),
+    ).toEqual([]);
+  });
+
+  test('report a page that does not exist, with the nearest page of its folder', () => {
+    expect(problemsWith('See [Globex](/companies/globx/) and [people](/people/nobody/).')).toEqual([
+      `briefings/widgets-weekly.mdx: line ${LINE}: expected a link to a page of this site, found "/companies/globx/", and no page is at /companies/globx/ (did you mean "/companies/globex/"?).`,
+      `briefings/widgets-weekly.mdx: line ${LINE}: expected a link to a page of this site, found "/people/nobody/", and no page is at /people/nobody/.`,
+    ]);
+  });
+
+  test('report an anchor no element of the page has, and one on the briefing itself', () => {
+    expect(problemsWith('See [deal](/companies/acme-widgets/#deal) and [below](#further-reading).')).toEqual([
+      `briefings/widgets-weekly.mdx: line ${LINE}: expected a link to a part of /companies/acme-widgets/ that exists, found "/companies/acme-widgets/#deal", and no element there has the id "deal" (did you mean "#deals"?).`,
+      `briefings/widgets-weekly.mdx: line ${LINE}: expected a link to a part of /briefings/widgets-weekly/ that exists, found "#further-reading", and no element there has the id "further-reading".`,
+    ]);
+  });
+
+  test('follow a renamed entity: its old id is a redirect page, with nothing to link to inside', () => {
+    const globex = readFileSync(join(FIXTURES, 'minimal/companies/globex.yaml'), 'utf8');
+    const renamed = { 'companies/globex.yaml': `${globex}previousIds: [globex-corp]\n` };
+    expect(problemsWith('[Old](/companies/globex-corp/).', renamed)).toEqual([]);
+    expect(problemsWith('[Old](/companies/globex-corp/#deals).', renamed)).toEqual([
+      `briefings/widgets-weekly.mdx: line ${LINE}: expected a link to a part of /companies/globex-corp/ that exists, found "/companies/globex-corp/#deals", and no element there has the id "deals".`,
+    ]);
+  });
+
+  test('report an image missing beside the briefing, naming a near file', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    expect(problemsWith('![Sales](./sales-chart.png)', { 'briefings/sales-chart.png': png })).toEqual([]);
+    expect(problemsWith('![Sales](./sales-chrt.png)', { 'briefings/sales-chart.png': png })).toEqual([
+      `briefings/widgets-weekly.mdx: line ${LINE}: expected an image file in briefings/, found "./sales-chrt.png", and there is no such file (did you mean "./sales-chart.png"?).`,
+    ]);
+  });
+
+  test('are checked only once everything else is valid (the pages depend on it)', () => {
+    const problems = problemsWith('[gone](/companies/gone/)', { 'companies/globex.yaml': 'name: Globex\n' });
+    expect(problems.some((p) => p.includes('/companies/gone/'))).toBe(false);
+    expect(problems.length).toBeGreaterThan(0);
+  });
+});
