@@ -294,17 +294,16 @@ export const ui = {
   source: {
     description: '{publisher}, {date}. Every fact on this site that cites it.',
   },
-  /** The chip after a sentence that mentions an event: the sentence gives the date, the chip links to the event. */
-  eventMarker: {
-    label: 'Event',
-  },
   briefing: {
-    /** An event's marker beside a sentence, for assistive technology. */
-    eventMarker: 'Event: {title}, {date}',
-    /** Holds the marker's visible words (date, then the flag), as an accessible name must. */
-    eventMarkerPastDue: '{marker} {flag}. {status}',
-    /** Beside a past-due event's date in a sentence. */
+    /**
+     * The chip after a sentence that mentions an event: the sentence gives the date, the chip
+     * reads "Event" (and "past due" when its date passed unreported) and links to the event.
+     */
+    marker: 'Event',
     markerPastDue: 'past due',
+    /** The chip's accessible name; it starts with the chip's visible words, as an accessible name must. */
+    eventMarker: 'Event: {title}, {date}',
+    eventMarkerPastDue: 'Event past due: {title}, {date}. {status}',
     published: 'Published',
     updated: 'Updated',
     covers: 'What this briefing covers',

@@ -34,7 +34,7 @@ describe('the search index of the bundled site', () => {
 
   test('reads fact boxes as "Label: value", on entity pages and in briefing cards', () => {
     expect(page('/events/catl-hungary-plant-100-gwh/').content).toContain(
-      'Kind: Capacity target. Date: by the end of 2025. Status: Planned. Company: CATL. Where: Hungary.',
+      'Kind: Capacity target. Date: by the end of 2025. Status: Planned (as of 9 July 2025). Past due: Due by the end of 2025 — no report since 9 July 2025. Company: CATL. Where: Hungary.',
     );
     expect(page(BRIEFING).content).toContain(
       'Kind: Materials supply. Supplier: Solus Advanced Materials. Customer: CATL. Product: Copper foil.',
@@ -60,7 +60,8 @@ describe('the search index of the bundled site', () => {
     }
     // The event marker after "by the end of 2025" is left out; excerpts drop the space it leaves.
     expect(page(BRIEFING).content).toMatch(/by the end of 2025 ?\. Another Korean copper foil maker/);
-    expect(page('/events/catl-hungary-plant-100-gwh/').content.match(/by the end of 2025/g)).toHaveLength(2); // summary, facts
+    // Summary, date, and the past-due line (what was due, said once, with what it means).
+    expect(page('/events/catl-hungary-plant-100-gwh/').content.match(/by the end of 2025/g)).toHaveLength(3);
   });
 
   test('leaves controls out: no "Link", "Copy for newsletter" or "Quote page" in the text', () => {

@@ -36,13 +36,14 @@ describeInBrowser('reading a briefing', () => {
     const chips = page.locator('.sl-markdown-content a.marker');
     expect(await chips.count()).toBe(4);
     const hungary = page.getByRole('link', {
-      name: 'Event: CATL aims to run a 100 GWh plant in Hungary, by the end of 2025',
+      name: 'Event past due: CATL aims to run a 100 GWh plant in Hungary, by the end of 2025',
     });
     expect(await hungary.getAttribute('href')).toBe('/events/catl-hungary-plant-100-gwh/');
-    // Every chip reads "Event" and is named "Event: <title>, <date>"; none shows a date of its own.
+    // Every chip reads "Event" (and "past due" when its date passed unreported) and is named
+    // "Event: <title>, <date>"; none shows a date of its own.
     for (const chip of await chips.all()) {
-      expect(await chip.innerText()).toBe('Event');
-      expect(await chip.getAttribute('aria-label')).toMatch(/^Event: .+, .*\d{4}/);
+      expect((await chip.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(/^Event( past due)?$/);
+      expect(await chip.getAttribute('aria-label')).toMatch(/^Event( past due)?: .+, .*\d{4}/);
     }
     const paragraph = await hungary.evaluate((a) => (a.closest('p') as HTMLElement).innerText);
     expect(paragraph.match(/by the end of 2025/g)).toHaveLength(1);

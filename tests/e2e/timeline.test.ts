@@ -37,6 +37,7 @@ describeInBrowser('the timeline in a browser', () => {
       'Happened (1)',
       'Planned (1)',
       'Expected (0)',
+      'Past due (1)',
     ]);
     await close();
   });

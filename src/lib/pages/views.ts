@@ -268,21 +268,17 @@ export interface EventMarkerView {
   pastDue?: true;
 }
 
-/** An event mentioned inside a sentence of a briefing, drawn as a small dated marker. */
+/** An event mentioned inside a sentence of a briefing, drawn as a small chip that links to it. */
 export function eventMarker(ctx: PageContext, ref: Ref<'events'>): EventMarkerView {
   const node = ctx.graph.node(ref);
   const status = eventStatusView(ctx.graph, node.data, ctx.today);
-  const label = fill(ui.briefing.eventMarker, { title: node.title, date: formatFuzzyDate(node.data.date) });
+  const words = { title: node.title, date: formatFuzzyDate(node.data.date) };
   return {
     href: entityUrl(ref),
     date: node.data.date,
     label: status.pastDue
-      ? fill(ui.briefing.eventMarkerPastDue, {
-          marker: label,
-          flag: ui.briefing.markerPastDue,
-          status: statusText(status),
-        })
-      : label,
+      ? fill(ui.briefing.eventMarkerPastDue, { ...words, status: statusText(status) })
+      : fill(ui.briefing.eventMarker, words),
     ...(status.pastDue ? { pastDue: true as const } : {}),
   };
 }
