@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { importSource, PROJECT } from './support/source.ts';
+import { importSource, PROJECT } from './lib/source.ts';
 
 type Check = typeof import('../src/lib/content/check.ts');
 type Report = typeof import('../src/lib/content/check-report.ts');

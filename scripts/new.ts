@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { importSource, PROJECT } from './support/source.ts';
+import { importSource, PROJECT } from './lib/source.ts';
 
 type Scaffold = typeof import('../src/lib/authoring/scaffold.ts');
 type Check = typeof import('../src/lib/content/check.ts');

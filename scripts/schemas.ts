@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { importSource, PROJECT } from './support/source.ts';
+import { importSource, PROJECT } from './lib/source.ts';
 
 type Schemas = typeof import('../src/lib/authoring/json-schema.ts');
 type Docs = typeof import('../src/lib/authoring/schema-docs.ts');
