@@ -2,6 +2,42 @@ import type { EntityCollection } from '../schemas/common';
 
 /** Interface copy (English). Content copy lives in content files; beat vocabulary in site.yaml. */
 export const ui = {
+  /** How dates read (src/lib/values/fuzzy-date.ts): faithful to the source's precision. */
+  dates: {
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
+    day: '{day} {month} {year}',
+    dayInYear: '{day} {month}',
+    month: '{month} {year}',
+    quarter: 'Q{quarter} {year}',
+    firstHalf: 'the first half of {year}',
+    secondHalf: 'the second half of {year}',
+    byEnd: 'by the end of {period}',
+    /** "early 2026", "late June 2025"; halves take "in": "early in the first half of 2025". */
+    qualified: { early: 'early {period}', mid: 'mid {period}', late: 'late {period}' },
+    qualifiedHalf: { early: 'early in {period}', mid: 'mid in {period}', late: 'late in {period}' },
+    before: '{period}, before {day}',
+  },
+  /** Words before a reported number: "more than ₩1 trillion". */
+  numberQualifiers: {
+    about: 'about',
+    'more-than': 'more than',
+    'at-least': 'at least',
+    'less-than': 'less than',
+    'up-to': 'up to',
+  },
   collections: {
     companies: { singular: 'Company', plural: 'Companies' },
     people: { singular: 'Person', plural: 'People' },

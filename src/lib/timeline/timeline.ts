@@ -1,3 +1,4 @@
+import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { EntityCollection, Ref } from '../../schemas/common';
 import type { EventStatus } from '../../schemas/event';
@@ -260,7 +261,10 @@ export function groupOf(date: FuzzyDate): { id: string; label: string } {
   const sameMonth = date.start.slice(0, 7) === date.end.slice(0, 7) && !date.before;
   if (sameMonth && (date.precision === 'day' || date.precision === 'month')) {
     const month = Number(date.end.slice(5, 7));
-    return { id: date.end.slice(0, 7), label: `${MONTHS[month - 1]} ${date.end.slice(0, 4)}` };
+    return {
+      id: date.end.slice(0, 7),
+      label: fill(ui.dates.month, { month: MONTHS[month - 1]!, year: date.end.slice(0, 4) }),
+    };
   }
   const label = formatFuzzyDate(date);
   return {

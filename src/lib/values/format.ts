@@ -1,19 +1,12 @@
+import { ui } from '../../i18n/ui';
 import type { NumberQualifier } from '../../schemas/common';
 import type { Money } from '../../schemas/money';
 import type { Vocabulary } from '../../schemas/site';
 import { formatDay } from './fuzzy-date';
 
-const QUALIFIER_WORDS: Record<NumberQualifier, string> = {
-  about: 'about',
-  'more-than': 'more than',
-  'at-least': 'at least',
-  'less-than': 'less than',
-  'up-to': 'up to',
-};
-
 /** "more than " for `more-than`; empty for an exact number. */
 export function qualifierPrefix(qualifier: NumberQualifier | undefined): string {
-  return qualifier ? `${QUALIFIER_WORDS[qualifier]} ` : '';
+  return qualifier ? `${ui.numberQualifiers[qualifier]} ` : '';
 }
 
 /**

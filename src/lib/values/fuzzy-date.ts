@@ -15,6 +15,9 @@
  * (see {@link compareFuzzyDates}): an item is placed at the last day it could fall on.
  */
 
+import { fill } from '../../i18n/fill';
+import { ui } from '../../i18n/ui';
+
 /** How precise the period is. */
 export type Precision = 'year' | 'half' | 'quarter' | 'month' | 'day';
 /** A part of the period: its first, middle or last third, or any time up to its end. */
@@ -67,21 +70,8 @@ export function dayOfDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** English month names, January first. */
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** Month names, January first (src/i18n/ui.ts). */
+export const MONTHS: readonly string[] = ui.dates.months;
 
 const QUALIFIERS: Record<string, Qualifier> = {
   early: 'early',
@@ -322,24 +312,25 @@ export function parseFuzzyDate(input: unknown): FuzzyDate {
 }
 
 function periodLabel(date: FuzzyDate): string {
+  const words = ui.dates;
   switch (date.precision) {
     case 'year':
       return String(date.year);
     case 'half':
-      return `${date.part === 1 ? 'the first' : 'the second'} half of ${date.year}`;
+      return fill(date.part === 1 ? words.firstHalf : words.secondHalf, { year: date.year });
     case 'quarter':
-      return `Q${date.part} ${date.year}`;
+      return fill(words.quarter, { quarter: date.part!, year: date.year });
     case 'month':
-      return `${MONTHS[date.part! - 1]} ${date.year}`;
+      return fill(words.month, { month: MONTHS[date.part! - 1]!, year: date.year });
     case 'day':
-      return `${date.day} ${MONTHS[date.part! - 1]} ${date.year}`;
+      return fill(words.day, { day: date.day!, month: MONTHS[date.part! - 1]!, year: date.year });
   }
 }
 
 /** Formats an exact day as "9 July 2025". */
 export function formatDay(iso: string): string {
   const { year, month, day } = parseDay(iso);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return fill(ui.dates.day, { day, month: MONTHS[month - 1]!, year });
 }
 
 /**
@@ -348,22 +339,26 @@ export function formatDay(iso: string): string {
  * "2025, before 9 July".
  */
 export function formatFuzzyDate(date: FuzzyDate): string {
-  const label = periodLabel(date);
+  const words = ui.dates;
+  const period = periodLabel(date);
   if (date.before) {
     const b = parseDay(date.before);
-    const sameYear = b.year === date.year;
-    return `${label}, before ${sameYear ? `${b.day} ${MONTHS[b.month - 1]}` : formatDay(date.before)}`;
+    const day =
+      b.year === date.year
+        ? fill(words.dayInYear, { day: b.day, month: MONTHS[b.month - 1]! })
+        : formatDay(date.before);
+    return fill(words.before, { period, day });
   }
   switch (date.qualifier) {
     case 'by-end':
-      return `by the end of ${label}`;
+      return fill(words.byEnd, { period });
     case 'early':
     case 'mid':
     case 'late':
-      // "early the first half of 2025" reads badly; halves and quarters take "in".
-      return date.precision === 'half' ? `${date.qualifier} in ${label}` : `${date.qualifier} ${label}`;
+      // "early the first half of 2025" reads badly; halves take "in".
+      return fill((date.precision === 'half' ? words.qualifiedHalf : words.qualified)[date.qualifier], { period });
     default:
-      return label;
+      return period;
   }
 }
 
