@@ -1,4 +1,4 @@
-import { ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schemas/common';
+import { COLLECTION_SINGULAR, ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schemas/common';
 import { partyRoleSchema, dealStatusSchema } from '../../schemas/deal';
 import { eventStatusSchema } from '../../schemas/event';
 import { fuzzyDateSchema, timestampSchema } from '../../schemas/fuzzy-date';
@@ -86,15 +86,7 @@ const OPTIONS: Record<ScaffoldType, readonly string[]> = {
   briefing: ['source'],
 };
 
-const SINGULAR: Record<EntityCollection, string> = {
-  companies: 'company',
-  people: 'person',
-  deals: 'deal',
-  quotes: 'quote',
-  events: 'event',
-  sources: 'source',
-  briefings: 'briefing',
-};
+const SINGULAR = COLLECTION_SINGULAR;
 
 /** A YAML scalar for any text: a JSON string is a valid double-quoted YAML scalar. */
 function text(value: string): string {
