@@ -23,7 +23,7 @@ describe(`statuses as of their sources, on ${TEST_TODAY}`, () => {
     expect(words(status.find('.recorded').text())).toBe('Planned (as of 9 July 2025)');
     expect(status.find('.recorded time').attr('datetime')).toBe('2025-07-09');
     expect(words(status.find('[data-past-due]').text())).toBe(
-      'Past due Due by the end of 2025 — no report since 9 July 2025',
+      'Past due: Due by the end of 2025 — no report since 9 July 2025',
     );
     // The figure is as of the same report.
     expect(words($('dt:contains("Annual capacity") + dd').text())).toBe('100 GWh a year (as of 9 July 2025)');
@@ -37,13 +37,13 @@ describe(`statuses as of their sources, on ${TEST_TODAY}`, () => {
       .closest('section')
       .find(`li:has(a[href="${entityUrl(hungary)}"])`);
     expect(words(event.text())).toContain(
-      'by the end of 2025 · Planned (as of 9 July 2025) Past due Due by the end of 2025 — no report since 9 July 2025',
+      'by the end of 2025 · Planned (as of 9 July 2025). Past due: Due by the end of 2025 — no report since 9 July 2025',
     );
     const item = $('#timeline').closest('section').find(`#event-${hungary.id}`);
     expect(item.hasClass('past-due')).toBe(true);
     expect(item.attr('data-status')).toBe('planned past-due');
     expect(words(item.find('.state').text())).toBe(
-      'Status: Planned (as of 9 July 2025) Past due Due by the end of 2025 — no report since 9 July 2025',
+      'Status: Planned (as of 9 July 2025). Past due: Due by the end of 2025 — no report since 9 July 2025',
     );
     // Statuses that are not past due still say as of when.
     const deals = $('#deals').closest('section').find('tbody tr');
@@ -85,7 +85,7 @@ describe(`statuses as of their sources, on ${TEST_TODAY}`, () => {
     expect(card.length).toBe(1);
     expect(words(card.find('dt:contains("Status") + dd .recorded').text())).toBe('Signed (as of 9 July 2025)');
     expect(words(card.find('dt:contains("Status") + dd [data-past-due]').text())).toBe(
-      'Past due Term start due in early 2026 — no report since 9 July 2025',
+      'Past due: Term start due in early 2026 — no report since 9 July 2025',
     );
     // Nowhere on the timeline does a deal read "Announced" while its card says "Signed".
     expect(words(announced.text())).not.toMatch(/\bAnnounced\b/);

@@ -32,8 +32,10 @@ describeInBrowser('hover and focus previews of entity links', () => {
     await page.goto(site.server.origin + BRIEFING, { waitUntil: 'networkidle' });
     expect(documents).toEqual([]);
 
-    // Keyboard: Tab from the heading's copy button onto the first mention of its paragraph.
-    await page.getByRole('button', { name: 'Copy link to A Korean cell maker inside a Chinese supply chain' }).focus();
+    // Keyboard: Tab from the heading's permalink onto the first mention of its paragraph.
+    await page
+      .getByRole('link', { name: 'Section titled “A Korean cell maker inside a Chinese supply chain”' })
+      .focus();
     await page.keyboard.press('Tab');
     const mention = page.locator('a.mention[href="/companies/lg-energy-solution/"]').first();
     expect(await mention.evaluate((a) => a === document.activeElement)).toBe(true);

@@ -206,7 +206,7 @@ describeInBrowser('search', () => {
     // An event's date marker after the sentence that gives the date is not read again.
     expect(briefing(spain).excerpt).toContain('in Spain, in late June 2025; commercial production');
     expect(spain.find((r) => r.title.includes('Spanish plant'))!.excerpt).toContain(
-      'Kind: Production start. Date: 2028. Status: Expected (as of 9 July 2025).',
+      'Expected (as of 9 July 2025). Company: Lotte Energy Materials. Where: Spain.',
     );
     // Matches just below a deal card belong to the briefing's own section, not to the card.
     expect(briefing(analysts).sections).toEqual([

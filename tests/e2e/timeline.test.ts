@@ -93,7 +93,7 @@ describeInBrowser('the timeline in a browser', () => {
       expect(await page.locator(`#${id}`).getAttribute('class')).toContain('past-due');
       // Read as written (innerText would give the badge's CSS capitals).
       const text = (await page.locator(`#${id} [data-past-due]`).textContent())!.replace(/\s+/g, ' ');
-      expect(text).toMatch(/^Past due (Term start d|D)ue .+ — no report since 9 July 2025$/);
+      expect(text).toMatch(/^Past due: (Term start d|D)ue .+ — no report since 9 July 2025$/);
     }
     // Adding "Happened" shows either (OR within the status filter), and the URL says so.
     await page.locator('input[name="status"][value="happened"]').focus();

@@ -1,14 +1,21 @@
-import type { EntityCollection, Ref } from '../../schemas/common';
+import { ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schemas/common';
 import type { PolicyNode } from '../graph/briefing-policy';
 import { cardTitleId, headingIdsOf } from '../graph/heading-ids';
 import { walkMentions } from '../graph/mentions';
 import type { EntityPageView, SectionView } from '../pages/entity-page';
-import { sharedCards, type SitePage } from '../pages/page-list';
+import type { ChartView } from '../pages/charts';
+import { kindAnchor, sharedCards, type SitePage } from '../pages/page-list';
+import { EXPORT_TABLES } from '../publishing/exports';
 import type { PageContext } from '../pages/views';
 import {
   companyFeedUrl,
+  csvExportName,
+  DATAPACKAGE_FILE,
+  DATASET_FILE,
   emailUrl,
+  entityJsonUrl,
   entityUrl,
+  exportUrl,
   jsonFeedUrl,
   ogImageUrl,
   rssFeedUrl,
@@ -29,7 +36,7 @@ import { linkFault, type SiteLookup } from './link-check';
  */
 
 /** Ids on every page drawn with Starlight's layout: its icon sprite, our header search, the title. */
-const LAYOUT_IDS = ['theme-icons', 'site-search-input', '_top'] as const;
+const LAYOUT_IDS = ['theme-icons', 'site-search-input', 'site-search-results', '_top'] as const;
 /** Ids of Starlight's sidebar, on every page but the 404 page. */
 const SIDEBAR_IDS = ['starlight__sidebar'] as const;
 /** Ids of Starlight's "On this page" navigation, on pages with a table of contents. */
@@ -72,13 +79,23 @@ export function timelineListIds(items: readonly TimelineItem[]): string[] {
   return ids;
 }
 
-/** Ids of an entity page's sections and of what they show (quotes, timelines). */
+/** Ids of a chart (Chart.astro, ChartSvg.astro): its summary, its SVGs' titles, the network's arrow. */
+export function chartIds(chart: ChartView): string[] {
+  const ids = [`${chart.id}-summary`];
+  if (chart.kind === 'bars') ids.push(...chart.panels.map((panel) => `${panel.id}-title`));
+  else ids.push(`${chart.id}-title`);
+  if (chart.kind === 'network') ids.push(`${chart.id}-arrow`);
+  return ids;
+}
+
+/** Ids of an entity page's sections and of what they show (quotes, timelines, charts). */
 function sectionIds(sections: readonly SectionView[]): string[] {
   const ids: string[] = [];
   for (const section of sections) {
     ids.push(section.id);
     if (section.body.kind === 'quotes') ids.push(...section.body.quotes.map((q) => q.anchor));
     if (section.body.kind === 'timeline') ids.push(...timelineListIds(section.body.timeline.items));
+    if (section.body.kind === 'chart') ids.push(...chartIds(section.body.chart));
   }
   return ids;
 }
@@ -148,6 +165,22 @@ export function siteMap(
       case 'search':
         add(p.path, page, SEARCH_PAGE_IDS);
         break;
+      case 'home':
+        // The latest deals and events (TimelineItem.astro), and the charts under their headings.
+        add(
+          p.path,
+          page,
+          p.view.latest.items.map((item) => item.id),
+          p.view.charts.flatMap((chart) => [`${chart.id}-heading`, ...chartIds(chart)]),
+        );
+        break;
+      case 'index':
+        add(
+          p.path,
+          page,
+          (p.view.groups ?? []).map((group) => kindAnchor(group.id)),
+        );
+        break;
       case 'docs':
         add(p.path, page, TOC_IDS, docs.find((d) => d.path === p.path)?.ids ?? []);
         break;
@@ -161,6 +194,14 @@ export function siteMap(
     if (from.collection === 'companies') files.add(companyFeedUrl(from as Ref<'companies'>));
   }
   for (const company of ctx.graph.all('companies')) files.add(companyFeedUrl(company.ref));
+  // Data files (src/pages/data/, src/pages/[collection]/[id].json.ts): the exports, and a JSON
+  // document for every entity, also at the ids it was renamed from.
+  for (const table of EXPORT_TABLES) files.add(exportUrl(csvExportName(table)));
+  files.add(exportUrl(DATASET_FILE)).add(exportUrl(DATAPACKAGE_FILE));
+  for (const collection of ENTITY_COLLECTIONS) {
+    for (const node of ctx.graph.all(collection)) files.add(entityJsonUrl(node.ref));
+  }
+  for (const { from } of ctx.graph.redirects()) files.add(entityJsonUrl(from));
   for (const name of Object.keys(sharedCards(ctx))) files.add(sharedOgImageUrl(name));
   files.add(rssFeedUrl()).add(jsonFeedUrl()).add(timelineIndexUrl());
   // @astrojs/sitemap (added by Starlight when the site has an address).

@@ -64,7 +64,11 @@ export type ChartView =
 /** Wider than this (px of the viewBox), a chart scrolls sideways on a phone rather than shrink its labels. */
 export const PHONE_WIDTH = 480;
 
-const link = (node: Node): Inline => ({ text: node.title, href: entityUrl(node.ref) });
+/** A link to an entity, or its name alone on its own page (`self`): no page links to itself. */
+const link = (node: Node, self?: Ref): Inline =>
+  self && node.ref.collection === self.collection && node.ref.id === self.id
+    ? { text: node.title }
+    : { text: node.title, href: entityUrl(node.ref) };
 const text = (t: string | undefined): Inline[] => [{ text: t ?? ui.lists.none }];
 
 /** Money in a few words for a chart label: "more than ₩1 trillion KRW, estimated" (no conversion). */
@@ -81,7 +85,7 @@ function moneyText(money: Money | undefined): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Supply network
 
-function networkTable(links: SupplyLink[], site: SiteConfig): IndexTable {
+function networkTable(links: SupplyLink[], site: SiteConfig, self?: Ref): IndexTable {
   return {
     columns: [
       ui.charts.network.supplier,
@@ -95,8 +99,8 @@ function networkTable(links: SupplyLink[], site: SiteConfig): IndexTable {
       l.deals.map((deal) => ({
         ref: deal.ref as Ref,
         cells: [
-          [link(l.supplier)],
-          [link(l.customer)],
+          [link(l.supplier, self)],
+          [link(l.customer, self)],
           [link(deal)],
           text(deal.data.product),
           text(deal.data.volume && formatQuantity(deal.data.volume, site.vocabulary.units)),
@@ -139,6 +143,7 @@ function networkChart(
   data: NetworkData,
   summary: string[],
   more: LinkView,
+  self?: Ref<'companies'>,
 ): ChartView | undefined {
   if (data.links.length === 0) return undefined;
   const svg = networkSvg(data, site);
@@ -157,7 +162,7 @@ function networkChart(
     legend,
     svg,
     wide: svg.width > PHONE_WIDTH,
-    table: { table: networkTable(data.links, site), label: title },
+    table: { table: networkTable(data.links, site, self), label: title },
     more,
   };
 }
@@ -217,6 +222,7 @@ export function companyNetworkChart(graph: Graph, site: SiteConfig, ref: Ref<'co
       text: fill(ui.charts.network.companyDeals, { name: node.title, count: dealCount }),
       href: withAnchor(entityUrl(ref), 'deals'),
     },
+    ref,
   );
 }
 
@@ -386,6 +392,7 @@ function capacityChart(
   site: SiteConfig,
   events: Node<'events'>[],
   more: LinkView,
+  self?: Ref<'companies'>,
 ): ChartView | undefined {
   const all = capacitiesOf(events);
   if (all.length === 0) return undefined;
@@ -453,7 +460,7 @@ function capacityChart(
           ref: c.event.ref as Ref,
           cells: [
             [{ text: c.place }],
-            c.event.data.companies.flatMap((r, i) => [...(i ? [{ text: ', ' }] : []), link(graph.node(r))]),
+            c.event.data.companies.flatMap((r, i) => [...(i ? [{ text: ', ' }] : []), link(graph.node(r), self)]),
             [{ text: c.label }],
             [{ text: formatQuantity(c.quantity, units) }],
             [{ date: c.event.data.date }],
@@ -482,8 +489,14 @@ export function companyCapacityChart(graph: Graph, site: SiteConfig, ref: Ref<'c
     .incoming(ref, 'involves')
     .filter((e) => !seen.has(e.from.id) && seen.add(e.from.id))
     .map((e) => graph.node(e.from as Ref<'events'>));
-  return capacityChart(graph, site, events, {
-    text: fill(ui.lists.relationTitle, { name: graph.node(ref).title, list: ui.sections.events }),
-    href: withAnchor(entityUrl(ref), 'events'),
-  });
+  return capacityChart(
+    graph,
+    site,
+    events,
+    {
+      text: fill(ui.lists.relationTitle, { name: graph.node(ref).title, list: ui.sections.events }),
+      href: withAnchor(entityUrl(ref), 'events'),
+    },
+    ref,
+  );
 }
