@@ -148,8 +148,14 @@ describeInBrowser('search', () => {
     await page.goto(`${site.server.origin}/deals/`);
     await page.keyboard.press('Control+k');
     await waitInPage(page, () => document.activeElement?.id === 'site-search-input');
-    await page.keyboard.type('"Choi Jae-hee"');
-    await waitInPage(page, () => Boolean(document.querySelector('dialog[open] [role="option"]')));
+    // Typed at once: key by key on a loaded machine, a pause mid-name shows a partial query's results.
+    await page.locator('#site-search-input').fill('"Choi Jae-hee"');
+    await waitInPage(
+      page,
+      () =>
+        Boolean(document.querySelector('dialog[open] [role="option"]')) &&
+        Boolean(document.querySelector('site-search [data-all]')?.textContent?.includes('"Choi Jae-hee"')),
+    );
     const found = await headerOptions(page);
     expect(found.titles[0]).toBe('Choi Jae-hee');
     expect(found.active).toBe(-1);
