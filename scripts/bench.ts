@@ -71,9 +71,15 @@ export interface BenchOptions {
 
 /**
  * Builds our site for a content root into `outDir` and measures it (lock wait excluded). The
- * cache folder is `${outDir}.cache` (buildSite's BRIEFING_CACHE_DIR).
+ * cache folder is `${outDir}.cache` (buildSite's BRIEFING_CACHE_DIR); the build's output goes to
+ * `<outDir's folder>/<name>.log` (kept with --keep).
  */
-async function buildOurs(contentRoot: string, outDir: string, env: Record<string, string> = {}): Promise<SiteMetrics> {
+async function buildOurs(
+  contentRoot: string,
+  outDir: string,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<SiteMetrics> {
   const sampler = startTreeSampler();
   const called = performance.now();
   // Through scripts/build.ts, as `npm run build` builds: a no-change rebuild then reuses dist.
@@ -84,6 +90,8 @@ async function buildOurs(contentRoot: string, outDir: string, env: Record<string
       throw error;
     },
   );
+  mkdirSync(dirname(outDir), { recursive: true });
+  writeFileSync(join(dirname(outDir), `${name}.log`), result.output);
   if (!result.ok)
     throw new Error(`The briefing site did not build (exit ${result.code}):\n${result.output.slice(-4000)}`);
   return measureBuild({ outDir, output: result.output, called, ended, sample });
@@ -129,7 +137,7 @@ function firstCompanyName(files: Map<string, string>): string {
 async function warmUp(work: string, bareRoot: string, { seed, log }: BenchOptions): Promise<void> {
   log('[bench] warming up: one small build of each site (not measured)');
   const content = writeContent(work, 'content-warm-up', MIN_PAGES, seed);
-  await buildOurs(content.root, join(work, 'ours-warm-up', 'dist'));
+  await buildOurs(content.root, join(work, 'ours-warm-up', 'dist'), 'warm-up');
   writeBarePages(bareRoot, MIN_PAGES, seed);
   await buildBareSite(bareRoot);
 }
@@ -164,14 +172,14 @@ async function runSize(
   const profileEnv: Record<string, string> = profileDir
     ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir="${profileDir}"`.trim() }
     : {};
-  const ours = await buildOurs(content.root, outDir, profileEnv);
+  const ours = await buildOurs(content.root, outDir, 'cold', profileEnv);
   say(`briefing site built in ${ours.wallSeconds.toFixed(1)} s`);
 
   let rebuild: RunResult['rebuild'] = null;
   if (options.rebuild) {
     // Same outDir, so buildSite reuses the cache dir `${outDir}.cache` the cold build filled.
     say('rebuilding with nothing changed');
-    const again = await buildOurs(content.root, outDir);
+    const again = await buildOurs(content.root, outDir, 'no-change');
     rebuild = {
       wallSeconds: again.wallSeconds,
       fractionOfCold: again.wallSeconds / ours.wallSeconds,
@@ -185,7 +193,7 @@ async function runSize(
     const target = pickEditTarget(companyRelations(content.files));
     const name = editCompanyName(content.root, target.id);
     say(`editing ${target.id} (${target.relations} relations) and rebuilding incrementally`);
-    const metrics = await buildOurs(content.root, outDir);
+    const metrics = await buildOurs(content.root, outDir, 'edit');
     say(`edit built in ${metrics.wallSeconds.toFixed(1)} s`);
     edit = {
       company: target.id,
@@ -199,7 +207,7 @@ async function runSize(
 
     say('building again with only the card cache kept');
     keepOnlyCardCache(content.root, outDir);
-    warmMetrics = await buildOurs(content.root, outDir);
+    warmMetrics = await buildOurs(content.root, outDir, 'warm-card-cache');
     say(`built in ${warmMetrics.wallSeconds.toFixed(1)} s`);
   }
 
