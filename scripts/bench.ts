@@ -1,23 +1,53 @@
 /**
  * Build benchmark for the issue "Performance at scale":
  *
- *   node_modules/.bin/node scripts/bench.ts --pages 1000 [--seed 1] [--json out.json] [--keep] [--rebuild]
+ *   node_modules/.bin/node scripts/bench.ts --pages 1000[,10000] [--seed 1] [--json out.json]
+ *     [--keep] [--rebuild] [--quick] [--no-warm-up] [--profile]
  *
- * For each size (`--pages 1000,10000` runs both), generates the synthetic corpus, builds this
- * site against it through buildSite() (the tests' build helper and its lock), then builds a bare
- * Starlight site with as many plain Markdown pages as the baseline. Prints a table, the budget
- * verdicts, and writes JSON (default tests/.output/bench/bench-<pages>.json). A benchmark, not a
- * test: it reports ratios and never fails on a number.
+ * For each size, generates the synthetic corpus and, after one small unmeasured build of each
+ * site (skip with --no-warm-up), measures in order:
+ *
+ * - our cold build: buildSite() through scripts/build.ts into fresh output and cache folders, so
+ *   every page is rendered and every link-preview card drawn;
+ * - with --rebuild, the same build again with nothing changed (no budget);
+ * - one company edited: the generated company whose relations are closest to 20 gets " (edited)"
+ *   after its name, and the site is rebuilt incrementally into the same folders;
+ * - a build with a warm card cache: everything in the cache folder but the card cache is removed
+ *   (Astro's incremental state, page copies and content store, and scripts/build.ts's record), so
+ *   every page is rendered again and no card is drawn (the log says so; the report checks it);
+ * - a bare Starlight site with as many plain Markdown pages, the baseline;
+ * - then, on the largest size's output, a reader's first search query in headless Chromium.
+ *
+ * --quick skips the edit, warm-cache and search rows. --profile runs the largest size's cold build
+ * with Node's CPU profiler (NODE_OPTIONS=--cpu-prof) and says where the profiles went.
+ *
+ * Prints one table with every budget row at every size and the verdicts, and writes JSON (default
+ * tests/.output/bench/bench-<pages>.json; its shape is BenchReport in scripts/bench/report.ts). A
+ * benchmark, not a test: it reports ratios and never fails on a number.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import yaml from 'js-yaml';
+import { CARD_CACHE_FOLDER, cacheDirFor } from '../src/lib/content/locations.ts';
 import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from './lib/build-site.ts';
 import { buildBareSite, createBareSite, sameFilesystem, writeBarePages } from './bench/bare-site.ts';
+import { companyRelations, editCompanyName, pickEditTarget } from './bench/edit.ts';
 import { measureBuild, type SiteMetrics } from './bench/measure.ts';
 import { startTreeSampler } from './bench/process-tree.ts';
-import { budgetVerdicts, formatReport, ratios, type BenchReport, type RunResult } from './bench/report.ts';
+import {
+  budgetVerdicts,
+  formatReport,
+  ratios,
+  type BenchReport,
+  type EditResult,
+  type RunResult,
+  type SearchResult,
+  type WarmResult,
+  SKIPPED,
+} from './bench/report.ts';
+import { measureSearch } from './bench/search.ts';
 import { countFiles, generateCorpus, MIN_PAGES, writeCorpus } from './generate-corpus.ts';
 
 /** Options of {@link runBenchmark}. */
@@ -27,35 +57,76 @@ export interface BenchOptions {
   seed: number;
   /** Also time a second, no-change build of our site with the cold build's cache. */
   rebuild: boolean;
+  /** Skip the slow rows: the edit and warm-cache builds and the search query. */
+  quick: boolean;
+  /** One small, unmeasured build of each site first (see {@link warmUp}). */
+  warmUp: boolean;
+  /** Profile the largest size's cold build with Node's CPU profiler. */
+  profile: boolean;
   /** Keep the temp folder with corpora and builds (its path is in the report). */
   keep: boolean;
   /** Progress messages. */
   log: (line: string) => void;
 }
 
-/** Builds our site for a content root into `outDir` and measures it (lock wait excluded). */
-async function buildOurs(contentRoot: string, outDir: string): Promise<SiteMetrics> {
+/**
+ * Builds our site for a content root into `outDir` and measures it (lock wait excluded). The
+ * cache folder is `${outDir}.cache` (buildSite's BRIEFING_CACHE_DIR); the build's output goes to
+ * `<outDir's folder>/<name>.log` (kept with --keep).
+ */
+async function buildOurs(
+  contentRoot: string,
+  outDir: string,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<SiteMetrics> {
   const sampler = startTreeSampler();
   const called = performance.now();
   // Through scripts/build.ts, as `npm run build` builds: a no-change rebuild then reuses dist.
-  const { result, ended, sample } = await buildSite({ contentRoot, outDir, incremental: true }).then(
+  const { result, ended, sample } = await buildSite({ contentRoot, outDir, incremental: true, env }).then(
     (built) => ({ result: built, ended: performance.now(), sample: sampler.stop() }),
     (error: unknown) => {
       sampler.stop();
       throw error;
     },
   );
+  mkdirSync(dirname(outDir), { recursive: true });
+  writeFileSync(join(dirname(outDir), `${name}.log`), result.output);
   if (!result.ok)
     throw new Error(`The briefing site did not build (exit ${result.code}):\n${result.output.slice(-4000)}`);
   return measureBuild({ outDir, output: result.output, called, ended, sample });
 }
 
-/** A content root with the synthetic corpus of `pages` pages in `work`; returns its path and counts. */
+/**
+ * Empties the build cache of `contentRoot` built into `outDir` but for its card cache: Astro's
+ * incremental manifest, its copies of pages and its content store go, and so does the record of
+ * scripts/build.ts that would skip an unchanged build. The next build renders every page.
+ */
+function keepOnlyCardCache(contentRoot: string, outDir: string): void {
+  const cacheDir = cacheDirFor(PROJECT_ROOT, {
+    BRIEFING_CACHE_DIR: `${outDir}.cache`,
+    BRIEFING_CONTENT_ROOT: contentRoot,
+  });
+  if (!existsSync(join(cacheDir, CARD_CACHE_FOLDER)))
+    throw new Error(`No card cache in ${cacheDir}; did the cold build use another cache folder?`);
+  for (const name of readdirSync(cacheDir)) {
+    if (name !== CARD_CACHE_FOLDER) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
+/** A content root with the synthetic corpus of `pages` pages in `work`. */
 function writeContent(work: string, name: string, pages: number, seed: number) {
   const files = generateCorpus({ pages, seed });
   const root = join(work, name);
   writeCorpus(root, files);
-  return { root, counts: countFiles(files) };
+  return { root, files, counts: countFiles(files) };
+}
+
+/** The name of the corpus's first company: a search query that finds pages at every size. */
+function firstCompanyName(files: Map<string, string>): string {
+  const path = [...files.keys()].filter((p) => p.startsWith('companies/')).sort()[0];
+  if (!path) throw new Error('The corpus has no companies.');
+  return (yaml.load(files.get(path)!) as { name: string }).name;
 }
 
 /**
@@ -66,29 +137,49 @@ function writeContent(work: string, name: string, pages: number, seed: number) {
 async function warmUp(work: string, bareRoot: string, { seed, log }: BenchOptions): Promise<void> {
   log('[bench] warming up: one small build of each site (not measured)');
   const content = writeContent(work, 'content-warm-up', MIN_PAGES, seed);
-  await buildOurs(content.root, join(work, 'ours-warm-up', 'dist'));
+  await buildOurs(content.root, join(work, 'ours-warm-up', 'dist'), 'warm-up');
   writeBarePages(bareRoot, MIN_PAGES, seed);
   await buildBareSite(bareRoot);
 }
 
-/** Benchmarks one corpus size in `work`: generate, build ours (and rebuild), build bare. */
-async function runSize(pages: number, options: BenchOptions, work: string, bareRoot: string): Promise<RunResult> {
+/** What {@link runSize} measured, with where its output is (for the search query). */
+interface SizeOutcome {
+  result: RunResult;
+  outDir: string;
+  query: string;
+}
+
+/**
+ * Benchmarks one corpus size in `work`: generate, build ours cold (and rebuild), edit one
+ * company and rebuild, build with only the card cache kept, build bare.
+ */
+async function runSize(
+  pages: number,
+  options: BenchOptions,
+  work: string,
+  bareRoot: string,
+  profileDir: string | null,
+): Promise<SizeOutcome> {
   const { seed, log } = options;
-  log(`[bench] ${pages} pages: generating the synthetic corpus (seed ${seed})`);
+  const say = (line: string) => log(`[bench] ${pages} pages: ${line}`);
+  say(`generating the synthetic corpus (seed ${seed})`);
   const generating = performance.now();
   const content = writeContent(work, `content-${pages}`, pages, seed);
   const generateSeconds = (performance.now() - generating) / 1000;
 
-  log(`[bench] ${pages} pages: building the briefing site`);
+  say(`building the briefing site cold${profileDir ? ' (with the CPU profiler)' : ''}`);
   const outDir = join(work, `ours-${pages}`, 'dist');
-  const ours = await buildOurs(content.root, outDir);
-  log(`[bench] ${pages} pages: briefing site built in ${ours.wallSeconds.toFixed(1)} s`);
+  const profileEnv: Record<string, string> = profileDir
+    ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir="${profileDir}"`.trim() }
+    : {};
+  const ours = await buildOurs(content.root, outDir, 'cold', profileEnv);
+  say(`briefing site built in ${ours.wallSeconds.toFixed(1)} s`);
 
   let rebuild: RunResult['rebuild'] = null;
   if (options.rebuild) {
     // Same outDir, so buildSite reuses the cache dir `${outDir}.cache` the cold build filled.
-    log(`[bench] ${pages} pages: rebuilding with nothing changed`);
-    const again = await buildOurs(content.root, outDir);
+    say('rebuilding with nothing changed');
+    const again = await buildOurs(content.root, outDir, 'no-change');
     rebuild = {
       wallSeconds: again.wallSeconds,
       fractionOfCold: again.wallSeconds / ours.wallSeconds,
@@ -96,19 +187,61 @@ async function runSize(pages: number, options: BenchOptions, work: string, bareR
     };
   }
 
-  log(`[bench] ${pages} pages: building the bare Starlight baseline`);
+  let edit: EditResult | null = null;
+  let warmMetrics: SiteMetrics | null = null;
+  if (!options.quick) {
+    const target = pickEditTarget(companyRelations(content.files));
+    const name = editCompanyName(content.root, target.id);
+    say(`editing ${target.id} (${target.relations} relations) and rebuilding incrementally`);
+    const metrics = await buildOurs(content.root, outDir, 'edit');
+    say(`edit built in ${metrics.wallSeconds.toFixed(1)} s`);
+    edit = {
+      company: target.id,
+      relations: target.relations,
+      name,
+      metrics,
+      incrementalEditSeconds: metrics.wallSeconds,
+      fractionOfCold: metrics.wallSeconds / ours.wallSeconds,
+      pagefindSeconds: metrics.pagefindSeconds,
+    };
+
+    say('building again with only the card cache kept');
+    keepOnlyCardCache(content.root, outDir);
+    warmMetrics = await buildOurs(content.root, outDir, 'warm-card-cache');
+    say(`built in ${warmMetrics.wallSeconds.toFixed(1)} s`);
+  }
+
+  say('building the bare Starlight baseline');
   writeBarePages(bareRoot, pages, seed);
   const bare = await buildBareSite(bareRoot);
-  log(`[bench] ${pages} pages: bare site built in ${bare.wallSeconds.toFixed(1)} s`);
+  say(`bare site built in ${bare.wallSeconds.toFixed(1)} s`);
+
+  let warm: WarmResult | null = null;
+  if (warmMetrics) {
+    const clean = warmMetrics.paths.reused === 0 && warmMetrics.cards?.drawn === 0;
+    warm = { metrics: warmMetrics, ratioToBare: warmMetrics.wallSeconds / bare.wallSeconds, clean };
+    if (!clean)
+      log(
+        `[bench] WARNING: the warm card cache build reused ${warmMetrics.paths.reused} paths and drew ` +
+          `${warmMetrics.cards?.drawn ?? 'an unknown number of'} cards; it should render every path and draw none.`,
+      );
+  }
 
   return {
-    pages,
-    seed,
-    corpus: { counts: content.counts, generateSeconds },
-    ours,
-    bare,
-    ratio: ratios(ours, bare),
-    rebuild,
+    result: {
+      pages,
+      seed,
+      corpus: { counts: content.counts, generateSeconds },
+      ours,
+      bare,
+      ratio: ratios(ours, bare),
+      warm,
+      edit,
+      rebuild,
+      profileDir,
+    },
+    outDir,
+    query: firstCompanyName(content.files),
   };
 }
 
@@ -126,9 +259,25 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   try {
     const bareRoot = join(work, 'bare');
     createBareSite(bareRoot);
-    await warmUp(work, bareRoot, options);
-    const runs: RunResult[] = [];
-    for (const pages of options.pages) runs.push(await runSize(pages, options, work, bareRoot));
+    if (options.warmUp) await warmUp(work, bareRoot, options);
+    const largest = Math.max(...options.pages);
+    const profileDir = options.profile
+      ? join(OUTPUT_ROOT, 'bench', `profile-${largest}-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+      : null;
+    const outcomes: SizeOutcome[] = [];
+    for (const pages of options.pages) {
+      const profiled = pages === largest && !outcomes.some((o) => o.result.pages === largest);
+      outcomes.push(await runSize(pages, options, work, bareRoot, profiled ? profileDir : null));
+    }
+    const runs = outcomes.map((o) => o.result);
+    const last = outcomes.filter((o) => o.result.pages === largest).at(-1)!;
+    let search: SearchResult;
+    if (options.quick) {
+      search = { pages: largest, measured: false, query: last.query, reason: SKIPPED };
+    } else {
+      options.log(`[bench] ${largest} pages: a reader's first search query for "${last.query}"`);
+      search = await measureSearch(last.outDir, largest, last.query);
+    }
     return {
       createdAt: new Date().toISOString(),
       machine: {
@@ -139,9 +288,17 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
         astro: packageVersion('astro'),
         starlight: packageVersion('@astrojs/starlight'),
       },
-      options: { pages: options.pages, seed: options.seed, rebuild: options.rebuild },
+      options: {
+        pages: options.pages,
+        seed: options.seed,
+        rebuild: options.rebuild,
+        quick: options.quick,
+        warmUp: options.warmUp,
+        profile: options.profile,
+      },
       runs,
-      verdicts: budgetVerdicts(runs),
+      search,
+      verdicts: budgetVerdicts(runs, search),
       workDir: options.keep ? work : null,
     };
   } finally {
@@ -167,13 +324,20 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
       rebuild: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      'warm-up': { type: 'boolean', default: true },
+      profile: { type: 'boolean', default: false },
     },
+    allowNegative: true,
   });
   const pages = parsePages(values.pages);
   const report = await runBenchmark({
     pages,
     seed: Number(values.seed),
     rebuild: values.rebuild,
+    quick: values.quick,
+    warmUp: values['warm-up'],
+    profile: values.profile,
     keep: values.keep,
     log: (line) => console.log(line),
   });
@@ -182,6 +346,12 @@ async function main(): Promise<void> {
   writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
   console.log(formatReport(report));
   console.log(`\nJSON: ${json}${report.workDir ? `\nKept corpora and builds in ${report.workDir}` : ''}`);
+  const profiled = report.runs.find((run) => run.profileDir);
+  if (profiled)
+    console.log(
+      `CPU profiles of the ${profiled.pages}-page cold build (one per process and worker thread; the ` +
+        `largest is Astro's main thread; open in Chrome DevTools): ${profiled.profileDir}`,
+    );
 }
 
 if (import.meta.main) await main();

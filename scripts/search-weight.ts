@@ -1,6 +1,6 @@
 /**
- * Bytes and requests of a reader's first search on a built site (run it on the benchmark's
- * 10,000-page build): `node_modules/.bin/node scripts/search-weight.ts <dist> [query]`.
+ * Bytes and requests of a reader's first search on a built site (`npm run bench` measures it on
+ * its largest build): `node_modules/.bin/node scripts/search-weight.ts <dist> [query]`.
  */
 import { launchBrowser, openPage } from './lib/browser.ts';
 import { measureFirstQuery } from './lib/search-weight.ts';
@@ -13,8 +13,14 @@ try {
   const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
   const weight = await measureFirstQuery(page, server.origin, dist, '/', query);
   await close();
-  for (const file of weight.files) console.log(`${String(file.bytes).padStart(8)}  ${file.url}`);
-  console.log(`first query "${query}": ${weight.requests} requests, ${(weight.bytes / 1024).toFixed(1)} kB as served`);
+  console.log(`${'in dist'.padStart(8)}  ${'served'.padStart(8)}`);
+  for (const file of weight.files)
+    console.log(`${String(file.bytes).padStart(8)}  ${String(file.servedBytes).padStart(8)}  ${file.url}`);
+  console.log(
+    `first query "${query}": ${weight.requests} requests, ${(weight.servedBytes / 1000).toFixed(1)} kB as served ` +
+      `(text gzipped; ${(weight.bytes / 1000).toFixed(1)} kB in dist); ` +
+      `${weight.pagefindBeforeIntent} search requests before intent`,
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheDir, root } from 'astro:config/server';
 import { getEntry } from 'astro:content';
 import { getGraph, getPageContext, getSite, getToday, siteUrl } from './data';
+import { CARD_CACHE_FOLDER } from './lib/content/locations';
 import { entityJsonFiles, type EntityJsonFile } from './lib/publishing/entity-json';
 import { exportFiles, exportTables, type ExportFile } from './lib/publishing/exports';
 import { emailBriefing, emailLinks, type EmailBriefing } from './lib/publishing/email';
@@ -29,16 +30,17 @@ let images: CardImages | undefined;
 let pool: CardPool | undefined;
 
 /**
- * The preview images of this build: cached in `<cacheDir>/og/<hash>.png`, drawn by a pool of
- * worker threads (one per core) that starts with the first card to draw.
+ * The preview images of this build: cached in `<cacheDir>/og/<hash>.png` (CARD_CACHE_FOLDER),
+ * drawn by a pool of worker threads (one per core) that starts with the first card to draw.
  */
 export function cardImages(): CardImages {
   if (!images) {
     const project = fileURLToPath(root);
     const workers = new CardPool({ root: project });
     pool = workers;
-    images = new CardImages(new CardCache(join(fileURLToPath(cacheDir), 'og'), cardSalt(project)), (card) =>
-      workers.draw(card),
+    images = new CardImages(
+      new CardCache(join(fileURLToPath(cacheDir), CARD_CACHE_FOLDER), cardSalt(project)),
+      (card) => workers.draw(card),
     );
   }
   return images;

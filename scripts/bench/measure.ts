@@ -18,12 +18,29 @@ export interface SiteMetrics {
   peakRssBytes: number;
   /** Total size of the files in dist/, in bytes. */
   distBytes: number;
-  /** Pagefind indexing time as Starlight logs it, in seconds. */
-  pagefindSeconds: number;
+  /** Pagefind indexing time as Starlight logs it, in seconds; null when the log does not say. */
+  pagefindSeconds: number | null;
   /** Total size of dist/pagefind/, in bytes. */
   pagefindBytes: number;
-  /** Number of HTML files Pagefind reports it indexed. */
-  pagefindPages: number;
+  /** Number of HTML files Pagefind reports it indexed; null when the log does not say. */
+  pagefindPages: number | null;
+  /** Paths (pages and other files) Astro rendered, and reused from its incremental cache, per its log. */
+  paths: PathCounts;
+  /** Link-preview cards of the build, per its `[og]` log line; null when it logged none (bare site, skipped build). */
+  cards: CardCounts | null;
+}
+
+/** Routes' paths Astro wrote in one build: rendered anew, or reused ("(cached)"/"(restored)"). */
+export interface PathCounts {
+  rendered: number;
+  reused: number;
+}
+
+/** The card pool's summary of one build: cards the build uses, drawn anew, taken from the cache. */
+export interface CardCounts {
+  total: number;
+  drawn: number;
+  cached: number;
 }
 
 /** Total size in bytes of the regular files under `dir` (symlinks not followed); 0 if it does not exist. */
@@ -40,14 +57,37 @@ export function directoryBytes(dir: string): number {
 
 /**
  * Pagefind's indexing time and page count from Starlight's log lines, e.g.
- * "[starlight:pagefind] Finished building search index in 39ms." (or "in 1.23s.").
+ * "[starlight:pagefind] Finished building search index in 39ms." (or "in 1.23s."); null when the
+ * output has no such lines (Pagefind did not run, or no longer logs its time).
  */
-export function parsePagefindLog(output: string): { seconds: number; pages: number } {
+export function parsePagefindLog(output: string): { seconds: number; pages: number } | null {
   const time = /\[starlight:pagefind\] Finished building search index in ([\d.]+)(ms|s)\./.exec(output);
   const found = /\[starlight:pagefind\] Found (\d+) HTML files?\./.exec(output);
-  if (!time || !found) throw new Error('The build output has no Pagefind timing; did Starlight run Pagefind?');
+  if (!time || !found) return null;
   const value = Number(time[1]);
   return { seconds: time[2] === 'ms' ? value / 1000 : value, pages: Number(found[1]) };
+}
+
+/**
+ * How many paths Astro rendered and how many it reused, from its build log: a rendered path ends
+ * with its render time ("├─ /a/index.html (+12ms)", "(+1.20s)", "(+1m 3s)"), a reused one with
+ * "(cached)" (already in the output folder) or "(restored)" (copied from the incremental cache).
+ * Astro renders paths concurrently, so a path and its time may sit on different lines; only the
+ * markers are counted.
+ */
+export function parseRenderLog(output: string): PathCounts {
+  const rendered = output.match(/ \(\+(?:\d+m \d+s|\d+ms|[\d.]+s)\)/g)?.length ?? 0;
+  const reused = output.match(/ \((?:cached|restored)\)/g)?.length ?? 0;
+  return { rendered, reused };
+}
+
+/**
+ * The card pool's summary line (src/publishing.ts), e.g. "[og] 52 preview images in 6.30 s: 9
+ * drawn (29.2 ms each, …), 43 from cache; …"; null when the build logged none.
+ */
+export function parseCardLog(output: string): CardCounts | null {
+  const line = /\[og\] (\d+) preview images in [\d.]+ s: (\d+) drawn .*?, (\d+) from cache/.exec(output);
+  return line ? { total: Number(line[1]), drawn: Number(line[2]), cached: Number(line[3]) } : null;
 }
 
 /** Measurements of a successful build from its output folder, log and process-tree sample. */
@@ -73,8 +113,10 @@ export function measureBuild(options: {
     pagesPerSecond: pages / wallSeconds,
     peakRssBytes: sample.peakRssBytes,
     distBytes: directoryBytes(outDir),
-    pagefindSeconds: pagefind.seconds,
+    pagefindSeconds: pagefind?.seconds ?? null,
     pagefindBytes: directoryBytes(join(outDir, 'pagefind')),
-    pagefindPages: pagefind.pages,
+    pagefindPages: pagefind?.pages ?? null,
+    paths: parseRenderLog(output),
+    cards: parseCardLog(output),
   };
 }

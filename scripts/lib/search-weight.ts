@@ -1,20 +1,46 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { waitInPage } from './browser.ts';
+
+/** One file a search downloaded: its size in dist/, and as a host that gzips text serves it. */
+export interface SearchFile {
+  url: string;
+  bytes: number;
+  servedBytes: number;
+}
 
 /** What a reader's first search downloads: each request after intent, with the file's size. */
 export interface SearchWeight {
   query: string;
   requests: number;
+  /** Sum of the files' sizes in dist/. */
   bytes: number;
-  files: { url: string; bytes: number }[];
+  /** Sum of the files' sizes as served: text gzipped ({@link servedSize}), the rest as is. */
+  servedBytes: number;
+  files: SearchFile[];
+  /** Requests for /pagefind/ files made before the reader showed intent (none is the goal). */
+  pagefindBeforeIntent: number;
+}
+
+/**
+ * Files a static host compresses on the fly. Pagefind's own index, fragment and WebAssembly files
+ * (`*.pf_*`, `*.pagefind`) are gzipped when written, and images and fonts are compressed formats.
+ */
+const TEXT_TYPES = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.map']);
+
+/** Size of `file` as served: gzipped (zlib's default level, as hosts use) when it is text, else as is. */
+export function servedSize(file: string): number {
+  if (!existsSync(file) || !statSync(file).isFile()) return 0;
+  if (!TEXT_TYPES.has(extname(file).toLowerCase())) return statSync(file).size;
+  return gzipSync(readFileSync(file)).length;
 }
 
 /**
  * Opens `path`, waits until it is idle, then opens the header search with Ctrl+K, types `query`
- * and waits for results; returns every request made from the moment of intent, sized as served
- * from `dist` (Pagefind's index files are compressed already).
+ * and waits for results; returns every request made from the moment of intent, sized as found in
+ * `dist` and as served (see {@link servedSize}), and how many /pagefind/ requests came before.
  */
 export async function measureFirstQuery(
   page: Page,
@@ -23,13 +49,18 @@ export async function measureFirstQuery(
   path: string,
   query: string,
 ): Promise<SearchWeight> {
-  const files: { url: string; bytes: number }[] = [];
+  const files: SearchFile[] = [];
   let recording = false;
+  let pagefindBeforeIntent = 0;
   page.on('requestfinished', (request) => {
-    if (!recording) return;
     const url = request.url().replace(origin, '');
+    if (!recording) {
+      if (url.startsWith('/pagefind/')) pagefindBeforeIntent++;
+      return;
+    }
     const file = join(dist, decodeURIComponent(url.split('?')[0]!));
-    files.push({ url, bytes: existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0 });
+    const bytes = existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0;
+    files.push({ url, bytes, servedBytes: servedSize(file) });
   });
   await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
   await page.waitForTimeout(300);
@@ -38,5 +69,12 @@ export async function measureFirstQuery(
   await page.keyboard.type(query);
   await waitInPage(page, () => Boolean(document.querySelector('dialog[open] .search-result-title')), 30_000);
   await page.waitForTimeout(300);
-  return { query, requests: files.length, bytes: files.reduce((sum, f) => sum + f.bytes, 0), files };
+  return {
+    query,
+    requests: files.length,
+    bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+    servedBytes: files.reduce((sum, f) => sum + f.servedBytes, 0),
+    files,
+    pagefindBeforeIntent,
+  };
 }

@@ -13,6 +13,9 @@ export const CACHE_DIR_ENV = 'BRIEFING_CACHE_DIR';
 /** Where caches go by default, as Astro keeps them. */
 export const DEFAULT_CACHE_DIR = 'node_modules/.astro';
 
+/** The folder of the link-preview card cache inside a build's cache folder (src/publishing.ts). */
+export const CARD_CACHE_FOLDER = 'og';
+
 type Env = Record<string, string | undefined>;
 
 /** The content root as an absolute path, from `BRIEFING_CONTENT_ROOT` or the default. */

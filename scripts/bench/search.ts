@@ -1,0 +1,28 @@
+/** The reader's first search query on a built site, as the benchmark reports it. */
+import { CHROMIUM_PATH, hasChromium, launchBrowser, openPage } from '../lib/browser.ts';
+import { measureFirstQuery } from '../lib/search-weight.ts';
+import { serveStatic } from '../lib/static-server.ts';
+import type { SearchResult } from './report.ts';
+
+/**
+ * Serves `dist` as a static host does, opens its home page in headless Chromium, and measures
+ * the header search's first query for `query` (scripts/lib/search-weight.ts). Without Chromium
+ * the row is reported as not measured rather than failing the benchmark.
+ */
+export async function measureSearch(dist: string, pages: number, query: string): Promise<SearchResult> {
+  if (!hasChromium()) return { pages, measured: false, query, reason: `not measured (no ${CHROMIUM_PATH})` };
+  const server = await serveStatic(dist);
+  try {
+    const browser = await launchBrowser();
+    try {
+      const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+      const weight = await measureFirstQuery(page, server.origin, dist, '/', query);
+      await close();
+      return { pages, measured: true, ...weight };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+}

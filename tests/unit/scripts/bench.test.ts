@@ -1,0 +1,273 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { afterAll, describe, expect, test } from 'vitest';
+import { companyRelations, editCompanyName, EDIT_SUFFIX, pickEditTarget } from '../../../scripts/bench/edit.ts';
+import {
+  parseCardLog,
+  parsePagefindLog,
+  parseRenderLog,
+  type PathCounts,
+  type SiteMetrics,
+} from '../../../scripts/bench/measure.ts';
+import {
+  budgetVerdicts,
+  formatReport,
+  ratios,
+  type BenchReport,
+  type EditResult,
+  type RunResult,
+  type SearchResult,
+  type WarmResult,
+} from '../../../scripts/bench/report.ts';
+import { corpusCounts, generateCorpus, writeCorpus } from '../../../scripts/generate-corpus.ts';
+import { refKey } from '../../../src/lib/graph/graph';
+import { loadContentRoot } from '../../support/content';
+
+// The benchmark's pure parts: reading build logs, choosing and making the edit, verdicts, the report.
+
+const work = mkdtempSync(join(tmpdir(), 'bench-unit-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('reading build logs', () => {
+  test('Pagefind timings in milliseconds and seconds, or null without them', () => {
+    const line = (time: string) =>
+      `[starlight:pagefind] Found 12 HTML files.\n[starlight:pagefind] Finished building search index in ${time}.`;
+    expect(parsePagefindLog(line('39ms'))).toEqual({ seconds: 0.039, pages: 12 });
+    expect(parsePagefindLog(line('1.25s'))).toEqual({ seconds: 1.25, pages: 12 });
+    expect(parsePagefindLog('[build] Completed in 3.2s.')).toBeNull();
+  });
+
+  test("Astro's rendered and reused paths, even when a path and its time are on different lines", () => {
+    const log = [
+      ' generating static routes ',
+      '13:48:51   ├─ /404.html13:48:52 [WARN] [content] Entry docs → 404 was not found.',
+      ' (+4.29s) ',
+      '13:48:55   ├─ /briefings/a/email.html (+51ms) ',
+      '13:48:56   ├─ /briefings/a/email.txt',
+      '[og] 52 preview images in 6.30 s: 9 drawn (29.2 ms each, CPU time on 2 worker threads), 43 from cache; …',
+      ' (+35ms) ',
+      '13:48:57   ├─ /companies/b/index.html (restored)',
+      '13:48:57   ├─ /companies/c/index.html (cached)',
+      '13:48:58   └─ /deals/d/index.html (+1m 3s)',
+      '13:48:58 [build] ✓ Completed in 8.82s.',
+    ].join('\n');
+    expect(parseRenderLog(log)).toEqual<PathCounts>({ rendered: 4, reused: 2 });
+    expect(parseCardLog(log)).toEqual({ total: 52, drawn: 9, cached: 43 });
+    expect(parseCardLog('no cards here')).toBeNull();
+  });
+});
+
+describe('the edit', () => {
+  const files = generateCorpus({ pages: 300, seed: 2 });
+  const root = join(work, 'corpus');
+  writeCorpus(root, files);
+
+  test("counts each company's relations as the graph links them, both ways", () => {
+    const relations = companyRelations(files);
+    const { graph } = loadContentRoot(root);
+    expect(relations.size).toBe(graph.all('companies').length);
+    for (const node of graph.all('companies')) {
+      const self = refKey(node.ref);
+      const neighbours = new Set(
+        [...graph.outgoing(node.ref).map((e) => e.to), ...graph.incoming(node.ref).map((e) => e.from)]
+          .map(refKey)
+          .filter((key) => key !== self),
+      );
+      expect(relations.get(node.ref.id), node.ref.id).toBe(neighbours.size);
+    }
+  });
+
+  test('picks the company closest to 20 relations, the larger on a tie, then the first id', () => {
+    const relations = new Map([
+      ['synthetic-co-0001', 90],
+      ['synthetic-co-0002', 17],
+      ['synthetic-co-0003', 23],
+      ['synthetic-co-0004', 4],
+      ['synthetic-co-0005', 23],
+    ]);
+    expect(pickEditTarget(relations)).toEqual({ id: 'synthetic-co-0003', relations: 23 });
+    expect(pickEditTarget(new Map([['synthetic-co-0001', 3]]))).toEqual({ id: 'synthetic-co-0001', relations: 3 });
+    expect(() => pickEditTarget(new Map())).toThrow(/no companies/);
+  });
+
+  test("appends to the company's name and changes nothing else", () => {
+    const { id } = pickEditTarget(companyRelations(files));
+    const file = join(root, 'companies', `${id}.yaml`);
+    const before = readFileSync(file, 'utf8');
+    const name = editCompanyName(root, id);
+    const after = readFileSync(file, 'utf8');
+    const [was, now] = [yaml.load(before), yaml.load(after)] as Record<string, unknown>[];
+    expect(name).toBe(`${was!['name'] as string}${EDIT_SUFFIX}`);
+    expect(now).toEqual({ ...was, name });
+    expect(after.split('\n').slice(1)).toEqual(before.split('\n').slice(1));
+  });
+});
+
+const metrics = (wallSeconds: number, peakRssBytes: number, paths: PathCounts = { rendered: 100, reused: 0 }) =>
+  ({
+    wallSeconds,
+    lockWaitSeconds: 0,
+    htmlPages: 100,
+    pagesPerSecond: 100 / wallSeconds,
+    peakRssBytes,
+    distBytes: 1000,
+    pagefindSeconds: 1,
+    pagefindBytes: 100,
+    pagefindPages: 100,
+    paths,
+    cards: { total: 50, drawn: 0, cached: 50 },
+  }) satisfies SiteMetrics;
+
+const warm = (wallSeconds: number, bareSeconds: number, clean = true): WarmResult => ({
+  metrics: metrics(wallSeconds, 100),
+  ratioToBare: wallSeconds / bareSeconds,
+  clean,
+});
+
+const edit = (seconds: number, coldSeconds: number, pagefindSeconds: number | null): EditResult => ({
+  company: 'synthetic-co-0007',
+  relations: 21,
+  name: 'Synthetic Co 0007 (edited)',
+  metrics: metrics(seconds, 100, { rendered: 30, reused: 70 }),
+  incrementalEditSeconds: seconds,
+  fractionOfCold: seconds / coldSeconds,
+  pagefindSeconds,
+});
+
+const run = (pages: number, ours: SiteMetrics, bare: SiteMetrics, extra: Partial<RunResult> = {}): RunResult => ({
+  pages,
+  seed: 1,
+  corpus: { counts: corpusCounts(pages), generateSeconds: 0.1 },
+  ours,
+  bare,
+  ratio: ratios(ours, bare),
+  warm: null,
+  edit: null,
+  rebuild: null,
+  profileDir: null,
+  ...extra,
+});
+
+const search = (servedBytes: number, pagefindBeforeIntent = 0): SearchResult => ({
+  pages: 10_000,
+  measured: true,
+  query: 'Synthetic Co 0001',
+  requests: 9,
+  bytes: servedBytes * 2,
+  servedBytes,
+  files: [],
+  pagefindBeforeIntent,
+});
+
+describe('budget verdicts', () => {
+  const small = run(1000, metrics(10, 300), metrics(5, 200), {
+    warm: warm(7, 5),
+    edit: edit(2, 10, 0.5),
+  });
+  const large = run(10_000, metrics(60, 900), metrics(50, 1000), {
+    warm: warm(80, 50),
+    edit: edit(20, 60, null),
+  });
+
+  test('every row at every size, the scale row between sizes, search on the largest', () => {
+    const verdicts = budgetVerdicts([large, small], search(120_000));
+    expect(verdicts.map((v) => [v.row, v.pages, v.status, +v.value!.toFixed(3)])).toEqual([
+      ['cold', 1000, 'pass', 2],
+      ['warm', 1000, 'pass', 1.4],
+      ['edit', 1000, 'pass', 0.2],
+      ['memory', 1000, 'fail', 1.5],
+      ['cold', 10_000, 'pass', 1.2],
+      ['warm', 10_000, 'fail', 1.6],
+      ['edit', 10_000, 'fail', 0.333],
+      ['scale', 10_000, 'pass', 6],
+      ['memory', 10_000, 'pass', 0.9],
+      ['search', 10_000, 'pass', 120],
+    ]);
+    expect(verdicts.find((v) => v.row === 'scale')!.budget).toBe('cold build at 10,000 pages ≤ 10× time at 1,000');
+    expect(verdicts.find((v) => v.row === 'edit' && v.pages === 1000)!.note).toBe('Pagefind 0.5 s of 2.0 s');
+    expect(verdicts.find((v) => v.row === 'edit' && v.pages === 10_000)!.note).toBe(
+      'Pagefind not separated in the log',
+    );
+  });
+
+  test('rows not measured say so; search loading before intent fails', () => {
+    const quick = run(200, metrics(11, 300), metrics(5, 400));
+    expect(budgetVerdicts([quick]).map((v) => [v.row, v.status, v.note])).toEqual([
+      ['cold', 'fail', undefined],
+      ['warm', 'not measured', 'skipped (--quick)'],
+      ['edit', 'not measured', 'skipped (--quick)'],
+      ['memory', 'pass', undefined],
+    ]);
+    const noBrowser: SearchResult = {
+      pages: 200,
+      measured: false,
+      query: 'q',
+      reason: 'not measured (no /usr/bin/chromium)',
+    };
+    expect(budgetVerdicts([quick], noBrowser).at(-1)).toMatchObject({
+      row: 'search',
+      status: 'not measured',
+      value: null,
+      note: 'not measured (no /usr/bin/chromium)',
+    });
+    expect(budgetVerdicts([quick], search(100_000, 2)).at(-1)!.status).toBe('fail');
+    expect(budgetVerdicts([quick], search(151_000)).at(-1)!.status).toBe('fail');
+  });
+
+  test('a warm build that reused paths or drew cards is flagged', () => {
+    const dirty = run(200, metrics(10, 300), metrics(5, 400), { warm: warm(6, 5, false) });
+    dirty.warm!.metrics.paths.reused = 3;
+    dirty.warm!.metrics.cards!.drawn = 2;
+    expect(budgetVerdicts([dirty]).find((v) => v.row === 'warm')!.note).toBe(
+      'not a clean warm build: 3 paths reused, 2 cards drawn',
+    );
+  });
+});
+
+describe('the printed report', () => {
+  const runs = [
+    run(1000, metrics(10, 300 * 2 ** 20), metrics(5, 200 * 2 ** 20), { warm: warm(7, 5), edit: edit(2, 10, 0.5) }),
+    run(10_000, metrics(60, 900 * 2 ** 20), metrics(50, 1000 * 2 ** 20), {
+      warm: warm(80, 50),
+      edit: edit(20, 60, 9.5),
+      profileDir: '/tmp/profiles',
+    }),
+  ];
+  const report: BenchReport = {
+    createdAt: '2026-11-26T00:00:00.000Z',
+    machine: { cpus: 2, cpuModel: 'test', totalMemoryBytes: 8e9, node: 'v24.9.0', astro: '7.3.5', starlight: '0.42.4' },
+    options: { pages: [1000, 10_000], seed: 1, rebuild: false, quick: false, warmUp: true, profile: true },
+    runs,
+    search: search(120_500),
+    verdicts: budgetVerdicts(runs, search(120_500)),
+    workDir: null,
+  };
+  const text = formatReport(report);
+  const lines = text.split('\n');
+  const row = (label: string) => lines.find((line) => line.startsWith(label))!;
+
+  test('one table: every budget row with a cell per size', () => {
+    expect(row('cold build, cards included / bare Starlight')).toMatch(/≤ 2\.0×\s+2\.00× PASS\s+1\.20× PASS$/);
+    expect(row('build with warm card cache / bare Starlight')).toMatch(/≤ 1\.5×\s+1\.40× PASS\s+1\.60× FAIL$/);
+    expect(row('one company edited, incremental / our cold')).toMatch(/≤ 25%\s+20% PASS\s+33% FAIL$/);
+    expect(row('time / time at the next smaller size')).toMatch(/—\s+6\.00× PASS$/);
+    expect(row('peak memory / bare Starlight')).toMatch(/1\.50× FAIL\s+0\.90× PASS$/);
+    expect(row('first search query, gzip (largest site)')).toMatch(/≤ 150 kB\s+—\s+120\.5 kB PASS$/);
+    expect(row('edit build, s (Pagefind part)')).toMatch(/2\.0 \(0\.5\)\s+20\.0 \(9\.5\)$/);
+    expect(row('paths rendered: cold / warm / edit')).toMatch(/100 of 100 \/ 100 of 100 \/ 30 of 100$/);
+    // Every line of the table is as wide as its widest cell allows: the columns line up.
+    const header = lines.find((line) => line.includes('1,000 pages'))!;
+    expect(header.indexOf('10,000 pages') + '10,000 pages'.length).toBe(row('peak memory / bare Starlight').length);
+  });
+
+  test('verdict lines and notes', () => {
+    expect(text).toContain('  FAIL  warm card cache ≤ 1.5× bare at 10,000 pages: 1.60×');
+    expect(text).toContain(
+      '  PASS  first search query ≤ 150 kB, nothing before intent, at 10,000 pages: 120.5 kB; 9 requests, 0 search requests before intent',
+    );
+    expect(text).toContain('edited synthetic-co-0007 (21 relations): name → "Synthetic Co 0007 (edited)"');
+    expect(text).toContain('profiles in /tmp/profiles');
+  });
+});
