@@ -316,3 +316,12 @@ export function docsPageUrl(id: string): string {
 export function isStandaloneDocument(pathname: string): boolean {
   return /^\/(?:.*\/)?briefings\/[^/]+\/email\.html$/.test(pathname);
 }
+
+/**
+ * A citation as it is copied: its lines, then the link on a line of its own. Pages carry
+ * citations without the link, and the copy button adds the link on the address the reader has
+ * open (see {@link urlOnOrigin}), so a citation copied from any host leads back there.
+ */
+export function citationWithLink(citation: string, url: string): string {
+  return `${citation}\n${url}`;
+}

@@ -1,6 +1,5 @@
 import { fill } from '../../i18n/links';
-import { citationWithLink } from '../../lib/pages/citations';
-import { urlOnOrigin } from '../../lib/routes';
+import { citationWithLink, urlOnOrigin } from '../../lib/routes';
 import { announce, copyText } from './clipboard';
 
 /** How long a "copied" message stays, in milliseconds. */

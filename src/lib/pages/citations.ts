@@ -15,18 +15,9 @@ export function sourceCitation(graph: Graph, ref: Ref<'sources'>): string {
 }
 
 /**
- * A citation as it is copied: its lines, then the link on a line of its own. Pages carry
- * citations without the link, and the copy button adds the link on the address the reader has
- * open (see `urlOnOrigin` in routes.ts), so a citation copied from any host leads back there.
- */
-export function citationWithLink(citation: string, url: string): string {
-  return `${citation}\n${url}`;
-}
-
-/**
  * A quote as a reader pastes it into a newsletter: the words, who said them (name, role,
  * organisation, or the source's description), when and where it was printed. The link is added
- * when it is copied ({@link citationWithLink}).
+ * when it is copied (`citationWithLink` in routes.ts).
  */
 export function quoteCitation(graph: Graph, ref: Ref<'quotes'>): string {
   const q = graph.node(ref).data;

@@ -16,10 +16,10 @@ import {
   formatTimestamp,
   languageName,
 } from '../values/format';
-import type { FuzzyDate } from '../values/fuzzy-date';
+import { formatDay, formatFuzzyDate, type FuzzyDate } from '../values/fuzzy-date';
 import type { SortColumn } from '../tables/table-sort';
 import type { Graph } from '../graph/graph';
-import { dealStatusView, eventStatusView, sourceDay, type StatusView } from '../graph/status';
+import { dealStatusView, eventStatusView, sourceDay, statusText, type StatusView } from '../graph/status';
 import { entityJsonUrl, entityUrl } from '../routes';
 
 /**
@@ -439,4 +439,19 @@ export function indexTable(
         }),
       };
   }
+}
+
+/**
+ * A fact's value as plain text: links become their text, dates are written out, a status reads
+ * with its as-of day and past-due state (`compact`: in two words, for a preview card).
+ */
+export function inlineText(parts: Inline[], { compact = false } = {}): string {
+  return parts
+    .map((part) => {
+      if ('date' in part) return formatFuzzyDate(part.date);
+      if ('status' in part) return statusText(part.status, { compact });
+      if ('asOf' in part) return ` ${fill(ui.status.asOf, { date: formatDay(part.asOf) })}`;
+      return part.text;
+    })
+    .join('');
 }

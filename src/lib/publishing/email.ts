@@ -13,7 +13,8 @@ import { isSafeLinkUrl } from '../graph/briefing-policy';
 import { attributeValue, MENTION_COMPONENTS, type MentionComponent } from '../graph/mentions';
 import { briefingCoverage } from '../graph/relations';
 import { campaignUrl, entityUrl, homeUrl } from '../routes';
-import { inlineText, wrap } from '../values/text';
+import { inlineText } from '../pages/facts';
+import { wrap } from '../values/text';
 
 /**
  * A briefing as an email newsletter snippet: first a plain model (built from the MDX body and the

@@ -5,7 +5,8 @@ import { companyFacts, dealFacts, speakerInlines, type Fact } from '../pages/fac
 import { countryName, formatMoney, formatQuantity } from '../values/format';
 import { formatDay, formatFuzzyDate } from '../values/fuzzy-date';
 import type { Graph, Node } from '../graph/graph';
-import { clip, inlineText } from '../values/text';
+import { inlineText } from '../pages/facts';
+import { clip } from '../values/text';
 
 /**
  * What a page's link-preview image shows, as data: og-layout.ts places it, og-draw.ts draws it

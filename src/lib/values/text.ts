@@ -1,9 +1,3 @@
-import { fill } from '../../i18n/fill';
-import { ui } from '../../i18n/ui';
-import type { Inline } from '../pages/facts';
-import { statusText } from '../graph/status';
-import { formatDay, formatFuzzyDate } from './fuzzy-date';
-
 /** Shortens `text` to at most `max` characters at a word boundary, ending in "…". */
 export function clip(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -21,21 +15,6 @@ export function clip(text: string, max: number): string {
  */
 export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
-}
-
-/**
- * A fact's value as plain text: links become their text, dates are written out, a status reads
- * with its as-of day and past-due state (`compact`: in two words, for a preview card).
- */
-export function inlineText(parts: Inline[], { compact = false } = {}): string {
-  return parts
-    .map((part) => {
-      if ('date' in part) return formatFuzzyDate(part.date);
-      if ('status' in part) return statusText(part.status, { compact });
-      if ('asOf' in part) return ` ${fill(ui.status.asOf, { date: formatDay(part.asOf) })}`;
-      return part.text;
-    })
-    .join('');
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   siteCapacityChart,
   siteNetworkChart,
 } from '../../../src/lib/pages/charts';
-import { inlineText } from '../../../src/lib/values/text';
+import { inlineText } from '../../../src/lib/pages/facts';
 import { loadContentRoot, minimalInput } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));

@@ -1,12 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  citationWithLink,
-  dealCitation,
-  eventCitation,
-  quoteCitation,
-  sourceCitation,
-} from '../../../src/lib/pages/citations';
+import { dealCitation, eventCitation, quoteCitation, sourceCitation } from '../../../src/lib/pages/citations';
+import { citationWithLink } from '../../../src/lib/routes';
 import { loadContentRoot } from '../../support/content';
 
 const { graph } = loadContentRoot(join(import.meta.dirname, '../../../src/content'));

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseFuzzyDate } from '../../../src/lib/values/fuzzy-date';
-import { clip, inlineText, isolate, wrap } from '../../../src/lib/values/text';
+import { inlineText } from '../../../src/lib/pages/facts';
+import { clip, isolate, wrap } from '../../../src/lib/values/text';
 
 describe('clip', () => {
   test.each([
