@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { findBrokenLinks, scanPage, type PageLinks } from '../lib/build/link-check';
+import { findBrokenLinks, type PageLinks } from '../lib/build/link-check';
+import { linkScanWorkerScript, scanFiles } from '../lib/build/link-scan';
 
 function htmlFiles(root: string): string[] {
   const files: string[] = [];
@@ -31,18 +32,22 @@ function urlPathOf(root: string, file: string): string {
 export function postbuild(): AstroIntegration {
   let base = '/';
   let site = 'https://briefing.invalid';
+  let project = process.cwd();
   return {
     name: 'briefing-postbuild',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
         site = config.site ?? site;
+        project = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const started = performance.now();
-        const pages = new Map<string, PageLinks>();
-        for (const file of htmlFiles(root)) pages.set(urlPathOf(root, file), scanPage(readFileSync(file, 'utf8')));
+        // Every page read and parsed on all cores (src/lib/build/link-scan.ts); nothing is written.
+        const files = htmlFiles(root);
+        const scanned = await scanFiles(files, { script: linkScanWorkerScript(project) });
+        const pages = new Map<string, PageLinks>(files.map((file, i) => [urlPathOf(root, file), scanned[i]!]));
         const broken = findBrokenLinks(pages, {
           origin: new URL(base, site).origin,
           fileExists: (path) => existsSync(join(root, path.slice(base.length - 1))),
