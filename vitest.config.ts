@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     // Names the folder of this run's shared builds, which the first test that needs one builds
     // (tests/support/seed-site.ts); a run of unit tests builds nothing.
     globalSetup: ['tests/support/global-setup.ts'],
@@ -12,5 +11,17 @@ export default defineConfig({
     hookTimeout: 900_000,
     // Two cores here: one build per worker keeps memory and time predictable.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        // Unit files share their workers (no fresh module graph per file): half the time, and
+        // they keep no state between files (happy-dom files set their own environment).
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'build', include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'] },
+      },
+    ],
   },
 });
