@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { findBrokenLinks, type PageLinks } from '../lib/build/link-check';
-import { linkScanWorkerScript, scanFiles } from '../lib/build/link-scan';
+import { LINK_SCAN_CACHE_FILE, linkScanWorkerScript, scanFiles } from '../lib/build/link-scan';
 
 function htmlFiles(root: string): string[] {
   const files: string[] = [];
@@ -33,6 +33,7 @@ export function postbuild(): AstroIntegration {
   let base = '/';
   let site = 'https://briefing.invalid';
   let project = process.cwd();
+  let cache = join(project, 'node_modules/.astro');
   return {
     name: 'briefing-postbuild',
     hooks: {
@@ -40,13 +41,18 @@ export function postbuild(): AstroIntegration {
         base = config.base;
         site = config.site ?? site;
         project = fileURLToPath(config.root);
+        cache = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const started = performance.now();
-        // Every page read and parsed on all cores (src/lib/build/link-scan.ts); nothing is written.
+        // Every page read, and parsed on all cores unless its HTML was scanned by an earlier build
+        // (src/lib/build/link-scan.ts); no page is written.
         const files = htmlFiles(root);
-        const scanned = await scanFiles(files, { script: linkScanWorkerScript(project) });
+        const scanned = await scanFiles(files, {
+          script: linkScanWorkerScript(project),
+          cacheFile: join(cache, LINK_SCAN_CACHE_FILE),
+        });
         const pages = new Map<string, PageLinks>(files.map((file, i) => [urlPathOf(root, file), scanned[i]!]));
         const broken = findBrokenLinks(pages, {
           origin: new URL(base, site).origin,

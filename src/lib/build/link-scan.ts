@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { scanPage, type PageLinks } from './link-check.ts';
 import type { ScanAnswer } from './link-scan-worker.ts';
+
+/** The link check's cache of scanned pages, in the build's cache folder. */
+export const LINK_SCAN_CACHE_FILE = 'link-scan.json';
 
 /** Below this many files a single thread is faster than starting workers. */
 const MIN_FILES_PER_WORKER = 200;
@@ -13,15 +17,56 @@ export function linkScanWorkerScript(root: string): string {
   return join(root, 'src/lib/build/link-scan-worker.ts');
 }
 
+/** Raised when what a scan finds changes, so results cached by an older scanner are not used. */
+const SCAN_CACHE_VERSION = 1;
+
+interface ScanCacheFile {
+  version: number;
+  /** By the SHA-1 of a page's HTML: its anchors and links. */
+  pages: Record<string, { anchors: string[]; links: string[] }>;
+}
+
+function readScanCache(file: string): ScanCacheFile['pages'] {
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as ScanCacheFile;
+    return cache.version === SCAN_CACHE_VERSION ? cache.pages : {};
+  } catch {
+    return {};
+  }
+}
+
 /**
- * The anchors and links of every file in `files`, in order, read and parsed on worker threads
- * (one per core, at most `threads`), so the link check after a build uses every core. Few files
- * are scanned on this thread. A worker that fails fails the scan.
+ * The anchors and links of every file in `files`, in order. With `cacheFile`, a page whose HTML is
+ * byte for byte one scanned before (an incremental build reuses most pages) is not parsed again:
+ * results are kept by a hash of the HTML, and the file is rewritten with this scan's pages only.
+ * The rest is read and parsed on worker threads (one per core, at most `threads`), so the link
+ * check after a build uses every core; few files are scanned on this thread. A worker that fails
+ * fails the scan.
  */
 export async function scanFiles(
   files: readonly string[],
-  { script, threads = availableParallelism() }: { script: string; threads?: number },
+  { script, threads = availableParallelism(), cacheFile }: { script: string; threads?: number; cacheFile?: string },
 ): Promise<PageLinks[]> {
+  if (!cacheFile) return scanAll(files, script, threads);
+  const cached = readScanCache(cacheFile);
+  const hashes = files.map((file) => createHash('sha1').update(readFileSync(file)).digest('base64url'));
+  const todo = files.filter((_, i) => !Object.hasOwn(cached, hashes[i]!));
+  const fresh = await scanAll(todo, script, threads);
+  const pages: ScanCacheFile['pages'] = {};
+  let next = 0;
+  const result = files.map((_, i) => {
+    const hash = hashes[i]!;
+    const hit = Object.hasOwn(cached, hash) ? cached[hash]! : undefined;
+    const page: PageLinks = hit ? { anchors: new Set(hit.anchors), links: hit.links } : fresh[next++]!;
+    pages[hash] = hit ?? { anchors: [...page.anchors], links: page.links };
+    return page;
+  });
+  mkdirSync(dirname(cacheFile), { recursive: true });
+  writeFileSync(cacheFile, JSON.stringify({ version: SCAN_CACHE_VERSION, pages } satisfies ScanCacheFile));
+  return result;
+}
+
+async function scanAll(files: readonly string[], script: string, threads: number): Promise<PageLinks[]> {
   const workers = Math.max(1, Math.min(threads, Math.floor(files.length / MIN_FILES_PER_WORKER)));
   if (workers === 1) return files.map((file) => scanPage(readFileSync(file, 'utf8')));
   const size = Math.ceil(files.length / workers);

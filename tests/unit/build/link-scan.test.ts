@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -42,5 +43,38 @@ describe('scanFiles', () => {
     await expect(scanFiles(missing, { script, threads: 2 })).rejects.toThrow(
       /could not read the built pages[\s\S]*gone\.html/,
     );
+  });
+
+  test('with a cache, pages scanned before are not parsed again, and a changed page is', async () => {
+    const cacheFile = join(work, 'cache', 'link-scan.json');
+    const some = files.slice(0, 430);
+    const first = await scanFiles(some, { script, threads: 2, cacheFile });
+    expect(existsSync(cacheFile)).toBe(true);
+    // Everything cached: no worker is needed (a worker script that does not exist would fail).
+    expect(await scanFiles(some, { script: '/nowhere/worker.ts', threads: 2, cacheFile })).toEqual(first);
+    // One page changed: it is scanned again, and its old result leaves the cache.
+    const changed = some[5]!;
+    const before = readFileSync(changed, 'utf8');
+    writeFileSync(changed, '<a id="new" href="/changed/">x</a>');
+    try {
+      const again = await scanFiles(some, { script, threads: 2, cacheFile });
+      expect(again[5]).toEqual({ anchors: new Set(['new']), links: ['/changed/'] });
+      expect(again.filter((_, i) => i !== 5)).toEqual(first.filter((_, i) => i !== 5));
+      const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { pages: Record<string, unknown> };
+      expect(Object.keys(cache.pages)).toHaveLength(new Set(some.map((f) => readFileSync(f, 'utf8'))).size);
+    } finally {
+      writeFileSync(changed, before);
+    }
+  });
+
+  test('a cache from another version of the scanner, or unreadable, is not used', async () => {
+    const cacheFile = join(work, 'stale.json');
+    const few = files.slice(0, 3);
+    const hash = createHash('sha1').update(readFileSync(few[0]!)).digest('base64url');
+    const lie = { anchors: ['lie'], links: ['/lie/'] };
+    writeFileSync(cacheFile, JSON.stringify({ version: 0, pages: { [hash]: lie } }));
+    expect((await scanFiles(few, { script, cacheFile }))[0]!.links).not.toContain('/lie/');
+    writeFileSync(cacheFile, '{ not json');
+    expect(await scanFiles(few, { script, cacheFile })).toEqual(few.map((f) => scanPage(readFileSync(f, 'utf8'))));
   });
 });
