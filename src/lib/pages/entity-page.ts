@@ -13,14 +13,13 @@ import {
   sourceRelations,
   type Backlink,
 } from '../graph/relations';
-import { entityJsonUrl, entityUrl, relationListUrl, timelineUrl, withAnchor } from '../routes';
+import { entityJsonUrl, entityUrl, relationListUrl, timelineUrl } from '../routes';
 import { searchRecord, type SearchRecord } from '../search/search-index';
 import { eventStatusView } from '../graph/status';
 import { timelineOf } from '../timeline/timeline';
 import { countryName, formatTimestamp } from '../values/format';
 import { formatFuzzyDate } from '../values/fuzzy-date';
 import { companyCapacityChart, companyNetworkChart, dealsOverTimeChart, type ChartView } from './charts';
-import { dealCitation } from './citations';
 import { companyFollow, type FollowView } from './home';
 import {
   companyDealTable,
@@ -36,6 +35,7 @@ import {
 import {
   backlinkViews,
   companyNames,
+  dealShare,
   listItem,
   quoteView,
   sourceItem,
@@ -316,11 +316,7 @@ function dealPage(ctx: PageContext, node: Node<'deals'>): EntityPageView {
         id: 'facts',
         title: ui.sections.dealFacts,
         // The deal's page itself: copy its link and citation, no link to the page being read.
-        share: {
-          path: withAnchor(entityUrl(ref), 'facts'),
-          subject: fill(ui.share.theDeal, { title: node.title }),
-          citation: dealCitation(graph, ref, ctx.today),
-        },
+        share: dealShare(ctx, ref, { linkToPage: false }),
         body: { kind: 'facts', facts: dealFacts(graph, d, site, ctx.today), label: ui.facts.labels.deal },
       },
       eventsSection(ctx, ref, r.events),

@@ -9,7 +9,7 @@ import { absoluteUrl, anchorUrl, entityJsonUrl, entityUrl } from '../routes';
 import type { TimelineIndex, TimelineItem } from '../timeline/timeline';
 import { eventStatusView, statusText } from '../graph/status';
 import { formatTimestamp } from '../values/format';
-import { formatFuzzyDate, type FuzzyDate } from '../values/fuzzy-date';
+import { formatFuzzyDate } from '../values/fuzzy-date';
 import type { ChartView } from './charts';
 import { dealCitation, eventCitation, quoteCitation } from './citations';
 import { dealFacts, eventFacts, speakerInlines, type Fact, type IndexTable, type Inline } from './facts';
@@ -249,19 +249,27 @@ export function dealCard(ctx: PageContext, ref: Ref<'deals'>, anchor?: string): 
     href: entityUrl(ref),
     anchor: anchor ?? `deal-${ref.id}`,
     facts: { facts: dealFacts(ctx.graph, node.data, ctx.site, ctx.today), label: ui.facts.labels.deal },
-    share: {
-      path: anchorUrl(ref, 'facts'),
-      subject: fill(ui.share.theDeal, { title: node.title }),
-      citation: dealCitation(ctx.graph, ref, ctx.today),
-      page: { text: ui.sections.dealFacts, href: anchorUrl(ref, 'facts') },
-    },
+    share: dealShare(ctx, ref, { linkToPage: true }),
   };
 }
 
-/** An event as a marker beside a sentence of a briefing: its date, and whether it is past due. */
+/**
+ * Sharing a deal: its facts' link and its citation, and, away from the deal's own page, a link to
+ * its facts there (no page links to itself).
+ */
+export function dealShare(ctx: PageContext, ref: Ref<'deals'>, { linkToPage }: { linkToPage: boolean }): ShareView {
+  const path = anchorUrl(ref, 'facts');
+  return {
+    path,
+    subject: fill(ui.share.theDeal, { title: ctx.graph.node(ref).title }),
+    citation: dealCitation(ctx.graph, ref, ctx.today),
+    ...(linkToPage ? { page: { text: ui.sections.dealFacts, href: path } } : {}),
+  };
+}
+
+/** An event as a chip beside a sentence of a briefing (the sentence gives the date), and whether it is past due. */
 export interface EventMarkerView {
   href: string;
-  date: FuzzyDate;
   /** What the marker says to assistive technology: the event, its date and, when past due, its status. */
   label: string;
   /** Set when the event is past due (see src/lib/graph/status.ts). */
@@ -275,7 +283,6 @@ export function eventMarker(ctx: PageContext, ref: Ref<'events'>): EventMarkerVi
   const words = { title: node.title, date: formatFuzzyDate(node.data.date) };
   return {
     href: entityUrl(ref),
-    date: node.data.date,
     label: status.pastDue
       ? fill(ui.briefing.eventMarkerPastDue, { ...words, status: statusText(status) })
       : fill(ui.briefing.eventMarker, words),
