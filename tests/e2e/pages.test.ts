@@ -1,19 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from 'vitest';
-import { describeInBrowser, horizontalOverflow, openPage, servedSite, watchPage } from '../support/browser';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  axeViolations,
+  describeInBrowser,
+  horizontalOverflow,
+  openPage,
+  servedSite,
+  watchPage,
+} from '../support/browser';
 import { PAGE_TYPES } from '../../scripts/lib/page-types.ts';
 import { seedSite } from '../support/seed-site';
 import { sitemapPaths } from '../../scripts/lib/published.ts';
 
 const dist = await seedSite();
 const paths = sitemapPaths(dist);
-/** WCAG 2.0–2.2 A and AA, plus axe's best practices; no rule is disabled. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-function violations(results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] {
-  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describeInBrowser('every page of the sitemap', () => {
   const site = servedSite(() => dist);
 
@@ -46,26 +45,36 @@ describeInBrowser('every page of the sitemap', () => {
 
 // Pages of one type share their template, so each type is checked once for accessibility and
 // layout (axe's full rule set in the light theme; colour contrast again in the dark theme, the
-// one thing the theme changes), at a phone's width and a desktop's.
+// one thing the theme changes), at a phone's width and a desktop's. One tab per scheme visits
+// every type in turn.
 describeInBrowser('every type of page', () => {
   const site = servedSite(() => dist);
+  const PHONE = { width: 390, height: 844 };
+  const DESKTOP = { width: 1280, height: 900 };
+  let light: Awaited<ReturnType<typeof openPage>>;
+  let dark: Awaited<ReturnType<typeof openPage>>;
+  beforeAll(async () => {
+    light = await openPage(site.browser, { viewport: PHONE, colorScheme: 'light' });
+    dark = await openPage(site.browser, { viewport: DESKTOP, colorScheme: 'dark' });
+  });
+  afterAll(async () => {
+    await light?.close();
+    await dark?.close();
+  });
 
   test.each(Object.entries(PAGE_TYPES))(
     '%s: no accessibility violations in light and dark, no horizontal scrolling on a phone or a desktop',
     async (_, path) => {
-      const light = await openPage(site.browser, { viewport: { width: 390, height: 844 }, colorScheme: 'light' });
+      await light.page.setViewportSize(PHONE);
       await light.page.goto(site.server.origin + path, { waitUntil: 'load' });
       const phone = await horizontalOverflow(light.page);
-      const axeLight = violations(await new AxeBuilder({ page: light.page }).withTags(AXE_TAGS).analyze());
-      await light.page.setViewportSize({ width: 1280, height: 900 });
+      const axeLight = await axeViolations(light.page);
+      await light.page.setViewportSize(DESKTOP);
       const desktop = await horizontalOverflow(light.page);
-      await light.close();
 
-      const dark = await openPage(site.browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
       await dark.page.goto(site.server.origin + path, { waitUntil: 'load' });
       const theme = await dark.page.evaluate(() => document.documentElement.dataset.theme);
-      const axeDark = violations(await new AxeBuilder({ page: dark.page }).withRules(['color-contrast']).analyze());
-      await dark.close();
+      const axeDark = await axeViolations(dark.page, { rules: ['color-contrast'] });
 
       expect({ phone, desktop }).toEqual({ phone: 0, desktop: 0 });
       expect(axeLight).toEqual([]);

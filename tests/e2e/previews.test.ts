@@ -1,15 +1,13 @@
 import { seedSite } from '../support/seed-site';
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { OUTPUT_ROOT } from '../../scripts/lib/build-site.ts';
-import { describeInBrowser, openPage, servedSite, waitInPage, watchPage } from '../support/browser';
+import { axeViolations, describeInBrowser, openPage, servedSite, waitInPage, watchPage } from '../support/browser';
 
 const dist = await seedSite();
 const BRIEFING = '/briefings/chinese-battery-firms-turn-to-korean-partners/';
 /** WCAG 2.0–2.2 A and AA, plus axe's best practices (as tests/e2e/pages.test.ts). */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const FOLDER = join(OUTPUT_ROOT, 'screenshots');
 
 const cardOpen = () => {
@@ -47,8 +45,7 @@ describeInBrowser('hover and focus previews of entity links', () => {
     expect(await mention.getAttribute('aria-describedby')).toBe('entity-preview');
     // The card belongs to the content's landmark, and the content with the card open passes axe.
     expect(await card.evaluate((element) => element.closest('main') !== null)).toBe(true);
-    const results = await new AxeBuilder({ page }).include('main').withTags(AXE_TAGS).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page, { include: 'main' })).toEqual([]);
     mkdirSync(FOLDER, { recursive: true });
     await page.screenshot({ path: join(FOLDER, 'briefing-preview-focus-1280-light.png') });
 

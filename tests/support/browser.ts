@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_PATH, hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
@@ -90,4 +91,25 @@ export function servedSite(dist: () => string): { browser: Browser; server: Stat
     await site.server?.close();
   });
   return site;
+}
+
+/** WCAG 2.0–2.2 A and AA, plus axe's best practices; no rule is disabled. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Axe's violations on the page as it is now, one line each ("rule: help — element, element"):
+ * every rule of AXE_TAGS, or only `rules`, within `include` (a selector) or the whole page.
+ * Axe runs inside the page itself (legacy mode): the default mode opens and closes a second page
+ * for every run to combine results across frames, which doubled the time of each check, and
+ * these pages have no frames.
+ */
+export async function axeViolations(
+  page: Page,
+  options: { rules?: string[]; include?: string } = {},
+): Promise<string[]> {
+  let axe = new AxeBuilder({ page }).setLegacyMode(true);
+  axe = options.rules ? axe.withRules(options.rules) : axe.withTags(AXE_TAGS);
+  if (options.include) axe = axe.include(options.include);
+  const results = await axe.analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
