@@ -69,6 +69,9 @@ export default defineConfig({
       title: site.title,
       description: metaDescription(site.description),
       pagefind: true,
+      // Briefings have no code blocks (syntaxHighlight is off): no Expressive Code to load on
+      // every build, nor its unused script and stylesheet in the output.
+      expressiveCode: false,
       // The sidebar is navigation, not a reading order: no previous/next links.
       pagination: false,
       routeMiddleware: './src/route-data.ts',
