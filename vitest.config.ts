@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowestFirst from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -11,6 +12,8 @@ export default defineConfig({
     hookTimeout: 900_000,
     // Two cores here: one build per worker keeps memory and time predictable.
     maxWorkers: 2,
+    // The slowest files start first, so the run does not end with one long file on one worker.
+    sequence: { sequencer: SlowestFirst },
     projects: [
       {
         extends: true,

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -22,23 +23,57 @@ export interface BuildResult {
 }
 
 const LOCK = join(OUTPUT_ROOT, 'build.lock');
+/** One file per build waiting with priority (`withBuildLock(run, { priority: true })`). */
+const PRIORITY = join(OUTPUT_ROOT, 'build.priority');
+/** A lock or priority mark older than this is left over from a killed run. */
+const STALE_MS = 600_000;
+
+/** True while another build waits with priority and has not yet taken the lock. */
+async function priorityWaiting(): Promise<boolean> {
+  let names: string[];
+  try {
+    names = await readdir(PRIORITY);
+  } catch {
+    return false;
+  }
+  for (const name of names) {
+    const info = await stat(join(PRIORITY, name)).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs < STALE_MS) return true;
+  }
+  return false;
+}
 
 /**
  * Astro writes generated files into the project's `.astro/` folder during a build, so two builds
  * of the same project must not overlap. This lock (an exclusive mkdir) serialises builds across
  * vitest workers; a lock older than 10 minutes is treated as left over from a killed run.
+ *
+ * A build with `priority` (a site that many test files wait for) takes the lock before any build
+ * without it: a test file making its own builds one after another (the pipeline, the benchmark)
+ * would otherwise win the lock again and again while every file that needs the shared site waits.
  */
-export async function withBuildLock<T>(run: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(run: () => Promise<T>, { priority = false } = {}): Promise<T> {
   await mkdir(OUTPUT_ROOT, { recursive: true });
-  for (;;) {
-    try {
-      await mkdir(LOCK);
-      break;
-    } catch {
-      const info = await stat(LOCK).catch(() => undefined);
-      if (info && Date.now() - info.mtimeMs > 600_000) await rm(LOCK, { recursive: true, force: true });
+  const mark = priority ? join(PRIORITY, `${process.pid}-${randomUUID()}`) : undefined;
+  if (mark) {
+    await mkdir(PRIORITY, { recursive: true });
+    await writeFile(mark, '');
+  }
+  try {
+    for (;;) {
+      if (mark || !(await priorityWaiting())) {
+        try {
+          await mkdir(LOCK);
+          break;
+        } catch {
+          const info = await stat(LOCK).catch(() => undefined);
+          if (info && Date.now() - info.mtimeMs > STALE_MS) await rm(LOCK, { recursive: true, force: true });
+        }
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
+  } finally {
+    if (mark) await rm(mark, { force: true });
   }
   try {
     return await run();
@@ -72,6 +107,7 @@ export function buildSite({
   outDir,
   env = {},
   incremental = false,
+  priority = false,
 }: {
   contentRoot: string;
   outDir: string;
@@ -81,35 +117,40 @@ export function buildSite({
    * not changed) and keep `outDir`; by default the folder is emptied and Astro always builds.
    */
   incremental?: boolean;
+  /** Take the build lock before builds without priority (a site several test files share). */
+  priority?: boolean;
 }): Promise<BuildResult> {
-  return withBuildLock(async () => {
-    if (!incremental) await rm(outDir, { recursive: true, force: true });
-    return new Promise<BuildResult>((done, fail) => {
-      const command = incremental
-        ? join(PROJECT_ROOT, 'scripts/build.ts')
-        : join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
-      const child = spawn(process.execPath, incremental ? [command] : [command, 'build'], {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...buildEnvironment(),
-          BRIEFING_CONTENT_ROOT: contentRoot,
-          BRIEFING_OUT_DIR: outDir,
-          BRIEFING_CACHE_DIR: `${outDir}.cache`,
-          ASTRO_TELEMETRY_DISABLED: '1',
-          NO_COLOR: '1',
-          FORCE_COLOR: '0',
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+  return withBuildLock(
+    async () => {
+      if (!incremental) await rm(outDir, { recursive: true, force: true });
+      return new Promise<BuildResult>((done, fail) => {
+        const command = incremental
+          ? join(PROJECT_ROOT, 'scripts/build.ts')
+          : join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+        const child = spawn(process.execPath, incremental ? [command] : [command, 'build'], {
+          cwd: PROJECT_ROOT,
+          env: {
+            ...buildEnvironment(),
+            BRIEFING_CONTENT_ROOT: contentRoot,
+            BRIEFING_OUT_DIR: outDir,
+            BRIEFING_CACHE_DIR: `${outDir}.cache`,
+            ASTRO_TELEMETRY_DISABLED: '1',
+            NO_COLOR: '1',
+            FORCE_COLOR: '0',
+            ...env,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('error', fail);
+        // eslint-disable-next-line no-control-regex
+        child.on('close', (code) =>
+          done({ ok: code === 0, code, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir }),
+        );
       });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.on('error', fail);
-      // eslint-disable-next-line no-control-regex
-      child.on('close', (code) =>
-        done({ ok: code === 0, code, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir }),
-      );
-    });
-  });
+    },
+    { priority },
+  );
 }

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { afterAll } from 'vitest';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { inject } from 'vitest';
 import { outputFolder } from '../../scripts/lib/build-site.ts';
 
 /** The fixtures every scenario starts from. */
@@ -8,12 +8,14 @@ export const FIXTURES = join(import.meta.dirname, '../fixtures');
 
 /**
  * A content root for one scenario: a copy of a fixture with some files written (or, given
- * `null`, removed), in a temporary folder removed after the test file. The scenario reads as the
+ * `null`, removed), in a temporary folder removed at the end of the run. The scenario reads as the
  * files it changes, whole, rather than as edits hidden in regular expressions.
  */
 export function scenario(files: Record<string, string | Uint8Array | null>, fixture = 'minimal'): string {
-  const root = outputFolder(`scenario-${fixture}-`);
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // In this run's folder (tests/support/global-setup.ts), removed with what builds put beside
+  // it (`<root>-dist`, `<root>-clean`, caches) when the run ends: a scenario made inside a test
+  // has no hook of its own to clean up after it.
+  const root = outputFolder(`${basename(inject('siteDir'))}-scenario-${fixture}-`);
   cpSync(join(FIXTURES, fixture), root, { recursive: true });
   for (const [path, content] of Object.entries(files)) {
     const file = join(root, path);

@@ -81,7 +81,13 @@ async function buildOnce(name: string, spec: Spec): Promise<SharedSite> {
       else cpSync(join(FIXTURES, spec.fixture ?? 'minimal'), contentRoot, { recursive: true });
       spec.prepare?.(contentRoot);
     }
-    const result = await buildSite({ contentRoot, outDir: dist, env: { BRIEFING_TODAY: TEST_TODAY, ...spec.env } });
+    // Shared sites build before private builds: many files wait for them.
+    const result = await buildSite({
+      contentRoot,
+      outDir: dist,
+      env: { BRIEFING_TODAY: TEST_TODAY, ...spec.env },
+      priority: true,
+    });
     if (!result.ok) throw new Error(`The shared site "${name}" did not build:\n${result.output.slice(-4000)}`);
     writeFileSync(join(dist, 'build-output.txt'), result.output);
     writeFileSync(done, '');
@@ -97,7 +103,7 @@ export async function seedSite(): Promise<string> {
 }
 
 /** What a shared build printed. */
-export function buildOutput(site: SharedSite): string {
+export function buildOutput(site: Pick<SharedSite, 'dist'>): string {
   return readFileSync(join(site.dist, 'build-output.txt'), 'utf8');
 }
 

@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { buildOutput, configuredSite, corpusSite, editedSite, hostileSite, seedSite } from '../support/seed-site';
+
+// The sites other files share, built early in the run (tests/support/sequencer.ts starts this
+// file second): the bundled dataset first (the first file waits for it), then each fixture site
+// while the first worker runs browser tests on the bundled one, so no later file waits with
+// nothing to do while one of them builds.
+
+test.each([
+  ['bundled', async () => ({ dist: await seedSite() })],
+  ['hostile', hostileSite],
+  ['configured', configuredSite],
+  ['edited', editedSite],
+  ['corpus', corpusSite],
+] as const)('the %s site builds, with a home page, a sitemap and a search index', async (_, site) => {
+  const built = await site();
+  expect(buildOutput(built)).toContain('[build] Complete!');
+  for (const file of ['index.html', 'sitemap-index.xml', 'pagefind/pagefind.js'])
+    expect(existsSync(join(built.dist, file)), file).toBe(true);
+});
