@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -22,53 +22,75 @@ export interface BuildResult {
   outDir: string;
 }
 
-const LOCK = join(OUTPUT_ROOT, 'build.lock');
-/** One file per build waiting with priority (`withBuildLock(run, { priority: true })`). */
-const PRIORITY = join(OUTPUT_ROOT, 'build.priority');
 /** A lock or priority mark older than this is left over from a killed run. */
 const STALE_MS = 600_000;
 
-/** True while another build waits with priority and has not yet taken the lock. */
-async function priorityWaiting(): Promise<boolean> {
+/** True if `pid` names a running process. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/** True while another build waits with priority (a mark `<pid>-<uuid>` in `marks`) and has not yet taken the lock. */
+async function priorityWaiting(marks: string): Promise<boolean> {
   let names: string[];
   try {
-    names = await readdir(PRIORITY);
+    names = await readdir(marks);
   } catch {
     return false;
   }
   for (const name of names) {
-    const info = await stat(join(PRIORITY, name)).catch(() => undefined);
-    if (info && Date.now() - info.mtimeMs < STALE_MS) return true;
+    const info = await stat(join(marks, name)).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs < STALE_MS && alive(Number(name.split('-')[0]))) return true;
   }
   return false;
 }
 
+/** True if the lock was left by a process that has ended (a killed run), or is very old. */
+async function lockIsStale(lock: string): Promise<boolean> {
+  const info = await stat(lock).catch(() => undefined);
+  if (!info) return false;
+  if (Date.now() - info.mtimeMs > STALE_MS) return true;
+  // No pid yet: the holder has just taken the lock and is writing it.
+  const pid = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+  return pid > 0 && !alive(pid);
+}
+
 /**
  * Astro writes generated files into the project's `.astro/` folder during a build, so two builds
- * of the same project must not overlap. This lock (an exclusive mkdir) serialises builds across
- * vitest workers; a lock older than 10 minutes is treated as left over from a killed run.
+ * of the same project must not overlap. This lock (an exclusive mkdir of `<folder>/build.lock`,
+ * holding the pid of its process) serialises builds across vitest workers; a lock whose process
+ * has ended, or older than 10 minutes, is left over from a killed run and taken over.
  *
  * A build with `priority` (a site that many test files wait for) takes the lock before any build
  * without it: a test file making its own builds one after another (the pipeline, the benchmark)
  * would otherwise win the lock again and again while every file that needs the shared site waits.
  */
-export async function withBuildLock<T>(run: () => Promise<T>, { priority = false } = {}): Promise<T> {
-  await mkdir(OUTPUT_ROOT, { recursive: true });
-  const mark = priority ? join(PRIORITY, `${process.pid}-${randomUUID()}`) : undefined;
+export async function withBuildLock<T>(
+  run: () => Promise<T>,
+  { priority = false, folder = OUTPUT_ROOT }: { priority?: boolean; folder?: string } = {},
+): Promise<T> {
+  const lock = join(folder, 'build.lock');
+  const marks = join(folder, 'build.priority');
+  await mkdir(folder, { recursive: true });
+  const mark = priority ? join(marks, `${process.pid}-${randomUUID()}`) : undefined;
   if (mark) {
-    await mkdir(PRIORITY, { recursive: true });
+    await mkdir(marks, { recursive: true });
     await writeFile(mark, '');
   }
   try {
     for (;;) {
-      if (mark || !(await priorityWaiting())) {
-        try {
-          await mkdir(LOCK);
-          break;
-        } catch {
-          const info = await stat(LOCK).catch(() => undefined);
-          if (info && Date.now() - info.mtimeMs > STALE_MS) await rm(LOCK, { recursive: true, force: true });
-        }
+      if (mark || !(await priorityWaiting(marks))) {
+        const taken = await mkdir(lock).then(
+          () => true,
+          () => false,
+        );
+        if (taken) break;
+        if (await lockIsStale(lock)) await rm(lock, { recursive: true, force: true });
       }
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -76,9 +98,10 @@ export async function withBuildLock<T>(run: () => Promise<T>, { priority = false
     if (mark) await rm(mark, { force: true });
   }
   try {
+    await writeFile(join(lock, 'pid'), String(process.pid));
     return await run();
   } finally {
-    await rm(LOCK, { recursive: true, force: true });
+    await rm(lock, { recursive: true, force: true });
   }
 }
 

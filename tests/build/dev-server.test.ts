@@ -17,6 +17,8 @@ let server: ChildProcess;
 let output = '';
 let origin = '';
 let release: () => void = () => {};
+/** The build lock held while the dev server runs, released in afterAll. */
+let held: Promise<void> = Promise.resolve();
 
 async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -56,7 +58,7 @@ const expectedLines = () => checkContent(root, PROJECT_ROOT).problems;
 beforeAll(async () => {
   // Astro writes generated types into the project's .astro/ as a build does: take the build lock.
   await new Promise<void>((started) => {
-    void withBuildLock(
+    held = withBuildLock(
       () =>
         new Promise<void>((done) => {
           release = done;
@@ -94,7 +96,10 @@ afterAll(async () => {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     if (server.exitCode === null) process.kill(server.pid, 'SIGKILL');
   }
+  // Wait until the lock is gone: a worker that ends with this file would otherwise leave it
+  // behind, and every build after it would wait ten minutes for it to go stale.
   release();
+  await held;
 });
 
 describe('astro dev while an author edits content', () => {
