@@ -52,6 +52,19 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: starlightInlineScriptHashes() },
     },
   },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's MDX modules carry a "use astro:head-inject" directive that the bundler warns
+        // about once per briefing (withastro/astro#18087, open): a box of noise per briefing in
+        // every build log. Only that warning is dropped; every other one is printed.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   markdown: {
     // First the briefing policy (an MDX file with anything but Markdown and our components does
     // not compile), then mention anchors and heading ids that are unique on the page.
