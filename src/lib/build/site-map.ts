@@ -241,19 +241,24 @@ function linksOf(tree: PolicyNode): { url: string; line: number | undefined }[] 
 /**
  * Links in briefings that lead to no page of the site, or to no element of their page, one line
  * each in the house format: `<file>: line N: expected …, found ….` Links to other sites are not
- * checked (the build makes no request).
+ * checked (the build makes no request). The site map is asked for only if a briefing has a link:
+ * deriving it means listing every page of the site, a second of work per thousand pages.
  */
 export function briefingLinkProblems(
   briefings: ReadonlyMap<string, BriefingBody>,
-  map: SiteMap,
+  siteMapOf: () => SiteMap,
   origin: string,
 ): string[] {
+  const linked = [...briefings].map(([id, body]) => ({ id, body, links: linksOf(body.tree) }));
+  if (linked.every(({ links }) => links.length === 0)) return [];
+  const map = siteMapOf();
   const lookup = siteLookup(map, origin);
   const problems: string[] = [];
   const paths = [...map.pages.keys()];
-  for (const [id, { tree, file, bodyLine }] of briefings) {
+  for (const { id, body, links } of linked) {
+    const { file, bodyLine } = body;
     const page = entityUrl({ collection: 'briefings' as EntityCollection, id });
-    for (const { url, line } of linksOf(tree)) {
+    for (const { url, line } of links) {
       const fault = linkFault(page, url, lookup);
       if (!fault) continue;
       const at = line === undefined ? `${file}: (body)` : `${file}: line ${line + bodyLine - 1}`;

@@ -142,7 +142,7 @@ export function siteLinkProblems(
   options: SiteOptions,
 ): string[] {
   const briefings = briefingBodies(input);
-  const map = publishedSite(graph, site, briefings, projectRoot, options);
+  const map = () => publishedSite(graph, site, briefings, projectRoot, options);
   const images = [...briefings.values()].flatMap((body) => missingImages(body, join(root, 'briefings')));
   return [...briefingLinkProblems(briefings, map, new URL(options.siteUrl).origin), ...images];
 }

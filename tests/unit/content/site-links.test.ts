@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { briefingLinkProblems, type BriefingBody, type SiteMap } from '../../../src/lib/build/site-map';
 import { checkContent } from '../../../src/lib/content/check';
+import type { PolicyNode } from '../../../src/lib/graph/briefing-policy';
 import { FIXTURES, scenario } from '../../support/scenario';
 
 // Links in briefings are checked against the pages the site would publish, derived from the page
@@ -72,5 +74,45 @@ See [the maker](/companies/acme-widgets/), [without a slash](/companies/globex),
     const problems = problemsWith('[gone](/companies/gone/)', { 'companies/globex.yaml': 'name: Globex\n' });
     expect(problems.some((p) => p.includes('/companies/gone/'))).toBe(false);
     expect(problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the site map behind the link check', () => {
+  const map: SiteMap = {
+    pages: new Map([['/companies/acme-widgets/', new Set(['deals'])]]),
+    files: new Set(),
+    generatedFolders: [],
+  };
+  const body = (children: PolicyNode[]): BriefingBody => ({
+    tree: { type: 'root', children: [{ type: 'paragraph', children }] },
+    file: 'briefings/b.mdx',
+    bodyLine: 5,
+  });
+
+  test('is not derived when no briefing has a link (listing every page costs a second per thousand)', () => {
+    let asked = 0;
+    const problems = briefingLinkProblems(
+      new Map([['b', body([{ type: 'text', value: 'No links here.' }])]]),
+      () => (asked++, map),
+      'https://widgets.example.org',
+    );
+    expect({ problems, asked }).toEqual({ problems: [], asked: 0 });
+  });
+
+  test('is derived once when a briefing has links, and every link is checked against it', () => {
+    let asked = 0;
+    const link = (url: string, line: number): PolicyNode => ({ type: 'link', url, position: { start: { line } } });
+    const problems = briefingLinkProblems(
+      new Map([
+        ['a', body([link('/companies/acme-widgets/#deals', 1)])],
+        ['b', body([link('/companies/acme-widgets/#deal', 2)])],
+      ]),
+      () => (asked++, map),
+      'https://widgets.example.org',
+    );
+    expect(asked).toBe(1);
+    expect(problems).toEqual([
+      'briefings/b.mdx: line 6: expected a link to a part of /companies/acme-widgets/ that exists, found "/companies/acme-widgets/#deal", and no element there has the id "deal" (did you mean "#deals"?).',
+    ]);
   });
 });
