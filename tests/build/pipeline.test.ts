@@ -7,8 +7,8 @@ import { buildSite, type BuildResult } from '../../scripts/lib/build-site.ts';
 import { scenario } from '../support/scenario';
 
 // `npm run build` (scripts/build.ts) over one content root through an editor's day: a first build,
-// nothing changed, edits (an incremental build, compared byte for byte with a clean one), a
-// mistake found only after every page was rendered, a content mistake, and the fix.
+// nothing changed, edits (an incremental build, compared byte for byte with a clean one), broken
+// links in a briefing, three broken files, and the fix.
 
 /** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
 function snapshot(dir: string): Record<string, string> {
