@@ -27,6 +27,7 @@ const STALE_MS = 600_000;
 
 /** True if `pid` names a running process. */
 function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
