@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { findBrokenLinks, type PageLinks } from '../lib/build/link-check';
 import { LINK_SCAN_CACHE_FILE, linkScanWorkerScript, scanFiles } from '../lib/build/link-scan';
+import { DEFAULT_CACHE_DIR } from '../lib/content/locations';
 
 function htmlFiles(root: string): string[] {
   const files: string[] = [];
@@ -33,7 +34,7 @@ export function postbuild(): AstroIntegration {
   let base = '/';
   let site = 'https://briefing.invalid';
   let project = process.cwd();
-  let cache = join(project, 'node_modules/.astro');
+  let cache = join(project, DEFAULT_CACHE_DIR);
   return {
     name: 'briefing-postbuild',
     hooks: {

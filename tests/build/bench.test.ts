@@ -92,7 +92,7 @@ describe('scripts/bench.ts', () => {
     expect(run.edit).toBeNull();
     expect(run.warm).toBeNull();
     expect(report.search).toMatchObject({ pages: PAGES, measured: false, reason: SKIPPED });
-    expect(report.search!.query).toMatch(/^Synthetic Co \d+$/);
+    expect(report.search.query).toMatch(/^Synthetic Co \d+$/);
 
     // Every budget row: measured ones pass or fail, skipped ones are "not measured" with the reason.
     const rows: BudgetRow[] = ['cold', 'warm', 'edit', 'memory', 'search'];

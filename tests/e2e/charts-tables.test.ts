@@ -12,7 +12,6 @@ import {
 } from '../support/browser';
 
 const dist = await seedSite();
-/** The same rules as pages.test.ts: WCAG 2.0–2.2 A and AA, and axe's best practices. */
 
 /** Names in the visible rows of one kind's table, in order. */
 function rowsOf(page: Page, kind: string): Promise<string[]> {

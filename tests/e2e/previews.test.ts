@@ -7,7 +7,6 @@ import { axeViolations, describeInBrowser, openPage, servedSite, waitInPage, wat
 
 const dist = await seedSite();
 const BRIEFING = '/briefings/chinese-battery-firms-turn-to-korean-partners/';
-/** WCAG 2.0–2.2 A and AA, plus axe's best practices (as tests/e2e/pages.test.ts). */
 const FOLDER = join(OUTPUT_ROOT, 'screenshots');
 
 const cardOpen = () => {

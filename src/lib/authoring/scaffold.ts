@@ -86,8 +86,6 @@ const OPTIONS: Record<ScaffoldType, readonly string[]> = {
   briefing: ['source'],
 };
 
-const SINGULAR = COLLECTION_SINGULAR;
-
 /** A YAML scalar for any text: a JSON string is a valid double-quoted YAML scalar. */
 function text(value: string): string {
   return JSON.stringify(value);
@@ -173,7 +171,7 @@ class Options {
     if (owner === value) return value;
     const hint = owner ?? nearestId(collection, value, this.taken);
     this.problems.push(
-      `--${name}: expected the id of an existing ${SINGULAR[collection]} (a file in ${collection}/), found "${value}"${
+      `--${name}: expected the id of an existing ${COLLECTION_SINGULAR[collection]} (a file in ${collection}/), found "${value}"${
         owner ? `, a previous id of "${owner}"; use "${owner}"` : hint ? ` (did you mean "${hint}"?)` : ''
       }`,
     );
@@ -217,7 +215,7 @@ const PREVIOUS_IDS = [
 
 /** An example id of a collection for comments: an existing one, or a description. */
 function exampleId(reading: ContentReading, collection: EntityCollection): string {
-  return reading.input[collection][0]?.id ?? `<${SINGULAR[collection]} id>`;
+  return reading.input[collection][0]?.id ?? `<${COLLECTION_SINGULAR[collection]} id>`;
 }
 
 /** The unit of example quantities: the first unit of the vocabulary. */
@@ -238,7 +236,7 @@ function lookalikeName(reading: ContentReading, collection: 'companies' | 'peopl
     const names = [entry.data.name, entry.data.shortName, entry.data.nativeName, ...(entry.data.aliases ?? [])];
     const same = names.find((n) => n !== undefined && skeleton(n) === key);
     if (same !== undefined) {
-      return `"${name}" reads like "${same}", a name of ${collection}/${entry.id}: is it the same ${SINGULAR[collection]}? Edit that file (add an alias), or give the new one a name readers can tell apart`;
+      return `"${name}" reads like "${same}", a name of ${collection}/${entry.id}: is it the same ${COLLECTION_SINGULAR[collection]}? Edit that file (add an alias), or give the new one a name readers can tell apart`;
     }
   }
   return undefined;
@@ -580,7 +578,9 @@ function mentionExample(
   const list = reading.input[collection] as Entry<{ sources?: Ref[]; source?: Ref }>[];
   const citing = list.find((e) => e.data.sources?.some((s) => s.id === source) || e.data.source?.id === source);
   const found = citing ?? list[0];
-  return found ? { id: found.id, placeholder: false } : { id: `todo-${SINGULAR[collection]}-id`, placeholder: true };
+  return found
+    ? { id: found.id, placeholder: false }
+    : { id: `todo-${COLLECTION_SINGULAR[collection]}-id`, placeholder: true };
 }
 
 function briefing(name: string, options: Options, { reading, today, notes }: Build): string[] | undefined {

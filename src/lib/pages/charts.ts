@@ -16,7 +16,7 @@ import {
   type SupplyLink,
 } from '../charts/network';
 import { addMonths, layoutRanges, type RangeRowInput, type RangeSvg, type SpanKind } from '../charts/ranges';
-import type { Graph, Node } from '../graph/graph';
+import { refKey, type Graph, type Node } from '../graph/graph';
 import { entityUrl, indexUrl, withAnchor } from '../routes';
 import {
   countryName,
@@ -66,9 +66,7 @@ export const PHONE_WIDTH = 480;
 
 /** A link to an entity, or its name alone on its own page (`self`): no page links to itself. */
 const link = (node: Node, self?: Ref): Inline =>
-  self && node.ref.collection === self.collection && node.ref.id === self.id
-    ? { text: node.title }
-    : { text: node.title, href: entityUrl(node.ref) };
+  self && refKey(node.ref) === refKey(self) ? { text: node.title } : { text: node.title, href: entityUrl(node.ref) };
 const text = (t: string | undefined): Inline[] => [{ text: t ?? ui.lists.none }];
 
 /** Money in a few words for a chart label: "more than ₩1 trillion KRW, estimated" (no conversion). */
