@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, root } from 'astro:config/server';
-import { getEntry } from 'astro:content';
-import { getGraph, getPageContext, getSite, getToday, siteUrl } from './data';
+import { briefingBody, getGraph, getPageContext, getSite, getToday, siteUrl } from './data';
 import { CARD_CACHE_FOLDER } from './lib/content/locations';
 import { entityJsonFiles, type EntityJsonFile } from './lib/publishing/entity-json';
 import { exportFiles, exportTables, type ExportFile } from './lib/publishing/exports';
@@ -81,23 +80,39 @@ export function cardImage(card: OgCard): Promise<CardImage> {
   return cardImages().image(card);
 }
 
-/** The email model of a briefing, with its links made absolute and tagged with the campaign. */
-export async function briefingEmail(ref: Ref<'briefings'>): Promise<EmailBriefing> {
-  const graph = await getGraph();
-  const entry = await getEntry('briefings', ref.id);
-  return emailBriefing(
-    graph,
-    getSite(),
-    graph.node(ref),
-    entry?.body ?? '',
-    emailLinks(siteUrl(), campaign()),
-    getToday(),
+let emails: Promise<{ ref: Ref<'briefings'>; email: EmailBriefing; cacheKey: string }[]> | undefined;
+
+/**
+ * The email model of every briefing (links made absolute and tagged with the campaign), built once
+ * per build, each with a cache key that is a hash of the whole model: an incremental build renders
+ * a briefing's email files again only when what they show has changed.
+ */
+function getEmails() {
+  emails ??= getGraph().then((graph) =>
+    Promise.all(
+      graph.all('briefings').map(async (node) => {
+        const email = emailBriefing(
+          graph,
+          getSite(),
+          node,
+          await briefingBody(node.ref),
+          emailLinks(siteUrl(), campaign()),
+          getToday(),
+        );
+        return { ref: node.ref, email, cacheKey: contentKey(JSON.stringify(email)) };
+      }),
+    ),
   );
+  return emails;
 }
 
-/** Static paths of the routes with one file per briefing. */
-export async function briefingPaths() {
-  return (await getGraph()).all('briefings').map((node) => ({ params: { id: node.ref.id }, props: { ref: node.ref } }));
+/** Static paths of the routes with one email file per briefing: the email model is the props. */
+export async function briefingEmailPaths() {
+  return (await getEmails()).map(({ ref, email, cacheKey }) => ({
+    params: { id: ref.id },
+    props: { email },
+    cacheKey,
+  }));
 }
 
 let exported: Promise<{ files: ExportFile[]; entities: EntityJsonFile[] }> | undefined;

@@ -31,6 +31,25 @@ function images(result: BuildResult) {
   return { total: total!, drawn: drawn!, cached: cached!, pruned: pruned! };
 }
 
+/** Whether the build wrote the file at `path` afresh or restored it from the last build. */
+function written(result: BuildResult, path: string): 'rendered' | 'restored' | undefined {
+  const line = result.output.split('\n').find((l) => l.includes(` ${path} (`));
+  if (!line) return undefined;
+  return line.includes(`${path} (restored)`) ? 'restored' : 'rendered';
+}
+
+/** A briefing the edits below do not touch: its email files stay as they were. */
+const QUIET_WEEK = `---
+title: Quiet week
+description: Synthetic briefing for the build pipeline test.
+published: 2024-01-04
+summary: Synthetic briefing that mentions nothing the test edits.
+sources: [test-gazette-2024-01-02]
+---
+
+Nothing happened <Cite source="test-gazette-2024-01-02" />.
+`;
+
 const INITECH = `name: Initech
 kind: maker
 country: US
@@ -40,7 +59,7 @@ sources: [test-gazette-2024-01-02]
 
 describe('npm run build through an editor’s day', () => {
   test('publishes only whole, successful builds, reuses what did not change, and equals a clean build', async () => {
-    const content = scenario({ 'companies/initech.yaml': INITECH });
+    const content = scenario({ 'companies/initech.yaml': INITECH, 'briefings/quiet-week.mdx': QUIET_WEEK });
     const outDir = `${content}-dist`;
     const env = { BRIEFING_TODAY: '2026-11-26' };
     const build = () => buildSite({ contentRoot: content, outDir, env, incremental: true });
@@ -76,6 +95,21 @@ describe('npm run build through an editor’s day', () => {
     expect(warm.ok, warm.output.slice(-3000)).toBe(true);
     // Pages and preview images that did not change are reused, not rendered or drawn again.
     expect(warm.output.match(/\(restored\)|\(cached\)/g)?.length ?? 0).toBeGreaterThan(10);
+    // Files of every kind are keyed by what they show: the feed of a company and the email files of
+    // a briefing that nothing above touches are restored; those the edits change are written again.
+    expect({
+      quietFeed: written(warm, '/companies/test-gazette/feed.xml'),
+      quietEmail: written(warm, '/briefings/quiet-week/email.html'),
+      quietText: written(warm, '/briefings/quiet-week/email.txt'),
+      renamedFeed: written(warm, '/companies/globex/feed.xml'),
+      editedEmail: written(warm, '/briefings/widgets-weekly/email.html'),
+    }).toEqual({
+      quietFeed: 'restored',
+      quietEmail: 'restored',
+      quietText: 'restored',
+      renamedFeed: 'rendered',
+      editedEmail: 'rendered',
+    });
     // Two cards show something new: Acme's (its description) and John Roe's; Globex's card shows
     // its name, not its id, so the rename draws nothing. Acme's old card and Initech's are removed.
     expect(images(warm)).toMatchObject({ drawn: 2, pruned: 2 });

@@ -7,7 +7,7 @@ import type { SiteConfig } from '../../schemas/site';
 import type { Graph, Node } from '../graph/graph';
 import { backlinks } from '../graph/relations';
 import { dealStatusView, eventStatusView, latestSource, sourceInstant, statusText } from '../graph/status';
-import { absoluteUrl, entityUrl, homeUrl, jsonFeedUrl } from '../routes';
+import { absoluteUrl, companyFeedUrl, entityUrl, homeUrl, jsonFeedUrl } from '../routes';
 
 /**
  * Feeds as data: the briefings (RSS and JSON Feed) and, per company, everything new that
@@ -217,3 +217,18 @@ export function rssItem(item: FeedItem) {
 
 /** Namespaces of the RSS documents (for `atom:link rel="self"`). */
 export const RSS_NAMESPACES = { atom: 'http://www.w3.org/2005/Atom' };
+
+/**
+ * The RSS feed of a company, in the shape @astrojs/rss takes: its channel and its newest items,
+ * with absolute links on `siteUrl`, statuses as of `today`. Plain data, so its hash can be the
+ * feed file's cache key.
+ */
+export function companyRssFeed(graph: Graph, company: Ref<'companies'>, site: SiteConfig, siteUrl: URL, today: string) {
+  return {
+    ...companyFeedChannel(graph, company, site),
+    site: absoluteUrl(entityUrl(company), siteUrl),
+    items: companyFeedItems(graph, company, siteUrl, today).map(rssItem),
+    xmlns: RSS_NAMESPACES,
+    customData: rssChannelExtras(absoluteUrl(companyFeedUrl(company), siteUrl), site.lang),
+  };
+}

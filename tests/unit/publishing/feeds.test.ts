@@ -5,6 +5,7 @@ import {
   briefingsJsonFeed,
   companyFeedChannel,
   companyFeedItems,
+  companyRssFeed,
   rssChannelExtras,
   rssItem,
 } from '../../../src/lib/publishing/feeds';
@@ -137,5 +138,33 @@ describe('RSS helpers', () => {
       description: 'Synthetic briefing for tests.',
       categories: ['Briefing', 'widgets'],
     });
+  });
+});
+
+describe('companyRssFeed', () => {
+  const TODAY = '2026-11-26';
+  const url = new URL(SITE);
+
+  test('is the whole feed as plain data: channel, absolute links, items and its own address', () => {
+    const feed = companyRssFeed(graph, acme, site, url, TODAY);
+    expect(feed).toMatchObject({
+      ...companyFeedChannel(graph, acme, site),
+      site: 'https://news.example.org/companies/acme-widgets/',
+      items: companyFeedItems(graph, acme, url, TODAY).map(rssItem),
+      customData: rssChannelExtras('https://news.example.org/companies/acme-widgets/feed.xml', site.lang),
+    });
+  });
+
+  // Its hash is the feed file's cache key: equal data must mean an equal file, and a change to
+  // anything the feed shows must change the data.
+  test('changes when anything the feed shows changes, and only then', () => {
+    const hash = (g: typeof graph, today = TODAY, on = url) => JSON.stringify(companyRssFeed(g, acme, site, on, today));
+    expect(hash(buildGraph(minimalInput(), fixtureVocabulary))).toBe(hash(graph));
+    const renamed = minimalInput();
+    renamed.deals[0]!.data.title = 'Renamed deal';
+    expect(hash(buildGraph(renamed, fixtureVocabulary))).not.toBe(hash(graph));
+    // The event's status reads "past due" once its date has passed.
+    expect(hash(graph, '2024-12-31')).not.toBe(hash(graph));
+    expect(hash(graph, TODAY, new URL('https://other.example'))).not.toBe(hash(graph));
   });
 });

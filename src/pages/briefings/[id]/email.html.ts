@@ -1,10 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { emailHtml } from '../../../lib/publishing/email';
-import type { Ref } from '../../../schemas/common';
-import { briefingEmail, briefingPaths } from '../../../publishing';
+import { emailHtml, type EmailBriefing } from '../../../lib/publishing/email';
+import { briefingEmailPaths } from '../../../publishing';
 
 // A briefing as a standalone, email-safe HTML document (not a site page: no site CSS or scripts).
-export const getStaticPaths = briefingPaths satisfies GetStaticPaths;
+export const getStaticPaths = briefingEmailPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ ref: Ref<'briefings'> }> = async ({ props }) =>
-  new Response(emailHtml(await briefingEmail(props.ref)), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+export const GET: APIRoute<{ email: EmailBriefing }> = ({ props }) =>
+  new Response(emailHtml(props.email), { headers: { 'content-type': 'text/html; charset=utf-8' } });
