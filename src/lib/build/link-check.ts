@@ -89,9 +89,17 @@ export function findBrokenLinks(
 ): string[] {
   const problems: string[] = [];
   const site: SiteLookup = { origin, fileExists, anchorsAt: (path) => pages.get(path)?.anchors };
+  // Most links are root-relative or absolute and repeat on page after page (the sidebar, the
+  // header, lists of the same entities): where such a link leads does not depend on the page it is
+  // on, so each is resolved once.
+  const known = new Map<string, LinkFault | undefined>();
   for (const [page, { links }] of pages) {
     for (const href of links) {
-      const fault = linkFault(page, href, site);
+      const independent = href.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(href);
+      let fault: LinkFault | undefined;
+      if (!independent) fault = linkFault(page, href, site);
+      else if (known.has(href)) fault = known.get(href);
+      else known.set(href, (fault = linkFault(page, href, site)));
       if (!fault) continue;
       if (fault.kind === 'invalid') problems.push(`${page} → ${href}: not a valid URL`);
       else if (fault.kind === 'no-page') problems.push(`${page} → ${href}: no page at ${fault.path}`);

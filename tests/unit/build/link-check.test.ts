@@ -48,6 +48,21 @@ describe('findBrokenLinks', () => {
       '/people/ → https://site.test/gone/: no page at /gone/',
     ]);
   });
+
+  test('a link written on many pages is reported on each; a relative link is read from its own page', () => {
+    const site = new Map([
+      ['/a/', scanPage('<h2 id="x">A</h2><a href="/gone/">1</a><a href="#x">2</a><a href="b/">3</a>')],
+      ['/b/', scanPage('<a href="/gone/">1</a><a href="#x">2</a><a href="b/">3</a>')],
+      ['/a/b/', scanPage('<a href="/gone/">1</a>')],
+    ]);
+    expect(findBrokenLinks(site, options)).toEqual([
+      '/a/ → /gone/: no page at /gone/',
+      '/b/ → /gone/: no page at /gone/',
+      '/b/ → #x: no element with id "x" on /b/',
+      '/b/ → b/: no page at /b/b/',
+      '/a/b/ → /gone/: no page at /gone/',
+    ]);
+  });
 });
 
 describe('scanPage with hostile attribute values', () => {

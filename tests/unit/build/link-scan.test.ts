@@ -50,8 +50,16 @@ describe('scanFiles', () => {
     const some = files.slice(0, 430);
     const first = await scanFiles(some, { script, threads: 2, cacheFile });
     expect(existsSync(cacheFile)).toBe(true);
-    // Everything cached: no worker is needed (a worker script that does not exist would fail).
-    expect(await scanFiles(some, { script: '/nowhere/worker.ts', threads: 2, cacheFile })).toEqual(first);
+    expect(await scanFiles(some, { script, threads: 2, cacheFile })).toEqual(first);
+    // A page whose hash is in the cache is taken from it, not parsed again (the planted entry shows).
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { pages: Record<string, unknown> };
+    const hash = createHash('sha1').update(readFileSync(some[3]!)).digest('base64url');
+    cache.pages[hash] = { anchors: ['planted'], links: ['/planted/'] };
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    const planted = await scanFiles(some, { script, threads: 2, cacheFile });
+    expect(planted[3]).toEqual({ anchors: new Set(['planted']), links: ['/planted/'] });
+    writeFileSync(cacheFile, JSON.stringify({ ...cache, pages: {} }));
+    await scanFiles(some, { script, threads: 2, cacheFile });
     // One page changed: it is scanned again, and its old result leaves the cache.
     const changed = some[5]!;
     const before = readFileSync(changed, 'utf8');
@@ -60,8 +68,8 @@ describe('scanFiles', () => {
       const again = await scanFiles(some, { script, threads: 2, cacheFile });
       expect(again[5]).toEqual({ anchors: new Set(['new']), links: ['/changed/'] });
       expect(again.filter((_, i) => i !== 5)).toEqual(first.filter((_, i) => i !== 5));
-      const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { pages: Record<string, unknown> };
-      expect(Object.keys(cache.pages)).toHaveLength(new Set(some.map((f) => readFileSync(f, 'utf8'))).size);
+      const rewritten = JSON.parse(readFileSync(cacheFile, 'utf8')) as { pages: Record<string, unknown> };
+      expect(Object.keys(rewritten.pages)).toHaveLength(new Set(some.map((f) => readFileSync(f, 'utf8'))).size);
     } finally {
       writeFileSync(changed, before);
     }
