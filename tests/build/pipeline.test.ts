@@ -31,11 +31,14 @@ function images(result: BuildResult) {
   return { total: total!, drawn: drawn!, cached: cached!, pruned: pruned! };
 }
 
-/** Whether the build wrote the file at `path` afresh or restored it from the last build. */
+/**
+ * Whether the build wrote the file at `path` afresh or restored it from the last build. Astro
+ * renders several paths at once, so a rendered path's time may be printed after other paths;
+ * "(restored)" is always printed right after its path.
+ */
 function written(result: BuildResult, path: string): 'rendered' | 'restored' | undefined {
-  const line = result.output.split('\n').find((l) => l.includes(` ${path} (`));
-  if (!line) return undefined;
-  return line.includes(`${path} (restored)`) ? 'restored' : 'rendered';
+  if (result.output.includes(`─ ${path} (restored)`)) return 'restored';
+  return result.output.includes(`─ ${path}`) ? 'rendered' : undefined;
 }
 
 /** A briefing the edits below do not touch: its email files stay as they were. */
