@@ -51,10 +51,13 @@ export interface ScannedFile {
 export function scanJob(files: readonly string[], known?: ReadonlySet<string>): ScannedFile[] {
   return files.map((file) => {
     const bytes = readFileSync(file);
-    const hash = known ? createHash('sha1').update(bytes).digest('base64url') : undefined;
-    if (hash !== undefined && known!.has(hash)) return { hash };
-    const page = scanPage(bytes.toString('utf8'));
-    return { hash, anchors: [...page.anchors], links: page.links };
+    const scan = (): ScannedFile => {
+      const page = scanPage(bytes.toString('utf8'));
+      return { anchors: [...page.anchors], links: page.links };
+    };
+    if (!known) return scan();
+    const hash = createHash('sha1').update(bytes).digest('base64url');
+    return known.has(hash) ? { hash } : { hash, ...scan() };
   });
 }
 
@@ -95,7 +98,9 @@ async function scanAll(
   if (workers === 1) return scanJob(files, known && new Set(known));
   const size = Math.ceil(files.length / workers);
   const chunks = Array.from({ length: workers }, (_, i) => files.slice(i * size, (i + 1) * size));
-  const answers = await Promise.all(chunks.map((chunk) => scanOnWorker(script, { files: chunk, known })));
+  const answers = await Promise.all(
+    chunks.map((chunk) => scanOnWorker(script, known ? { files: chunk, known } : { files: chunk })),
+  );
   return answers.flat();
 }
 
