@@ -6,6 +6,7 @@ import { briefingBody, getGraph, getPageContext, getSite, getToday, siteUrl } fr
 import { CARD_CACHE_FOLDER } from './lib/content/locations';
 import { entityJsonFiles, type EntityJsonFile } from './lib/publishing/entity-json';
 import { exportFiles, exportTables, type ExportFile } from './lib/publishing/exports';
+import { companyRssFeed } from './lib/publishing/feeds';
 import { emailBriefing, emailLinks, type EmailBriefing } from './lib/publishing/email';
 import type { OgCard } from './lib/publishing/og-card';
 import { CardCache, cardSalt, CardImages, type CardImage } from './lib/publishing/og-image';
@@ -99,7 +100,7 @@ function getEmails() {
           emailLinks(siteUrl(), campaign()),
           getToday(),
         );
-        return { ref: node.ref, email, cacheKey: contentKey(JSON.stringify(email)) };
+        return { ref: node.ref, email, cacheKey: dataKey(email) };
       }),
     ),
   );
@@ -113,6 +114,32 @@ export async function briefingEmailPaths() {
     props: { email },
     cacheKey,
   }));
+}
+
+/**
+ * Static paths of the company feeds: one per company, and one at each old id of a renamed company
+ * (feed readers do not follow HTML redirects), which serves the same feed. The feed, as data, is
+ * the props, and its hash the cache key.
+ */
+export async function companyFeedPaths() {
+  const graph = await getGraph();
+  const feeds = new Map(
+    graph.all('companies').map((node) => {
+      const feed = companyRssFeed(graph, node.ref, getSite(), siteUrl(), getToday());
+      return [node.ref.id, { feed, cacheKey: dataKey(feed) }] as const;
+    }),
+  );
+  const path = (id: string, company: Ref) => {
+    const { feed, cacheKey } = feeds.get(company.id)!;
+    return { params: { id }, props: { feed }, cacheKey };
+  };
+  return [
+    ...graph.all('companies').map((node) => path(node.ref.id, node.ref)),
+    ...graph
+      .redirects()
+      .filter((r) => r.to.collection === 'companies')
+      .map((r) => path(r.from.id, r.to)),
+  ];
 }
 
 let exported: Promise<{ files: ExportFile[]; entities: EntityJsonFile[] }> | undefined;
@@ -132,4 +159,9 @@ export function getExports(): Promise<{ files: ExportFile[]; entities: EntityJso
 /** A cache key for a published file: a hash of everything it contains. */
 export function contentKey(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
+}
+
+/** A cache key for a file made from `data` alone (a card, a feed, an email model): a hash of the data. */
+export function dataKey(data: unknown): string {
+  return contentKey(JSON.stringify(data));
 }

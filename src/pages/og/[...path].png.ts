@@ -1,9 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { createHash } from 'node:crypto';
 import { getPages, getSharedCards } from '../../data';
 import type { OgCard } from '../../lib/publishing/og-card';
 import { ogImageParam, sharedOgImageParam } from '../../lib/routes';
-import { cardImage, planImages } from '../../publishing';
+import { cardImage, dataKey, planImages } from '../../publishing';
 
 // The link-preview image of every page that has a card of its own, and one per type of
 // navigation page (shared by all pages of that type), drawn at build time on worker threads,
@@ -19,7 +18,7 @@ export const getStaticPaths = (async () => {
   return images.map(({ param, card }) => ({
     params: { path: param },
     props: { card },
-    cacheKey: createHash('sha256').update(JSON.stringify(card)).digest('base64url'),
+    cacheKey: dataKey(card),
   }));
 }) satisfies GetStaticPaths;
 

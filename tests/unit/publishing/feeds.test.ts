@@ -158,13 +158,13 @@ describe('companyRssFeed', () => {
   // Its hash is the feed file's cache key: equal data must mean an equal file, and a change to
   // anything the feed shows must change the data.
   test('changes when anything the feed shows changes, and only then', () => {
-    const hash = (g: typeof graph, today = TODAY, on = url) => JSON.stringify(companyRssFeed(g, acme, site, on, today));
-    expect(hash(buildGraph(minimalInput(), fixtureVocabulary))).toBe(hash(graph));
+    const data = (g: typeof graph, today = TODAY, on = url) => JSON.stringify(companyRssFeed(g, acme, site, on, today));
+    expect(data(buildGraph(minimalInput(), fixtureVocabulary))).toBe(data(graph));
     const renamed = minimalInput();
     renamed.deals[0]!.data.title = 'Renamed deal';
-    expect(hash(buildGraph(renamed, fixtureVocabulary))).not.toBe(hash(graph));
+    expect(data(buildGraph(renamed, fixtureVocabulary))).not.toBe(data(graph));
     // The event's status reads "past due" once its date has passed.
-    expect(hash(graph, '2024-12-31')).not.toBe(hash(graph));
-    expect(hash(graph, TODAY, new URL('https://other.example'))).not.toBe(hash(graph));
+    expect(data(graph, '2024-12-31')).not.toBe(data(graph));
+    expect(data(graph, TODAY, new URL('https://other.example'))).not.toBe(data(graph));
   });
 });
