@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { ASTRO_NODE_FLAGS } from '../build.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** Where tests put built sites, caches and screenshots (git-ignored). */
@@ -151,7 +152,7 @@ export function buildSite({
         const command = incremental
           ? join(PROJECT_ROOT, 'scripts/build.ts')
           : join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
-        const child = spawn(process.execPath, incremental ? [command] : [command, 'build'], {
+        const child = spawn(process.execPath, incremental ? [command] : [...ASTRO_NODE_FLAGS, command, 'build'], {
           cwd: PROJECT_ROOT,
           env: {
             ...buildEnvironment(),

@@ -25,7 +25,11 @@ export function scanPage(html: string): PageLinks {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  return page;
+  // The parser's attribute values are slices of `html`, and a slice keeps the whole string it was
+  // cut from alive: a build keeps every page's links until the check ends, so every page's HTML
+  // stayed in memory with them (1.3 GB at 12,350 pages). A JSON round trip copies them out.
+  const [anchors, links] = JSON.parse(JSON.stringify([[...page.anchors], page.links])) as [string[], string[]];
+  return { anchors: new Set(anchors), links };
 }
 
 /** What is wrong with an internal link: it leads to no page, or to no element of its page. */

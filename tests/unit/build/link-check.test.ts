@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { findBrokenLinks, scanPage } from '../../../src/lib/build/link-check';
 
 describe('scanPage', () => {
@@ -72,5 +74,26 @@ describe('scanPage with hostile attribute values', () => {
     );
     expect(page.anchors).toEqual(new Set(['a', 'b']));
     expect(page.links).toEqual(['/one/']);
+  });
+});
+
+describe('scanPage and memory', () => {
+  test('what it returns does not keep the page alive', () => {
+    // A build keeps every page's links until the check ends (12,350 pages at 10,000 entities). If
+    // they were slices of the page, every page's whole HTML would stay in memory with them.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const filler = `<p>${'x'.repeat(1_000_000)}</p>`;
+    gc();
+    const before = getHeapStatistics().used_heap_size;
+    const kept = Array.from({ length: 40 }, (_, i) =>
+      scanPage(`<h2 id="section-number-${i}">S</h2>${filler}<a href="/companies/some-company-${i}/#deals">x</a>${i}`),
+    );
+    gc();
+    const grown = getHeapStatistics().used_heap_size - before;
+    expect(kept.map((page) => page.links[0])).toContain('/companies/some-company-7/#deals');
+    expect([...kept[3]!.anchors]).toEqual(['section-number-3']);
+    // 40 pages of 1 MB each: kept alive, they would be 40 MB.
+    expect(grown).toBeLessThan(4_000_000);
   });
 });
