@@ -97,6 +97,7 @@ export async function buildBareSite(root: string): Promise<SiteMetrics> {
   const called = performance.now();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((done, fail) => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('BRIEFING_')));
+    // Starlight as shipped: plain `astro build`, without our build's ASTRO_NODE_FLAGS.
     const child = spawn(
       process.execPath,
       [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root],

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ASTRO_NODE_FLAGS } from '../build.ts';
+import { astroBuildArgs } from '../build.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** Where tests put built sites, caches and screenshots (git-ignored). */
@@ -149,10 +149,8 @@ export function buildSite({
     async () => {
       if (!incremental) await rm(outDir, { recursive: true, force: true });
       return new Promise<BuildResult>((done, fail) => {
-        const command = incremental
-          ? join(PROJECT_ROOT, 'scripts/build.ts')
-          : join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
-        const child = spawn(process.execPath, incremental ? [command] : [...ASTRO_NODE_FLAGS, command, 'build'], {
+        const args = incremental ? [join(PROJECT_ROOT, 'scripts/build.ts')] : astroBuildArgs(PROJECT_ROOT);
+        const child = spawn(process.execPath, args, {
           cwd: PROJECT_ROOT,
           env: {
             ...buildEnvironment(),
