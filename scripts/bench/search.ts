@@ -1,5 +1,5 @@
 /** The reader's first search query on a built site, as the benchmark reports it. */
-import { CHROMIUM_PATH, hasChromium, launchBrowser, openPage } from '../lib/browser.ts';
+import { browserPath, hasChromium, launchBrowser, openPage } from '../lib/browser.ts';
 import { measureFirstQuery } from '../lib/search-weight.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import type { SearchResult } from './report.ts';
@@ -10,7 +10,7 @@ import type { SearchResult } from './report.ts';
  * the row is reported as not measured rather than failing the benchmark.
  */
 export async function measureSearch(dist: string, pages: number, query: string): Promise<SearchResult> {
-  if (!hasChromium()) return { pages, measured: false, query, reason: `not measured (no ${CHROMIUM_PATH})` };
+  if (!hasChromium()) return { pages, measured: false, query, reason: `not measured (no ${browserPath()})` };
   const server = await serveStatic(dist);
   try {
     const browser = await launchBrowser();

@@ -3,18 +3,35 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 // Headless Chromium for the browser tests and the scripts that look at built pages.
 
-/** Debian's Chromium; browser downloads do not work on these machines. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (`apt-get install -y chromium`); browser downloads do not work on these machines. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** True when Chromium is installed here. */
-export function hasChromium(): boolean {
-  return existsSync(CHROMIUM_PATH);
+/**
+ * Debian's build of the same Chromium without a window system (`apt-get install -y
+ * chromium-headless-shell`), the headless browser Playwright itself prefers: the same Blink, so
+ * pages lay out, paint and run as in Chromium, at far less CPU. Measured here (2 cores, the
+ * bundled site's 37 pages loaded twice): 25.5 CPU-seconds against Chromium's 46.3.
+ */
+export const HEADLESS_SHELL_PATH = '/usr/bin/chromium-headless-shell';
+
+/** The browser {@link launchBrowser} starts: `$CHROMIUM_PATH` if set, else the headless shell if installed, else Chromium. */
+export function browserPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync(HEADLESS_SHELL_PATH) ? HEADLESS_SHELL_PATH : CHROMIUM_PATH;
 }
+
+/** True when a browser to launch is installed here. */
+export function hasChromium(): boolean {
+  return existsSync(browserPath());
+}
+
+/** How to install the browser, for messages. */
+export const INSTALL_BROWSER = 'apt-get install -y chromium-headless-shell (or chromium)';
 
 /** Starts headless Chromium with flags that keep it off the network. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: browserPath(),
     headless: true,
     args: [
       '--no-sandbox',
