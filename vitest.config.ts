@@ -23,7 +23,10 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'build', include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'] },
+        // Shared too: a fresh module graph per file cost about 1.5 CPU-seconds a file (fourteen
+        // build files: 53 → 32 CPU-seconds). These files only read built sites; each starts and
+        // stops its own browser and server, and none mocks a module.
+        test: { name: 'build', include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'], isolate: false },
       },
     ],
   },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { INCREMENTAL_MANIFEST } from '../../scripts/build';
@@ -8,7 +8,7 @@ import { scenario } from '../support/scenario';
 
 // `npm run build` (scripts/build.ts) over one content root through an editor's day: a first build,
 // nothing changed, edits (an incremental build, compared byte for byte with a clean one), broken
-// links in a briefing, three broken files, and the fix.
+// links and a missing image in a briefing, and the fix.
 
 /** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
 function snapshot(dir: string): Record<string, string> {
@@ -130,46 +130,40 @@ describe('npm run build through an editor’s day', () => {
     expect(clean.ok, clean.output.slice(-3000)).toBe(true);
     expect(snapshot(`${content}-clean`)).toEqual(good);
 
-    // 4. A mistake in a briefing: links to a page and an anchor that do not exist. The content
-    // check finds both before anything is rendered (the read-only link check after the build
-    // stays as the last word on generated pages).
+    // 4. A mistake in a briefing: links to a page and an anchor that do not exist, and an image
+    // that is not there. The content check finds all three before anything is rendered (the
+    // read-only link check after the build stays as the last word on generated pages), and the
+    // output keeps the last successful build. (Mistakes in data files fail the same way, before
+    // rendering: tests/build/invalid-content.test.ts builds a content root full of them.)
     const briefing = join(content, 'briefings/widgets-weekly.mdx');
     const text = readFileSync(briefing, 'utf8');
     writeFileSync(
       briefing,
-      `${text}\nSee [the gone page](/companies/gone/) and [its deals](/companies/acme-widgets/#no-such-section).\n`,
+      `${text}\nSee [the gone page](/companies/gone/) and [its deals](/companies/acme-widgets/#no-such-section).\n\n![A chart](./widget-chart.png)\n`,
     );
     const broken = await build();
     expect(broken.ok).toBe(false);
+    const line = text.split('\n').length + 1;
     expect(broken.output).toContain(
-      'expected a link to a page of this site, found "/companies/gone/", and no page is at /companies/gone/.',
+      `widgets-weekly.mdx: line ${line}: expected a link to a page of this site, found "/companies/gone/", and no page is at /companies/gone/.`,
     );
     expect(broken.output).toContain(
-      'expected a link to a part of /companies/acme-widgets/ that exists, found "/companies/acme-widgets/#no-such-section", and no element there has the id "no-such-section".',
+      `widgets-weekly.mdx: line ${line}: expected a link to a part of /companies/acme-widgets/ that exists, found "/companies/acme-widgets/#no-such-section", and no element there has the id "no-such-section".`,
     );
+    expect(broken.output).toContain(
+      `widgets-weekly.mdx: line ${line + 2}: expected an image file in briefings/, found "./widget-chart.png", and there is no such file.`,
+    );
+    expect(broken.output).toContain('3 problems in the content');
+    expect(broken.output).not.toContain('[build] Complete!');
     expect(broken.output).toContain('still holds the last successful build, unchanged');
     expect(snapshot(outDir)).toEqual(good);
     expect(existsSync(`${outDir}.next`)).toBe(false);
     // Page copies this build rendered are not trusted by the next incremental build.
     expect(manifests()).toEqual([false]);
 
-    // 5. Three broken files: three lines at once, before anything is rendered; the output stays.
-    writeFileSync(briefing, text);
-    const files = ['companies/acme-widgets.yaml', 'people/jane-doe.yaml', 'events/acme-plant-opening.yaml'];
-    const saved = files.map((file) => readFileSync(join(content, file), 'utf8'));
-    appendFileSync(join(content, files[0]!), 'founded: 1999\n');
-    appendFileSync(join(content, files[1]!), 'age: 40\n');
-    writeFileSync(join(content, files[2]!), 'title: [unclosed\n');
-    const invalid = await build();
-    expect(invalid.ok).toBe(false);
-    const lines = invalid.output.split('\n').filter((line) => /\.yaml: .*: expected .*, found .*\.$/.test(line));
-    expect(lines.map((line) => line.replace(/^.*?(companies|people|events)\//, '$1/').split(':')[0])).toEqual(files);
-    expect(invalid.output).not.toContain('[build] Complete!');
-    expect(snapshot(outDir)).toEqual(good);
-
-    // 6. Fixed: after a failure the next build runs (a failed build is never "up to date") and
+    // 5. Fixed: after a failure the next build runs (a failed build is never "up to date") and
     // publishes exactly what the content says.
-    files.forEach((file, i) => writeFileSync(join(content, file), saved[i]!));
+    writeFileSync(briefing, text);
     const fixed = await build();
     expect(fixed.ok, fixed.output.slice(-3000)).toBe(true);
     expect(fixed.output).toContain('[build] Complete!');
