@@ -3,7 +3,9 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { cacheDirFor, contentRoot } from './src/lib/content/locations.ts';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ASTRO_ROOT_ENV, cacheDirFor, contentRoot } from './src/lib/content/locations.ts';
 import { loadSiteConfig } from './src/lib/content/site-config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { briefingPolicyPlugin } from './src/lib/graph/briefing-policy-plugin.ts';
@@ -16,15 +18,23 @@ import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts
 import { siteUrlCheck } from './src/integrations/site-url.ts';
 import { siteUrlFrom } from './src/lib/publishing/site-url.ts';
 
+/** A file or folder of this project, as an absolute path: right whatever Astro's root is. */
+const own = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
+
 // Which dataset to build: BRIEFING_CONTENT_ROOT (default src/content). Tests and benchmarks point
 // it at other content roots and send the output to BRIEFING_OUT_DIR.
 const site = loadSiteConfig(contentRoot(process.cwd()));
 
 export default defineConfig({
+  // The code is this project's (src/, public/), whatever the root; BRIEFING_ASTRO_ROOT gives a
+  // build a root of its own for Astro's generated .astro/ folder (see ASTRO_ROOT_ENV).
+  ...(process.env[ASTRO_ROOT_ENV] ? { root: process.env[ASTRO_ROOT_ENV] } : {}),
+  srcDir: own('./src/'),
+  publicDir: own('./public/'),
   // Where the site is published (BRIEFING_SITE_URL), for what is read elsewhere: canonical links,
   // previews, feeds, email snippets. Unset, a placeholder is used and the build says so once.
   site: siteUrlFrom(process.env).url,
-  outDir: process.env.BRIEFING_OUT_DIR || './dist',
+  outDir: process.env.BRIEFING_OUT_DIR ? resolve(process.env.BRIEFING_OUT_DIR) : own('./dist/'),
   // One cache per content root (BRIEFING_CACHE_DIR, default node_modules/.astro, then a folder
   // named after the root), so switching or moving roots never reads another root's store.
   cacheDir: cacheDirFor(process.cwd()),
@@ -93,13 +103,13 @@ export default defineConfig({
       expressiveCode: false,
       // The sidebar is navigation, not a reading order: no previous/next links.
       pagination: false,
-      routeMiddleware: './src/route-data.ts',
-      customCss: ['./src/styles/tokens.css', './src/styles/search.css', './src/styles/print.css'],
+      routeMiddleware: own('./src/route-data.ts'),
+      customCss: [own('./src/styles/tokens.css'), own('./src/styles/search.css'), own('./src/styles/print.css')],
       components: {
-        Head: './src/components/starlight/Head.astro',
-        PageTitle: './src/components/starlight/PageTitle.astro',
-        Search: './src/components/starlight/Search.astro',
-        MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+        Head: own('./src/components/starlight/Head.astro'),
+        PageTitle: own('./src/components/starlight/PageTitle.astro'),
+        Search: own('./src/components/starlight/Search.astro'),
+        MarkdownContent: own('./src/components/starlight/MarkdownContent.astro'),
       },
     }),
     // Starlight would add MDX with full static optimisation; headings must stay components so

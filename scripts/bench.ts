@@ -70,7 +70,7 @@ export interface BenchOptions {
 }
 
 /**
- * Builds our site for a content root into `outDir` and measures it (lock wait excluded). The
+ * Builds our site for a content root into `outDir` and measures it. The
  * cache folder is `${outDir}.cache` (buildSite's BRIEFING_CACHE_DIR); the build's output goes to
  * `<outDir's folder>/<name>.log` (kept with --keep).
  */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, root } from 'astro:config/server';
+import { cacheDir, srcDir } from 'astro:config/server';
 import { briefingBody, getGraph, getPageContext, getSite, getToday, siteUrl } from './data';
-import { CARD_CACHE_FOLDER } from './lib/content/locations';
+import { CARD_CACHE_FOLDER, projectDir } from './lib/content/locations';
 import { entityJsonFiles, type EntityJsonFile } from './lib/publishing/entity-json';
 import { exportFiles, exportTables, type ExportFile } from './lib/publishing/exports';
 import { companyRssFeed } from './lib/publishing/feeds';
@@ -35,7 +35,7 @@ let pool: CardPool | undefined;
  */
 export function cardImages(): CardImages {
   if (!images) {
-    const project = fileURLToPath(root);
+    const project = projectDir(srcDir);
     const workers = new CardPool({ root: project });
     pool = workers;
     images = new CardImages(

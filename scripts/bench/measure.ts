@@ -6,10 +6,8 @@ import type { TreeSample } from './process-tree.ts';
 
 /** The measurements of one build of one site. */
 export interface SiteMetrics {
-  /** Seconds from the build process starting to it exiting (waiting for the build lock excluded). */
+  /** Seconds from the build process starting to it exiting. */
   wallSeconds: number;
-  /** Seconds spent waiting for the build lock before the build started (0 for the bare site). */
-  lockWaitSeconds: number;
   /** Number of .html files in dist/ (Pagefind's and Astro's asset folders excluded). */
   htmlPages: number;
   /** htmlPages / wallSeconds. */
@@ -108,7 +106,6 @@ export function measureBuild(options: {
   const pagefind = skipped ? { seconds: 0, pages: 0 } : parsePagefindLog(output);
   return {
     wallSeconds,
-    lockWaitSeconds: (started - called) / 1000,
     htmlPages: pages,
     pagesPerSecond: pages / wallSeconds,
     peakRssBytes: sample.peakRssBytes,

@@ -2,8 +2,8 @@
  * Peak memory and start time of a process tree, read from Linux /proc while it runs.
  *
  * The benchmark samples the descendants of its own process rather than one child's pid: builds of
- * this project go through `buildSite()` (scripts/lib/build-site.ts), which spawns the child itself
- * and holds the build lock, so the pid is never handed out. While a build runs, the benchmark's
+ * this project go through `buildSite()` (scripts/lib/build-site.ts), which spawns the child itself,
+ * so the pid is never handed out. While a build runs, the benchmark's
  * only descendants are that build's processes (Astro, esbuild, Pagefind), so summing them is the
  * build's footprint.
  */
@@ -81,8 +81,8 @@ function uptimeSeconds(): number {
 
 /**
  * Samples the process tree under `root` every `intervalMs` until `stop()`: the peak summed VmRSS,
- * and when the first direct child started (so time spent waiting for the build lock is not
- * counted as build time).
+ * and when the first direct child started (so what the caller does before, such as emptying the
+ * output folder, is not counted as build time).
  */
 export function startTreeSampler(root = process.pid, intervalMs = 100): { stop(): TreeSample } {
   try {

@@ -93,8 +93,8 @@ export interface Verdict {
 }
 
 /**
- * The JSON file the benchmark writes. Times are wall seconds of the build process (waiting for
- * the build lock excluded), memory the peak summed RSS of its process tree in bytes, sizes bytes.
+ * The JSON file the benchmark writes. Times are wall seconds of the build process, memory the
+ * peak summed RSS of its process tree in bytes, sizes bytes.
  */
 export interface BenchReport {
   createdAt: string;
@@ -348,8 +348,6 @@ export function formatReport(report: BenchReport): string {
         `    edited ${run.edit.company} (${run.edit.relations} relations): name → "${run.edit.name}"; ` +
           `${paths(run.edit.metrics)} paths rendered, the rest reused.`,
       );
-    if (run.ours.lockWaitSeconds > 0.5)
-      lines.push(`    waited ${run.ours.lockWaitSeconds.toFixed(1)} s for the build lock (not counted).`);
     if (run.profileDir)
       lines.push(
         `    the cold build ran with the CPU profiler (slower than unprofiled); profiles in ${run.profileDir}`,

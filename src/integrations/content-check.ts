@@ -1,12 +1,11 @@
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { checkContent } from '../lib/content/check';
 import { problemCount, problemsPage, reportLines } from '../lib/content/check-report';
 import { ContentError } from '../lib/content/content-errors';
-import { contentRoot } from '../lib/content/locations';
+import { contentRoot, projectDir } from '../lib/content/locations';
 import { toAstroError } from '../loaders/astro-error';
 
 /** Requests for pages (not scripts, styles, images or Vite's own modules), which a problem page replaces. */
@@ -90,7 +89,7 @@ export function contentCheck(): AstroIntegration {
     name: 'briefing-content-check',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
-        projectRoot = fileURLToPath(config.root);
+        projectRoot = projectDir(config.srcDir);
         if (command !== 'build') return;
         const started = performance.now();
         const report = checkContent(contentRoot(projectRoot), projectRoot);

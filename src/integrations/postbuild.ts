@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { findBrokenLinks, type PageLinks } from '../lib/build/link-check';
 import { LINK_SCAN_CACHE_FILE, linkScanWorkerScript, scanFiles } from '../lib/build/link-scan';
-import { DEFAULT_CACHE_DIR } from '../lib/content/locations';
+import { DEFAULT_CACHE_DIR, projectDir } from '../lib/content/locations';
 
 function htmlFiles(root: string): string[] {
   const files: string[] = [];
@@ -41,7 +41,7 @@ export function postbuild(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base;
         site = config.site ?? site;
-        project = fileURLToPath(config.root);
+        project = projectDir(config.srcDir);
         cache = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {

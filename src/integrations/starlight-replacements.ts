@@ -62,7 +62,7 @@ export function starlightReplacements(): AstroIntegration {
               'compare the copies with the installed originals, carry the changes over, then update the hashes in src/integrations/starlight-replacements.ts.',
           );
         }
-        const replaced = fileURLToPath(new URL('src/components/starlight/replaced/', config.root));
+        const replaced = fileURLToPath(new URL('components/starlight/replaced/', config.srcDir));
         const byOriginal = new Map(
           Object.entries(REPLACED).map(([original, { copy }]) => [join(dist, original), join(replaced, copy)]),
         );

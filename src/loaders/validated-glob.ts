@@ -5,6 +5,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { ContentError, describeValue, formatIssues } from '../lib/content/content-errors';
 import { parseYaml, splitMdx } from '../lib/content/documents';
+import { projectDir } from '../lib/content/locations';
 import { displayPath, lineOf } from '../lib/content/paths';
 import { briefingProblems } from '../lib/graph/briefing-policy';
 import { toAstroError } from './astro-error';
@@ -43,7 +44,7 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
   return {
     name: 'briefing-validated-glob',
     load: async (context: LoaderContext) => {
-      const root = fileURLToPath(context.config.root);
+      const root = projectDir(context.config.srcDir);
       const shown = (file: string) => displayPath(root, file);
 
       // Two files with one id (catl.yaml and catl.yml) would silently shadow each other.

@@ -13,8 +13,7 @@ import { outputFolder, PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
 // --quick leaves out repeat what other tests build already (the edit: an incremental build, which
 // tests/build/pipeline.test.ts checks byte for byte; the warm card cache: the same build with
 // every card from the cache; the first search: tests/e2e/search.test.ts measures it the same
-// way), and the build lock runs builds one at a time. Its pure parts, every row included, are
-// unit-tested in tests/unit/scripts/bench.test.ts.
+// way). Its pure parts, every row included, are unit-tested in tests/unit/scripts/bench.test.ts.
 const work = outputFolder('bench-test-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -36,7 +35,6 @@ function expectSane(site: SiteMetrics, name: string): void {
     expect(site[field], `${name}.${field}`).toBeGreaterThan(0);
     expect(Number.isFinite(site[field]), `${name}.${field}`).toBe(true);
   }
-  expect(site.lockWaitSeconds).toBeGreaterThanOrEqual(0);
   expect(site.pagesPerSecond).toBeCloseTo(site.htmlPages / site.wallSeconds, 6);
   expect(site.pagefindBytes).toBeLessThan(site.distBytes);
   // A build of Node, Vite and Pagefind cannot fit in 10 MiB: the sampler saw the process tree.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/lib/content/check';
 import { escapeMarkup } from '../../src/lib/values/escape';
-import { buildEnvironment, PROJECT_ROOT, withBuildLock } from '../../scripts/lib/build-site.ts';
+import { buildEnvironment, PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
 import { scenario } from '../support/scenario';
 
 // One `astro dev` on a copy of the minimal fixture, for every step: a content mistake shows the
@@ -16,9 +16,6 @@ const root = scenario({});
 let server: ChildProcess;
 let output = '';
 let origin = '';
-let release: () => void = () => {};
-/** The build lock held while the dev server runs, released in afterAll. */
-let held: Promise<void> = Promise.resolve();
 
 async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -56,16 +53,8 @@ const original = (path: string) => readFileSync(join(PROJECT_ROOT, 'tests/fixtur
 const expectedLines = () => checkContent(root, PROJECT_ROOT).problems;
 
 beforeAll(async () => {
-  // Astro writes generated types into the project's .astro/ as a build does: take the build lock.
-  await new Promise<void>((started) => {
-    held = withBuildLock(
-      () =>
-        new Promise<void>((done) => {
-          release = done;
-          started();
-        }),
-    );
-  });
+  // The dev server writes the project's own .astro/ (a dev server needs the code inside its root);
+  // test builds each have a root of their own (buildSite()), so they go on meanwhile.
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(
@@ -96,10 +85,6 @@ afterAll(async () => {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     if (server.exitCode === null) process.kill(server.pid, 'SIGKILL');
   }
-  // Wait until the lock is gone: a worker that ends with this file would otherwise leave it
-  // behind, and every build after it would wait ten minutes for it to go stale.
-  release();
-  await held;
 });
 
 describe('astro dev while an author edits content', () => {

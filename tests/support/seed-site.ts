@@ -81,13 +81,7 @@ async function buildOnce(name: string, spec: Spec): Promise<SharedSite> {
       else cpSync(join(FIXTURES, spec.fixture ?? 'minimal'), contentRoot, { recursive: true });
       spec.prepare?.(contentRoot);
     }
-    // Shared sites build before private builds: many files wait for them.
-    const result = await buildSite({
-      contentRoot,
-      outDir: dist,
-      env: { BRIEFING_TODAY: TEST_TODAY, ...spec.env },
-      priority: true,
-    });
+    const result = await buildSite({ contentRoot, outDir: dist, env: { BRIEFING_TODAY: TEST_TODAY, ...spec.env } });
     if (!result.ok) throw new Error(`The shared site "${name}" did not build:\n${result.output.slice(-4000)}`);
     writeFileSync(join(dist, 'build-output.txt'), result.output);
     writeFileSync(done, '');

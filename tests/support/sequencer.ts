@@ -15,8 +15,6 @@ export const SLOWEST_FIRST = [
   'tests/e2e/charts-tables.test.ts',
   'tests/e2e/previews.test.ts',
   'tests/e2e/hostile.test.ts',
-  // After the pipeline's builds rather than beside them: both take the build lock, and a file
-  // waiting for it holds a worker idle (measured: 23 s when it came right after the search file).
   'tests/build/bench.test.ts',
   'tests/e2e/redirects.test.ts',
   'tests/build/email.test.ts',

@@ -1,8 +1,22 @@
 import { createHash } from 'node:crypto';
 import { basename, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Where a build reads from and keeps its caches. No imports beyond Node's, so scripts run with
 // plain Node (scripts/build.ts) share these rules with the Astro config.
+
+/**
+ * Environment variable giving a build an Astro root of its own (an empty folder; only Astro's
+ * generated `.astro/` goes there). Astro writes the list of the content root's modules into
+ * `<root>/.astro/`, so two builds of different content roots with one root would read each
+ * other's; with a root each, the tests build several sites at once. The code stays in the project.
+ */
+export const ASTRO_ROOT_ENV = 'BRIEFING_ASTRO_ROOT';
+
+/** The project folder (where src/ and public/ are) of a resolved Astro config: its srcDir's parent, wherever its root is. */
+export function projectDir(srcDir: URL): string {
+  return fileURLToPath(new URL('../', srcDir));
+}
 
 /** Environment variable naming the content root (relative to the project or absolute). */
 export const CONTENT_ROOT_ENV = 'BRIEFING_CONTENT_ROOT';

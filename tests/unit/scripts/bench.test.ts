@@ -108,7 +108,6 @@ describe('the edit', () => {
 const metrics = (wallSeconds: number, peakRssBytes: number, paths: PathCounts = { rendered: 100, reused: 0 }) =>
   ({
     wallSeconds,
-    lockWaitSeconds: 0,
     htmlPages: 100,
     pagesPerSecond: 100 / wallSeconds,
     peakRssBytes,
