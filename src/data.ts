@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { site as configuredSite } from 'astro:config/server';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { root as astroRoot, site as configuredSite, srcDir } from 'astro:config/server';
 import { getCollection } from 'astro:content';
 import { ContentError } from './lib/content/content-errors';
 import { toAstroError } from './loaders/astro-error';
 import { buildGraph, type Graph, type GraphInput } from './lib/graph/graph';
 import { displayPath, lineOf } from './lib/content/paths';
-import { contentRoot } from './lib/content/locations';
+import { contentRoot, projectDir } from './lib/content/locations';
 import { loadSiteConfig } from './lib/content/site-config';
 import { sidebarInput, type SidebarInput } from './lib/pages/navigation';
 import {
@@ -43,7 +45,9 @@ async function load(): Promise<Graph> {
       return [
         collection,
         entries.map((entry) => {
-          const filePath = displayPath(process.cwd(), entry.filePath ?? `${collection}/${entry.id}`);
+          // Astro gives the path from its root, which may be a folder of its own (ASTRO_ROOT_ENV).
+          const file = resolve(fileURLToPath(astroRoot), entry.filePath ?? `${collection}/${entry.id}`);
+          const filePath = displayPath(projectDir(srcDir), file);
           const body = 'body' in entry && typeof entry.body === 'string' ? entry.body : undefined;
           if (body !== undefined) bodies.set(entry.id, body);
           return {
@@ -51,7 +55,7 @@ async function load(): Promise<Graph> {
             filePath,
             data: entry.data,
             // Line numbers in messages count from the top of the file, frontmatter included.
-            ...(body === undefined ? {} : { body, bodyLine: lineOf(readFileSync(filePath, 'utf8'), body) }),
+            ...(body === undefined ? {} : { body, bodyLine: lineOf(readFileSync(file, 'utf8'), body) }),
           };
         }),
       ] as const;

@@ -46,6 +46,8 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
     load: async (context: LoaderContext) => {
       const root = projectDir(context.config.srcDir);
       const shown = (file: string) => displayPath(root, file);
+      // Astro's entry paths are relative to its root, which may be a folder of its own (ASTRO_ROOT_ENV).
+      const astroRoot = fileURLToPath(context.config.root);
 
       // Two files with one id (catl.yaml and catl.yml) would silently shadow each other.
       const folder = resolve(root, base);
@@ -108,7 +110,7 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
         ...context,
         ...(guardedEntryTypes ? { entryTypes: guardedEntryTypes } : {}),
         parseData: async (props) => {
-          const file = props.filePath ? shown(props.filePath) : `${base}/${props.id}`;
+          const file = props.filePath ? shown(resolve(astroRoot, props.filePath)) : `${base}/${props.id}`;
           if (!ID_PATTERN.test(props.id)) {
             fail(
               new ContentError([
