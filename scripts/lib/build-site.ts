@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -40,11 +41,21 @@ export function buildEnvironment(): NodeJS.ProcessEnv {
 }
 
 /**
+ * The Astro root of a build into `outDir` (ASTRO_ROOT_ENV): a folder of its own for the `.astro/`
+ * folder where Astro lists the content root's modules, so builds of different content roots run
+ * at the same time. Inside the project, so Astro resolves packages from its node_modules; named
+ * after `outDir`, so the next build into it is given the same root (scripts/build.ts counts the
+ * BRIEFING_* variables among a build's inputs).
+ */
+export function astroRootFor(outDir: string): string {
+  return join(OUTPUT_ROOT, 'astro-roots', createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16));
+}
+
+/**
  * Runs `astro build` for a content root into `outDir`, the way `npm run build` does, with the
- * content root and output directory passed through the environment. Each build gets an Astro root
- * of its own, `${outDir}.root` (ASTRO_ROOT_ENV), for the `.astro/` folder Astro writes the content
- * root's module list into; so builds of different content roots run at the same time, one per
- * test worker, and none waits for another.
+ * content root and output directory passed through the environment. Each build has an Astro root
+ * of its own ({@link astroRootFor}), emptied after it: builds run side by side, one per test
+ * worker, and none waits for another.
  */
 export async function buildSite({
   contentRoot,
@@ -62,9 +73,9 @@ export async function buildSite({
   incremental?: boolean;
 }): Promise<BuildResult> {
   if (!incremental) await rm(outDir, { recursive: true, force: true });
-  const astroRoot = `${outDir}.root`;
+  const astroRoot = astroRootFor(outDir);
   await mkdir(astroRoot, { recursive: true });
-  return new Promise<BuildResult>((done, fail) => {
+  const built = new Promise<BuildResult>((done, fail) => {
     const args = incremental ? [join(PROJECT_ROOT, 'scripts/build.ts')] : astroBuildArgs(PROJECT_ROOT);
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
@@ -88,4 +99,6 @@ export async function buildSite({
     // eslint-disable-next-line no-control-regex
     child.on('close', (code) => done({ ok: code === 0, code, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir }));
   });
+  // Astro writes the folder afresh every build: nothing in it is kept for the next one.
+  return built.finally(() => rm(astroRoot, { recursive: true, force: true }));
 }
