@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 
 // Headless Chromium for the browser tests and the scripts that look at built pages.
 
@@ -28,9 +28,9 @@ export function hasChromium(): boolean {
 /** How to install the browser, for messages. */
 export const INSTALL_BROWSER = 'apt-get install -y chromium-headless-shell (or chromium)';
 
-/** Starts headless Chromium with flags that keep it off the network. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** Headless Chromium with flags that keep it off the network. */
+function launchOptions() {
+  return {
     executablePath: browserPath(),
     headless: true,
     args: [
@@ -43,7 +43,17 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-features=Translate,OptimizationHints,MediaRouter',
     ],
-  });
+  };
+}
+
+/** Starts headless Chromium (see {@link browserPath}) for this process. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(launchOptions());
+}
+
+/** Starts headless Chromium that other processes connect to (`chromium.connect(server.wsEndpoint())`). */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions());
 }
 
 /** Width overflow: how many pixels the page is wider than the viewport (0 when it fits). */

@@ -6,7 +6,7 @@ import { buildGraph } from '../../src/lib/graph/graph';
 import { loadSiteConfig } from '../../src/lib/content/site-config';
 import { emailBriefing, emailLinks, emailText, emailTextFile } from '../../src/lib/publishing/email';
 import { OUTPUT_ROOT } from '../../scripts/lib/build-site.ts';
-import { describeInBrowser, launchBrowser, openPage } from '../support/browser';
+import { describeInBrowser, connectBrowser, openPage } from '../support/browser';
 import { fixtureVocabulary, minimalInput, UNIT_TODAY } from '../support/content';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -34,7 +34,7 @@ describeInBrowser('email.txt opened in a browser from a host that sends no chars
     writeFileSync(join(root, 'email.txt'), emailTextFile(email));
     // The same text without the byte order mark: what the site served before, for contrast.
     writeFileSync(join(root, 'without-bom.txt'), emailText(email));
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(root)]);
+    [browser, server] = await Promise.all([connectBrowser(), serveStatic(root)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { isStandaloneDocument } from '../../src/lib/routes';
-import { describeInBrowser, launchBrowser, openPage, watchPage } from '../support/browser';
+import { describeInBrowser, connectBrowser, openPage, watchPage } from '../support/browser';
 import { htmlPages } from '../support/dist';
 import { hostileSite } from '../support/seed-site';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -21,7 +21,7 @@ describeInBrowser('a site whose content is hostile', () => {
     paths = sitemapPaths(dist).filter((path) => !['/about/', '/search/'].includes(path));
     // Email snippets are standalone documents, outside the sitemap; they are checked too.
     snippets = htmlPages(dist).filter(isStandaloneDocument);
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+    [browser, server] = await Promise.all([connectBrowser(), serveStatic(dist)]);
   });
   afterAll(async () => {
     await browser?.close();

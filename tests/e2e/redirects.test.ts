@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { axeViolations, describeInBrowser, launchBrowser, openPage, watchPage } from '../support/browser';
+import { axeViolations, describeInBrowser, connectBrowser, openPage, watchPage } from '../support/browser';
 import { editedSite } from '../support/seed-site';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -11,7 +11,7 @@ describeInBrowser('the old URL of a renamed entity', () => {
   let server: StaticServer;
   beforeAll(async () => {
     const { dist } = await editedSite();
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+    [browser, server] = await Promise.all([connectBrowser(), serveStatic(dist)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserPath, hasChromium, INSTALL_BROWSER, launchBrowser } from '../../scripts/lib/browser.ts';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { browserPath, hasChromium, INSTALL_BROWSER } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
-export { hasChromium, launchBrowser };
+export { hasChromium };
+
+/**
+ * The run's Chromium (tests/support/browser-server.ts), connected to. Closing what this returns
+ * closes the contexts it opened and disconnects; the browser goes on for the other files.
+ */
+export function connectBrowser(): Promise<Browser> {
+  const endpoint = inject('browserEndpoint');
+  if (!endpoint) throw new Error(`No browser for this run: Chromium is missing at ${browserPath()}.`);
+  return chromium.connect(endpoint);
+}
 export { horizontalOverflow, openPage, waitInPage } from '../../scripts/lib/browser.ts';
 
 /** True in CI, where a missing browser must fail the run instead of skipping browser tests. */
@@ -78,13 +88,14 @@ export function watchPage(page: Page, origin: string): PageProblems {
 }
 
 /**
- * A browser and a static server for a built site, started before the enclosing suite's tests and
- * stopped after them. `dist` is read when the suite starts (it may be built in an earlier hook).
+ * The run's browser, connected, and a static server for a built site, started before the
+ * enclosing suite's tests and stopped after them. `dist` is read when the suite starts (it may be
+ * built in an earlier hook).
  */
 export function servedSite(dist: () => string): { browser: Browser; server: StaticServer } {
   const site = {} as { browser: Browser; server: StaticServer };
   beforeAll(async () => {
-    [site.browser, site.server] = await Promise.all([launchBrowser(), serveStatic(dist())]);
+    [site.browser, site.server] = await Promise.all([connectBrowser(), serveStatic(dist())]);
   });
   afterAll(async () => {
     await site.browser?.close();
