@@ -1,4 +1,4 @@
-import { seedSite, TEST_TODAY } from '../support/seed-site';
+import { seedSite, SHARED_BUILD_FILES, TEST_TODAY } from '../support/seed-site';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -14,7 +14,7 @@ import { htmlPages, loadPage } from '../support/dist';
 const dist = await seedSite();
 const { graph, site } = loadContentRoot(join(import.meta.dirname, '../../src/content'));
 
-const HARNESS_FILES = ['/.shared-build-done', '/build-output.txt'];
+const HARNESS_FILES = SHARED_BUILD_FILES.map((file) => `/${file}`);
 
 describe('the site built from the bundled dataset', () => {
   test('has a home page presenting the latest briefings and the entity indexes', () => {

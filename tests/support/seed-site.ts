@@ -39,6 +39,12 @@ interface Spec {
 
 const built = new Map<string, Promise<SharedSite>>();
 
+/** What a shared build printed, kept beside the site; and the mark of a finished build. */
+const OUTPUT_FILE = 'build-output.txt';
+const DONE_FILE = '.shared-build-done';
+/** Files a shared build writes beside the site: not part of what the build publishes. */
+export const SHARED_BUILD_FILES = [OUTPUT_FILE, DONE_FILE];
+
 /**
  * The shared build `name`: built once per test run, in any worker, under a lock; every other
  * file (in any worker) waits for it and reads the same output. Unit runs never ask, so they
@@ -57,7 +63,7 @@ async function buildOnce(name: string, spec: Spec): Promise<SharedSite> {
   const base = inject('siteDir');
   const dist = name === 'seed' ? base : `${base}-${name}`;
   const contentRoot = spec.root ?? `${dist}-content`;
-  const done = join(dist, '.shared-build-done');
+  const done = join(dist, DONE_FILE);
   const lock = `${dist}.lock`;
   // Without the parent folder the lock could never be taken, and every worker would wait forever.
   await mkdir(dirname(dist), { recursive: true });
@@ -83,7 +89,7 @@ async function buildOnce(name: string, spec: Spec): Promise<SharedSite> {
     }
     const result = await buildSite({ contentRoot, outDir: dist, env: { BRIEFING_TODAY: TEST_TODAY, ...spec.env } });
     if (!result.ok) throw new Error(`The shared site "${name}" did not build:\n${result.output.slice(-4000)}`);
-    writeFileSync(join(dist, 'build-output.txt'), result.output);
+    writeFileSync(join(dist, OUTPUT_FILE), result.output);
     writeFileSync(done, '');
     return { dist, contentRoot };
   } finally {
@@ -98,7 +104,7 @@ export async function seedSite(): Promise<string> {
 
 /** What a shared build printed. */
 export function buildOutput(site: Pick<SharedSite, 'dist'>): string {
-  return readFileSync(join(site.dist, 'build-output.txt'), 'utf8');
+  return readFileSync(join(site.dist, OUTPUT_FILE), 'utf8');
 }
 
 /** The hostile fixture: every free-text field holds script, HTML and head-escaping payloads. */
@@ -142,38 +148,59 @@ and [a reference][ref].
 [ref]: https://example.com/ref
 `;
 
+/** A briefing the edits below do not touch (its email files and feed entries stay as they were). */
+export const QUIET_WEEK = `---
+title: Quiet week
+description: Synthetic briefing the editor's changes do not touch.
+published: 2024-01-04
+summary: Synthetic briefing that mentions nothing the edits change.
+sources: [test-gazette-2024-01-02]
+---
+
+Nothing happened <Cite source="test-gazette-2024-01-02" />.
+`;
+
 /**
- * The minimal fixture after an editor's changes: Globex renamed Globex SA (its old id kept in
- * `previousIds`, so its old URL redirects), the plant-opening event removed, and the briefing
- * using everything a briefing may (Markdown, links of every allowed kind, a local image, a
- * table, headings named like the page's own ids).
+ * An editor's changes to a copy of the minimal fixture (with {@link QUIET_WEEK} beside it): Globex
+ * renamed Globex SA (its old id kept in `previousIds`, so its old URL redirects), a person added,
+ * the plant-opening event removed, and the briefing using everything a briefing may (Markdown,
+ * links of every allowed kind, a local image, a table, headings named like the page's own ids).
+ * `editedSite()` builds the result; tests/build/pipeline.test.ts makes the same changes between
+ * two builds and compares its incremental build with that one, byte for byte.
  */
+export function applyEdits(root: string): void {
+  const globex = readFileSync(join(root, 'companies/globex.yaml'), 'utf8');
+  writeFileSync(
+    join(root, 'companies/globex-sa.yaml'),
+    globex.replace('name: Globex', 'name: Globex SA\npreviousIds: [globex]'),
+  );
+  rmSync(join(root, 'companies/globex.yaml'));
+  rmSync(join(root, 'events/acme-plant-opening.yaml'));
+  writeFileSync(join(root, 'people/john-roe.yaml'), 'name: John Roe\nsources: [test-gazette-2024-01-02]\n');
+  for (const [file, from, to] of [
+    ['deals/acme-globex-widgets.yaml', 'company: globex', 'company: globex-sa'],
+    ['briefings/widgets-weekly.mdx', '<Company id="globex">', '<Company id="globex-sa">'],
+    ['briefings/widgets-weekly.mdx', ' <Event id="acme-plant-opening" />', ''],
+  ] as const) {
+    const path = join(root, file);
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes(from)) throw new Error(`applyEdits: "${from}" is not in ${file}`);
+    writeFileSync(path, text.replace(from, to));
+  }
+  // A 4×3 red chart beside the briefing, as an author would add one.
+  const red = new Uint8Array(4 * 3 * 4).map((_, i) => (i % 4 === 0 || i % 4 === 3 ? 255 : 0));
+  writeFileSync(join(root, 'briefings/chart.png'), encodePng(4, 3, red));
+  const briefing = join(root, 'briefings/widgets-weekly.mdx');
+  writeFileSync(briefing, `${readFileSync(briefing, 'utf8')}${ALLOWED_BRIEFING_PART}`);
+}
+
+/** The minimal fixture with {@link QUIET_WEEK}, after {@link applyEdits}. */
 export function editedSite(): Promise<SharedSite> {
   return sharedSite('edited', {
     fixture: 'minimal',
     prepare: (root) => {
-      const globex = readFileSync(join(root, 'companies/globex.yaml'), 'utf8');
-      writeFileSync(
-        join(root, 'companies/globex-sa.yaml'),
-        globex.replace('name: Globex', 'name: Globex SA\npreviousIds: [globex]'),
-      );
-      rmSync(join(root, 'companies/globex.yaml'));
-      rmSync(join(root, 'events/acme-plant-opening.yaml'));
-      for (const [file, from, to] of [
-        ['deals/acme-globex-widgets.yaml', 'company: globex', 'company: globex-sa'],
-        ['briefings/widgets-weekly.mdx', '<Company id="globex">', '<Company id="globex-sa">'],
-        ['briefings/widgets-weekly.mdx', ' <Event id="acme-plant-opening" />', ''],
-      ] as const) {
-        const path = join(root, file);
-        const text = readFileSync(path, 'utf8');
-        if (!text.includes(from)) throw new Error(`editedSite: "${from}" is not in ${file}`);
-        writeFileSync(path, text.replace(from, to));
-      }
-      // A 4×3 red chart beside the briefing, as an author would add one.
-      const red = new Uint8Array(4 * 3 * 4).map((_, i) => (i % 4 === 0 || i % 4 === 3 ? 255 : 0));
-      writeFileSync(join(root, 'briefings/chart.png'), encodePng(4, 3, red));
-      const briefing = join(root, 'briefings/widgets-weekly.mdx');
-      writeFileSync(briefing, `${readFileSync(briefing, 'utf8')}${ALLOWED_BRIEFING_PART}`);
+      writeFileSync(join(root, 'briefings/quiet-week.mdx'), QUIET_WEEK);
+      applyEdits(root);
     },
   });
 }
