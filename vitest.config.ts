@@ -24,9 +24,9 @@ export default defineConfig({
       {
         extends: true,
         // Shared too: a fresh module graph per file cost about 1.5 CPU-seconds a file (fourteen
-        // build files: 53 → 32 CPU-seconds). These files only read built sites; each starts and
-        // stops its own browser and server, and none mocks a module.
-        // One Chromium serves every browser test file (tests/support/browser-server.ts).
+        // build files: 53 → 32 CPU-seconds). These files only read built sites; each opens and
+        // closes its own browser connection and server, and none mocks a module. One Chromium
+        // serves every browser test file (tests/support/browser-server.ts).
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
