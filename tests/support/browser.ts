@@ -5,6 +5,7 @@ import { browserPath, hasChromium, INSTALL_BROWSER } from '../../scripts/lib/bro
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 export { hasChromium };
+export { horizontalOverflow, openPage, waitInPage } from '../../scripts/lib/browser.ts';
 
 /**
  * The run's Chromium (tests/support/browser-server.ts), connected to. Closing what this returns
@@ -15,7 +16,6 @@ export function connectBrowser(): Promise<Browser> {
   if (!endpoint) throw new Error(`No browser for this run: Chromium is missing at ${browserPath()}.`);
   return chromium.connect(endpoint);
 }
-export { horizontalOverflow, openPage, waitInPage } from '../../scripts/lib/browser.ts';
 
 /** True in CI, where a missing browser must fail the run instead of skipping browser tests. */
 export function inCI(): boolean {

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 // plain Node (scripts/build.ts) share these rules with the Astro config.
 
 /**
- * Environment variable giving a build an Astro root of its own (an empty folder; only Astro's
- * generated `.astro/` goes there). Astro writes the list of the content root's modules into
+ * Environment variable giving a build an Astro root of its own (an empty folder; only what Astro
+ * and Vite generate goes there: `.astro/`, `node_modules/.vite/`). Astro writes the list of the content root's modules into
  * `<root>/.astro/`, so two builds of different content roots with one root would read each
  * other's; with a root each, the tests build several sites at once. The code stays in the project.
  */
