@@ -41,6 +41,8 @@ export const linksUi = {
     dealFacts: 'Deal facts',
     /** An event's marker in the email's text when the event is past due: "[by the end of 2025; past due]". */
     markerPastDue: '{date}; {flag}',
+    /** An image of the briefing, which the email does not carry: its description, linked to the page. */
+    image: '[Image: {alt}]',
     footer: 'You are receiving this briefing from {site}.',
   },
   follow: {

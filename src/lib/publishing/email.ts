@@ -39,6 +39,7 @@ export type EmailBlock =
   | { kind: 'list'; ordered: boolean; items: Run[][] }
   | { kind: 'card'; kicker: string; title: string; href: string; facts: { label: string; value: string }[] }
   | { kind: 'quote'; text: string; speaker?: string; href?: string }
+  | { kind: 'table'; head: Run[][]; rows: Run[][][] }
   | { kind: 'rule' };
 
 export interface EmailBriefing {
@@ -84,6 +85,9 @@ interface MdNode {
   name?: string | null;
   value?: string;
   url?: string;
+  alt?: string | null;
+  /** A reference link's or definition's label, normalised (`[text][ref]` and `[ref]: url`). */
+  identifier?: string;
   depth?: number;
   ordered?: boolean | null;
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
@@ -114,6 +118,18 @@ function tidy(runs: Run[]): Run[] {
   return out.filter((r) => r.text);
 }
 
+/** Every link definition (`[ref]: url`) of a body, by identifier; the first of a label wins, as in Markdown. */
+function linkDefinitions(tree: MdNode): Map<string, string> {
+  const found = new Map<string, string>();
+  const visit = (node: MdNode) => {
+    if (node.type === 'definition' && node.identifier && node.url !== undefined && !found.has(node.identifier))
+      found.set(node.identifier, node.url);
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return found;
+}
+
 class Builder {
   constructor(
     private readonly graph: Graph,
@@ -123,7 +139,17 @@ class Builder {
     private readonly page: string,
     /** The build's day, against which statuses are past due (as on the briefing page). */
     private readonly today: string,
+    /** The body's link definitions (`[ref]: url`), by identifier, for its reference links. */
+    private readonly definitions: ReadonlyMap<string, string> = new Map(),
   ) {}
+
+  /** A link's runs: linked when its address is safe (the build refuses others; an email never carries one). */
+  private linked(children: MdNode[], url: string | undefined, style: Omit<Run, 'text'>): Run[] {
+    return this.inline(
+      children,
+      url !== undefined && isSafeLinkUrl(url) ? { ...style, href: this.bodyLink(url) } : style,
+    );
+  }
 
   /** A link written in the body, as the reader of the briefing page would follow it. */
   private bodyLink(url: string): string {
@@ -180,14 +206,18 @@ class Builder {
         case 'strong':
           runs.push(...this.inline(node.children ?? [], { ...style, strong: true }));
           break;
-        case 'link': {
-          // The build refuses unsafe links in briefings; an email never carries one regardless.
-          const url = node.url ?? '';
-          runs.push(
-            ...this.inline(node.children ?? [], isSafeLinkUrl(url) ? { ...style, href: this.bodyLink(url) } : style),
-          );
+        case 'link':
+          runs.push(...this.linked(node.children ?? [], node.url ?? '', style));
           break;
-        }
+        case 'linkReference':
+          runs.push(...this.linked(node.children ?? [], this.definitions.get(node.identifier ?? ''), style));
+          break;
+        case 'image':
+        case 'imageReference':
+          // The email carries no images: the reader sees what the image shows and follows the link to it.
+          if (node.alt)
+            runs.push({ ...style, text: fill(linksUi.email.image, { alt: node.alt }), href: this.link(this.page) });
+          break;
         case 'mdxJsxTextElement':
         case 'mdxJsxFlowElement': {
           const ref = this.mentionRef(node);
@@ -271,6 +301,15 @@ class Builder {
         case 'thematicBreak':
           blocks.push({ kind: 'rule' });
           break;
+        case 'table': {
+          const [head, ...rows] = (node.children ?? []).map((row) =>
+            (row.children ?? []).map((cell) => tidy(this.inline(cell.children ?? []))),
+          );
+          if (head) blocks.push({ kind: 'table', head, rows });
+          break;
+        }
+        case 'definition':
+          break;
         case 'code':
           blocks.push({ kind: 'paragraph', runs: [{ text: node.value ?? '', code: true }] });
           break;
@@ -303,7 +342,8 @@ export function emailBriefing(
   today: string,
 ): EmailBriefing {
   const b = briefing.data;
-  const builder = new Builder(graph, site, link, entityUrl(briefing.ref), today);
+  const tree = mdxToMdast(body) as unknown as MdNode;
+  const builder = new Builder(graph, site, link, entityUrl(briefing.ref), today, linkDefinitions(tree));
   const published = fill(linksUi.email.published, { date: formatDay(b.published) });
   const { sources } = briefingCoverage(graph, briefing.ref);
   return {
@@ -313,7 +353,7 @@ export function emailBriefing(
     href: link(entityUrl(briefing.ref)),
     dateLine: b.updated ? `${published} · ${fill(linksUi.email.updated, { date: formatDay(b.updated) })}` : published,
     summary: b.summary,
-    blocks: builder.blocks((mdxToMdast(body) as unknown as MdNode).children ?? []),
+    blocks: builder.blocks(tree.children ?? []),
     sources: sources.map((s) => ({
       title: s.title,
       href: link(entityUrl(s.ref)),
@@ -398,6 +438,15 @@ function blockHtml(block: EmailBlock): string {
           `<td style="padding: 4px 0 4px 16px; border-left: 4px solid ${C.rule}; font-family: ${FONT};">` +
           `<p style="margin: 0; font-size: 18px; line-height: 1.5; color: ${C.text};">“${escapeMarkup(block.text)}”</p>${speaker}` +
           `</td></tr></table>`,
+      );
+    }
+    case 'table': {
+      const cell = (tag: 'th' | 'td', runs: Run[]) =>
+        `<${tag} align="left" valign="top" style="padding: 4px 8px; border: 1px solid ${C.rule}; font-family: ${FONT}; font-size: 14px;${tag === 'th' ? ' font-weight: bold;' : ''}">${runsHtml(runs)}</${tag}>`;
+      const head = `<tr>${block.head.map((c) => cell('th', c)).join('')}</tr>`;
+      const rows = block.rows.map((r) => `<tr>${r.map((c) => cell('td', c)).join('')}</tr>`).join('');
+      return row(
+        `<table cellpadding="0" cellspacing="0" border="0" style="border-collapse: collapse;">${head}${rows}</table>`,
       );
     }
     case 'rule':
@@ -527,6 +576,16 @@ export function emailText(email: EmailBriefing): string {
         out.push(`  ${wrap(`“${block.text}”`, 70, '  ')}`);
         if (block.speaker) {
           out.push(`  ${wrap(`— ${block.speaker}${block.href ? ` [${ref(block.href)}]` : ''}`, 70, '    ')}`);
+        }
+        break;
+      case 'table':
+        // One line per row, each cell named by its column: "Year: 2024; Widgets: 500".
+        for (const r of block.rows) {
+          const cells = r.map((c, i) => {
+            const name = block.head[i] ? runsText(block.head[i]) : '';
+            return name ? `${name}: ${runsText(c)}` : runsText(c);
+          });
+          out.push(`- ${wrap(cells.join('; '), 70, '  ')}`);
         }
         break;
       case 'rule':

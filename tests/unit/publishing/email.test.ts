@@ -99,6 +99,78 @@ describe('emailBriefing', () => {
   });
 });
 
+describe('what a briefing may hold besides prose', () => {
+  // Reference links, a table and an image: each reaches the email, none is dropped in silence.
+  const rich = emailBriefing(
+    graph,
+    site,
+    briefing,
+    [
+      'See [the report][report] and [again][REPORT], or [a gone one][missing].',
+      '',
+      '![A red chart](./chart.png)',
+      '',
+      '| Year | Widgets |',
+      '| ---- | ------- |',
+      '| 2024 | **500** |',
+      '| 2025 | 700 & \\<more\\> |',
+      '',
+      '[report]: https://example.com/report?a=1&b=2',
+      '[report]: https://example.com/second-definition',
+      '',
+    ].join('\n'),
+    emailLinks(SITE, CAMPAIGN),
+    UNIT_TODAY,
+  );
+
+  test('a reference link is linked to its definition (the first of its label), and one without a definition is text', () => {
+    const runs = rich.blocks[0]!.kind === 'paragraph' ? rich.blocks[0]!.runs : [];
+    expect(runs.map((r) => [r.text, r.href ?? null])).toEqual([
+      ['See ', null],
+      ['the report', 'https://example.com/report?a=1&b=2'],
+      [' and ', null],
+      ['again', 'https://example.com/report?a=1&b=2'],
+      [', or [a gone one][missing].', null],
+    ]);
+  });
+
+  test('an image is described and linked to the briefing page, which shows it', () => {
+    expect(rich.blocks[1]).toEqual({
+      kind: 'paragraph',
+      runs: [
+        {
+          text: '[Image: A red chart]',
+          href: 'https://news.example.org/briefings/widgets-weekly/?utm_source=newsletter&utm_medium=email',
+        },
+      ],
+    });
+  });
+
+  test('a table keeps its header and rows: a table in HTML, a line per row in text, content escaped', () => {
+    expect(rich.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'table']);
+    const $ = cheerio.load(emailHtml(rich));
+    const table = $('th').first().closest('table');
+    expect(
+      table
+        .find('th')
+        .map((_, th) => $(th).text())
+        .get(),
+    ).toEqual(['Year', 'Widgets']);
+    expect(
+      table
+        .find('tr')
+        .slice(1)
+        .map((_, tr) => $(tr).text())
+        .get(),
+    ).toEqual(['2024500', '2025700 & <more>']);
+    expect(table.find('strong').text()).toBe('500');
+    expect(table.find('more').length).toBe(0);
+    const text = emailText(rich);
+    expect(text).toContain('- Year: 2024; Widgets: 500\n- Year: 2025; Widgets: 700 & <more>');
+    expect(text).toContain('[Image: A red chart] [');
+  });
+});
+
 describe('emailHtml', () => {
   const html = emailHtml(email);
   const $ = cheerio.load(html);
