@@ -192,7 +192,15 @@ describe('a build with a briefing that uses everything a briefing may', () => {
       ]),
     );
     const email = readFileSync(join(result.outDir, 'briefings/widgets-weekly/email.html'), 'utf8');
-    expect(email).toContain('href="https://briefing.example.com/briefings/widgets-weekly/#sources"');
+    // The edited site has its own address and campaign (CONFIGURED): the email's links to the site
+    // carry the campaign, the anchor last.
+    expect(email).toContain(
+      'href="https://news.example.org/briefings/widgets-weekly/?utm_source=newsletter&#38;utm_medium=email#sources"',
+    );
+    // A reference link keeps its address in the email too, and the table and image are not lost.
+    expect(email).toContain('href="https://example.com/ref"');
+    expect(email).toContain('[Image: A red chart]');
+    expect(email).toMatch(/<th [^>]*>Year<\/th>/);
     expect(email).toContain('href="mailto:desk@example.com"');
   });
 });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { emailUrl, entityUrl, isStandaloneDocument } from '../../src/lib/routes';
 import { loadContentRoot } from '../support/content';
 import { htmlPages, loadPage } from '../support/dist';
-import { buildOutput, configuredSite, seedSite } from '../support/seed-site';
+import { buildOutput, editedSite, seedSite } from '../support/seed-site';
 import { sitemapPaths } from '../../scripts/lib/published.ts';
 
 const dist = await seedSite();
@@ -73,10 +73,11 @@ describe('email snippets are standalone documents, not site pages', () => {
   });
 });
 
+// The shared "edited" site is built with its own URL and campaign parameters (CONFIGURED).
 describe('a site built with its own URL and campaign parameters', () => {
   let result: { outDir: string; output: string };
   beforeAll(async () => {
-    const site = await configuredSite();
+    const site = await editedSite();
     result = { outDir: site.dist, output: buildOutput(site) };
   });
 
@@ -84,25 +85,35 @@ describe('a site built with its own URL and campaign parameters', () => {
     expect(result.output).not.toContain('BRIEFING_SITE_URL');
   });
 
-  test('email links are on that site and carry the campaign', () => {
+  test('email links to the site are on that site and carry the campaign; links elsewhere stay as written', () => {
     const $ = cheerio.load(readFileSync(join(result.outDir, 'briefings/widgets-weekly/email.html'), 'utf8'));
     const hrefs = $('a[href]')
       .map((_, a) => $(a).attr('href')!)
       .get();
-    expect(hrefs.length).toBeGreaterThan(5);
-    for (const href of hrefs) {
-      const url = new URL(href);
-      expect(url.origin).toBe('https://news.example.org');
-      expect(Object.fromEntries(url.searchParams)).toMatchObject({ utm_source: 'newsletter', utm_medium: 'email' });
+    const own = hrefs.filter((href) => href.startsWith('https://news.example.org/'));
+    expect(own.length).toBeGreaterThan(5);
+    for (const href of own) {
+      expect(Object.fromEntries(new URL(href).searchParams)).toMatchObject({
+        utm_source: 'newsletter',
+        utm_medium: 'email',
+      });
     }
+    // The briefing also links to another site and to an address: neither gains the campaign.
+    expect(hrefs.filter((href) => !own.includes(href)).sort()).toEqual([
+      'https://example.com/a?b=1',
+      'https://example.com/ref',
+      'mailto:desk@example.com',
+    ]);
     const text = readFileSync(join(result.outDir, 'briefings/widgets-weekly/email.txt'), 'utf8');
     expect(text).toContain('https://news.example.org/companies/acme-widgets/?utm_source=newsletter&utm_medium=email');
+    expect(text).toContain('https://example.com/a?b=1');
+    expect(text).not.toMatch(/example\.com\/\S*utm_/);
   });
 
   test('previews and feeds use that site too, without campaign parameters', () => {
-    const $ = loadPage(result.outDir, '/companies/globex/');
-    expect($('meta[property="og:image"]').attr('content')).toBe('https://news.example.org/og/companies/globex.png');
-    expect($('link[rel="canonical"]').attr('href')).toBe('https://news.example.org/companies/globex/');
+    const $ = loadPage(result.outDir, '/companies/globex-sa/');
+    expect($('meta[property="og:image"]').attr('content')).toBe('https://news.example.org/og/companies/globex-sa.png');
+    expect($('link[rel="canonical"]').attr('href')).toBe('https://news.example.org/companies/globex-sa/');
     const rss = readFileSync(join(result.outDir, 'rss.xml'), 'utf8');
     expect(rss).toContain('<link>https://news.example.org/briefings/widgets-weekly/</link>');
     expect(rss).not.toContain('utm_');

@@ -4,12 +4,15 @@ import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { INCREMENTAL_MANIFEST } from '../../scripts/build';
 import { buildSite, type BuildResult } from '../../scripts/lib/build-site.ts';
-import { applyEdits, editedSite, QUIET_WEEK, SHARED_BUILD_FILES, TEST_TODAY } from '../support/seed-site';
+import { unresolvedPaths } from '../../src/lib/publishing/ledger';
+import { publishedPaths, resolveIn } from '../../scripts/lib/published.ts';
+import { applyEdits, CONFIGURED, editedSite, QUIET_WEEK, SHARED_BUILD_FILES, TEST_TODAY } from '../support/seed-site';
 import { scenario } from '../support/scenario';
 
 // `npm run build` (scripts/build.ts) over one content root through an editor's day: a first build,
 // nothing changed, edits (an incremental build, compared byte for byte with a clean one), broken
-// links and a missing image in a briefing, and the fix.
+// links and a missing image in a briefing, and the fix. A URL ledger made from the first build
+// (as `node scripts/update-ledger.ts` makes one) shows which published URLs the edits broke.
 
 /** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
 function snapshot(dir: string): Record<string, string> {
@@ -49,12 +52,21 @@ description: Synthetic company, added and then deleted by the build pipeline tes
 sources: [test-gazette-2024-01-02]
 `;
 
+/** The URLs of the first build that the editor's day removes, as the ledger check lists them. */
+const UNRESOLVED_AFTER_EDITS = [
+  '/companies/initech.json',
+  '/companies/initech/',
+  '/companies/initech/feed.xml',
+  '/events/acme-plant-opening.json',
+  '/events/acme-plant-opening/',
+];
+
 describe('npm run build through an editor’s day', () => {
   test('publishes only whole, successful builds, reuses what did not change, and equals a clean build', async () => {
     const content = scenario({ 'companies/initech.yaml': INITECH, 'briefings/quiet-week.mdx': QUIET_WEEK });
     const outDir = `${content}-dist`;
     // As shared sites are built: the clean build compared below is one.
-    const env = { BRIEFING_TODAY: TEST_TODAY };
+    const env = { BRIEFING_TODAY: TEST_TODAY, ...CONFIGURED };
     const build = () => buildSite({ contentRoot: content, outDir, env, incremental: true });
     const manifests = () =>
       readdirSync(`${outDir}.cache`).map((d) => existsSync(join(`${outDir}.cache`, d, INCREMENTAL_MANIFEST)));
@@ -66,6 +78,23 @@ describe('npm run build through an editor’s day', () => {
     expect(first.drawn).toBe(first.total);
     expect(first.total).toBeGreaterThan(15);
     expect(manifests()).toEqual([true]);
+    // A ledger of what it published: pages, feeds and data files.
+    const ledger = publishedPaths(outDir);
+    expect(ledger).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/companies/globex.json',
+        '/companies/globex/',
+        '/companies/globex/feed.xml',
+        '/companies/initech/',
+        '/data/companies.csv',
+        '/data/datapackage.json',
+        '/data/dataset.json',
+        '/events/acme-plant-opening/',
+        '/feed.json',
+        '/rss.xml',
+      ]),
+    );
 
     // 2. Nothing changed: nothing to do.
     const again = await build();
@@ -103,6 +132,9 @@ describe('npm run build through an editor’s day', () => {
     expect(good['companies/initech/index.html']).toBeUndefined();
     expect(good['companies/globex-sa/index.html']).toBeDefined();
     expect(readFileSync(join(outDir, 'companies/globex/index.html'), 'utf8')).toContain('/companies/globex-sa/');
+    // Against the ledger, the removed event and the deleted company fail (their pages, JSON
+    // documents and feed); the renamed company's old URLs still resolve (tests/build/ledger.test.ts).
+    expect(unresolvedPaths(ledger, resolveIn(outDir))).toEqual(UNRESOLVED_AFTER_EDITS);
 
     // The same content built afresh, from another folder and with another cache (the shared
     // "edited" site), gives the same bytes: the incremental build is exact.

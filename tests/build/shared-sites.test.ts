@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { buildOutput, configuredSite, corpusSite, editedSite, hostileSite, seedSite } from '../support/seed-site';
+import { buildOutput, corpusSite, editedSite, hostileSite, seedSite } from '../support/seed-site';
 
 // The sites other files share, built early in the run (tests/support/sequencer.ts starts this
 // file second): the bundled dataset first (the first file waits for it), then each fixture site
@@ -11,7 +11,6 @@ import { buildOutput, configuredSite, corpusSite, editedSite, hostileSite, seedS
 test.each([
   ['bundled', async () => ({ dist: await seedSite() })],
   ['hostile', hostileSite],
-  ['configured', configuredSite],
   ['edited', editedSite],
   ['corpus', corpusSite],
 ] as const)(

@@ -112,16 +112,14 @@ export function hostileSite(): Promise<SharedSite> {
   return sharedSite('hostile', { fixture: 'hostile' });
 }
 
-/** A site URL and campaign parameters the minimal fixture is built with by `configuredSite`. */
+/**
+ * The site URL and campaign parameters the edited site is built with (and the pipeline test's
+ * builds, which it equals): a site with its own address, as a team would publish it.
+ */
 export const CONFIGURED = {
   BRIEFING_SITE_URL: 'https://news.example.org',
   BRIEFING_UTM: 'utm_source=newsletter&utm_medium=email',
 } as const;
-
-/** The minimal fixture built with its own site URL and campaign parameters (`CONFIGURED`). */
-export function configuredSite(): Promise<SharedSite> {
-  return sharedSite('configured', { fixture: 'minimal', env: { ...CONFIGURED } });
-}
 
 /** What `editedSite` appends to the minimal briefing: everything a briefing may use. */
 export const ALLOWED_BRIEFING_PART = `
@@ -194,10 +192,14 @@ export function applyEdits(root: string): void {
   writeFileSync(briefing, `${readFileSync(briefing, 'utf8')}${ALLOWED_BRIEFING_PART}`);
 }
 
-/** The minimal fixture with {@link QUIET_WEEK}, after {@link applyEdits}. */
+/**
+ * The minimal fixture with {@link QUIET_WEEK}, after {@link applyEdits}, built with its own site URL
+ * and campaign parameters ({@link CONFIGURED}).
+ */
 export function editedSite(): Promise<SharedSite> {
   return sharedSite('edited', {
     fixture: 'minimal',
+    env: { ...CONFIGURED },
     prepare: (root) => {
       writeFileSync(join(root, 'briefings/quiet-week.mdx'), QUIET_WEEK);
       applyEdits(root);
