@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { cacheDirFor, contentRoot as resolveContentRoot } from '../src/lib/content/locations.ts';
+import { BUILD_STARTED_MARK, cacheDirFor, contentRoot as resolveContentRoot } from '../src/lib/content/locations.ts';
 
 /** Astro's record of the previous build's pages, for incremental builds (in the cache folder). */
 export const INCREMENTAL_MANIFEST = 'incremental-build.json';
@@ -80,6 +80,22 @@ export function publish(next: string, outDir: string): void {
   if (had) rmSync(previous, { recursive: true, force: true });
 }
 
+/**
+ * After a failed build, whether the next one may still reuse Astro's page copies. Astro keeps a
+ * copy of each page it renders and records which copy belongs to which cache key only when a
+ * build completes; a build that failed while building pages may have replaced copies without
+ * recording it, so its record is dropped and the next build renders every page. A build stopped
+ * before it built anything (the content check fails before Astro starts, BUILD_STARTED_MARK is
+ * absent) changed no copy: the record stands, and the fixed build is incremental. Returns whether
+ * the record was dropped.
+ */
+export function forgetFailedBuild(cacheDir: string): boolean {
+  const started = existsSync(join(cacheDir, BUILD_STARTED_MARK));
+  if (started) rmSync(join(cacheDir, INCREMENTAL_MANIFEST), { force: true });
+  rmSync(join(cacheDir, BUILD_STARTED_MARK), { force: true });
+  return started;
+}
+
 if (import.meta.main) {
   const project = process.cwd();
   const env = process.env;
@@ -108,16 +124,14 @@ if (import.meta.main) {
   // last good output untouched, and only a successful build is recorded as up to date.
   const next = `${outDir}.next`;
   rmSync(next, { recursive: true, force: true });
+  rmSync(join(cacheDir, BUILD_STARTED_MARK), { force: true });
   const result = spawnSync(process.execPath, astroBuildArgs(project), {
     stdio: 'inherit',
     env: { ...env, BRIEFING_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) {
     rmSync(next, { recursive: true, force: true });
-    // Astro keeps a copy of each page it renders for the next incremental build, and records
-    // which copy belongs to which cache key only when a build completes. A build that failed
-    // half-way may have replaced copies without recording it, so the next build starts afresh.
-    rmSync(join(cacheDir, INCREMENTAL_MANIFEST), { force: true });
+    forgetFailedBuild(cacheDir);
     // And a failed build is never "up to date": whatever the inputs, the next one builds.
     rmSync(record, { force: true });
     console.error(
@@ -126,6 +140,7 @@ if (import.meta.main) {
     process.exit(result.status ?? 1);
   }
   publish(next, outDir);
+  rmSync(join(cacheDir, BUILD_STARTED_MARK), { force: true });
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(record, JSON.stringify({ digest, outDir }));
 }

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { findBrokenLinks, type PageLinks } from '../lib/build/link-check';
 import { LINK_SCAN_CACHE_FILE, linkScanWorkerScript, scanFiles } from '../lib/build/link-scan';
-import { DEFAULT_CACHE_DIR, projectDir } from '../lib/content/locations';
+import { BUILD_STARTED_MARK, DEFAULT_CACHE_DIR, projectDir } from '../lib/content/locations';
 
 function htmlFiles(root: string): string[] {
   const files: string[] = [];
@@ -27,7 +27,8 @@ function urlPathOf(root: string, file: string): string {
 }
 
 /**
- * After the build, reads every HTML page (and changes none) and fails the build on any internal
+ * Marks in the cache folder that pages are about to be built (see BUILD_STARTED_MARK); after the
+ * build, reads every HTML page (and changes none) and fails the build on any internal
  * link or anchor that leads nowhere, across authored and generated pages alike.
  */
 export function postbuild(): AstroIntegration {
@@ -43,6 +44,10 @@ export function postbuild(): AstroIntegration {
         site = config.site ?? site;
         project = projectDir(config.srcDir);
         cache = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:start': () => {
+        mkdirSync(cache, { recursive: true });
+        writeFileSync(join(cache, BUILD_STARTED_MARK), '');
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);

@@ -170,8 +170,24 @@ describe('npm run build through an editor’s day', () => {
     expect(broken.output).toContain('still holds the last successful build, unchanged');
     expect(snapshot(outDir)).toEqual(good);
     expect(existsSync(`${outDir}.next`)).toBe(false);
-    // Page copies this build rendered are not trusted by the next incremental build.
+    // It stopped before Astro built anything, so the page copies of the last build are still
+    // trusted: the next build stays incremental.
+    expect(manifests()).toEqual([true]);
+
+    // 4b. A mistake found only while pages are built: the briefing's image is there but is not an
+    // image. The build fails after Astro started, which may have replaced page copies; the next
+    // build does not trust them. The output still keeps the last successful build.
+    writeFileSync(briefing, text);
+    const chart = join(content, 'briefings/chart.png');
+    const png = readFileSync(chart);
+    writeFileSync(chart, 'not a PNG');
+    const corrupt = await build();
+    expect(corrupt.ok).toBe(false);
+    expect(corrupt.output).toMatch(/Could not process image metadata for `[^`]*briefings\/chart\.png`/);
+    expect(corrupt.output).toContain('still holds the last successful build, unchanged');
+    expect(snapshot(outDir)).toEqual(good);
     expect(manifests()).toEqual([false]);
+    writeFileSync(chart, png);
 
     // 5. Fixed: after a failure the next build runs (a failed build is never "up to date") and
     // publishes exactly what the content says.

@@ -27,6 +27,14 @@ export const CACHE_DIR_ENV = 'BRIEFING_CACHE_DIR';
 /** Where caches go by default, as Astro keeps them. */
 export const DEFAULT_CACHE_DIR = 'node_modules/.astro';
 
+/**
+ * A mark in a build's cache folder that Astro got as far as building pages (written at
+ * `astro:build:start` by src/integrations/postbuild.ts). From then on it may replace the page
+ * copies it keeps for incremental builds, so a build that fails with the mark present is not
+ * trusted by the next one (scripts/build.ts); one stopped before it (by the content check) is.
+ */
+export const BUILD_STARTED_MARK = 'build-started';
+
 /** The folder of the link-preview card cache inside a build's cache folder (src/publishing.ts). */
 export const CARD_CACHE_FOLDER = 'og';
 

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inputDigest } from '../../../scripts/build';
+import { forgetFailedBuild, INCREMENTAL_MANIFEST, inputDigest } from '../../../scripts/build';
+import { BUILD_STARTED_MARK } from '../../../src/lib/content/locations';
 
 const PROJECT = join(import.meta.dirname, '../../..');
 
@@ -27,5 +28,30 @@ describe('inputDigest', () => {
     expect(
       inputDigest(PROJECT, content, { BRIEFING_SITE_URL: 'https://a.test', HOME: '/elsewhere' }, '2026-11-26'),
     ).toBe(digest());
+  });
+});
+
+describe('forgetFailedBuild', () => {
+  const cacheWith = (...files: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    for (const file of files) writeFileSync(join(dir, file), '{}');
+    return dir;
+  };
+
+  test('a build that failed while building pages drops the record of page copies, and its mark', () => {
+    const cache = cacheWith(INCREMENTAL_MANIFEST, BUILD_STARTED_MARK);
+    expect(forgetFailedBuild(cache)).toBe(true);
+    expect(existsSync(join(cache, INCREMENTAL_MANIFEST))).toBe(false);
+    expect(existsSync(join(cache, BUILD_STARTED_MARK))).toBe(false);
+  });
+
+  test('a build stopped before it built anything keeps the record: the next build is incremental', () => {
+    const cache = cacheWith(INCREMENTAL_MANIFEST);
+    expect(forgetFailedBuild(cache)).toBe(false);
+    expect(existsSync(join(cache, INCREMENTAL_MANIFEST))).toBe(true);
+  });
+
+  test('a cache folder that does not exist yet is no error', () => {
+    expect(forgetFailedBuild(join(tmpdir(), 'no-such-cache-folder'))).toBe(false);
   });
 });
