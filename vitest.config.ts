@@ -12,7 +12,7 @@ export default defineConfig({
     hookTimeout: 900_000,
     // Two cores here: one build per worker keeps memory and time predictable.
     maxWorkers: 2,
-    // Worker threads, not processes: the unit files take 24–31 instead of 43 CPU-seconds and the
+    // Worker threads, not processes: the unit files take 31–37 instead of 43–51 CPU-seconds and the
     // whole run about 20 s less on 2 cores. No test changes the process's directory or
     // environment; builds, servers and Chromium run in child processes either way.
     pool: 'threads',

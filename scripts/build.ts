@@ -83,7 +83,7 @@ export function publish(next: string, outDir: string): void {
 /**
  * After a failed build, whether the next one may still reuse Astro's page copies. Astro keeps a
  * copy of each page it renders and records which copy belongs to which cache key only when a
- * build completes; a build that failed while building pages may have replaced copies without
+ * build completes; a build that failed once Astro had started may have replaced copies without
  * recording it, so its record is dropped and the next build renders every page. A build stopped
  * before it built anything (the content check fails before Astro starts, BUILD_STARTED_MARK is
  * absent) changed no copy: the record stands, and the fixed build is incremental. Returns whether

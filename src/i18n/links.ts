@@ -43,6 +43,8 @@ export const linksUi = {
     markerPastDue: '{date}; {flag}',
     /** An image of the briefing, which the email does not carry: its description, linked to the page. */
     image: '[Image: {alt}]',
+    /** The same for an image without a description. */
+    imageUndescribed: '[Image]',
     footer: 'You are receiving this briefing from {site}.',
   },
   follow: {

@@ -27,7 +27,7 @@ function urlPathOf(root: string, file: string): string {
 }
 
 /**
- * Marks in the cache folder that pages are about to be built (see BUILD_STARTED_MARK); after the
+ * Marks in the cache folder that Astro started its build (see BUILD_STARTED_MARK); after the
  * build, reads every HTML page (and changes none) and fails the build on any internal
  * link or anchor that leads nowhere, across authored and generated pages alike.
  */

@@ -11,7 +11,8 @@ import { scenario } from '../support/scenario';
 
 // `npm run build` (scripts/build.ts) over one content root through an editor's day: a first build,
 // nothing changed, edits (an incremental build, compared byte for byte with a clean one), broken
-// links and a missing image in a briefing, and the fix. A URL ledger made from the first build
+// links and a missing image in a briefing and the fix (incremental: nothing was built), then a
+// corrupt image and its fix (a full build: Astro had started). A URL ledger made from the first build
 // (as `node scripts/update-ledger.ts` makes one) shows which published URLs the edits broke.
 
 /** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
@@ -174,10 +175,19 @@ describe('npm run build through an editor’s day', () => {
     // trusted: the next build stays incremental.
     expect(manifests()).toEqual([true]);
 
-    // 4b. A mistake found only while pages are built: the briefing's image is there but is not an
-    // image. The build fails after Astro started, which may have replaced page copies; the next
-    // build does not trust them. The output still keeps the last successful build.
+    // 5. Fixed: after a failure the next build runs (a failed build is never "up to date") and
+    // publishes exactly what the content says. The failed build changed no page copy, so this one
+    // reuses them: the author waits for an incremental build, not a full one.
     writeFileSync(briefing, text);
+    const fixed = await build();
+    expect(fixed.ok, fixed.output.slice(-3000)).toBe(true);
+    expect(fixed.output).toContain('[build] Complete!');
+    expect(written(fixed, '/companies/acme-widgets/index.html')).toBe('restored');
+    expect(snapshot(outDir)).toEqual(good);
+
+    // 6. A mistake found only once Astro has started: the briefing's image is there but is not an
+    // image. Astro may have replaced page copies by then, so the next build does not trust them.
+    // The output still keeps the last successful build.
     const chart = join(content, 'briefings/chart.png');
     const png = readFileSync(chart);
     writeFileSync(chart, 'not a PNG');
@@ -187,14 +197,12 @@ describe('npm run build through an editor’s day', () => {
     expect(corrupt.output).toContain('still holds the last successful build, unchanged');
     expect(snapshot(outDir)).toEqual(good);
     expect(manifests()).toEqual([false]);
-    writeFileSync(chart, png);
 
-    // 5. Fixed: after a failure the next build runs (a failed build is never "up to date") and
-    // publishes exactly what the content says.
-    writeFileSync(briefing, text);
-    const fixed = await build();
-    expect(fixed.ok, fixed.output.slice(-3000)).toBe(true);
-    expect(fixed.output).toContain('[build] Complete!');
+    // 7. Fixed again: every page is rendered afresh, and the output is the same.
+    writeFileSync(chart, png);
+    const refixed = await build();
+    expect(refixed.ok, refixed.output.slice(-3000)).toBe(true);
+    expect(written(refixed, '/companies/acme-widgets/index.html')).toBe('rendered');
     expect(snapshot(outDir)).toEqual(good);
   }, 900_000);
 });

@@ -28,9 +28,9 @@ export const CACHE_DIR_ENV = 'BRIEFING_CACHE_DIR';
 export const DEFAULT_CACHE_DIR = 'node_modules/.astro';
 
 /**
- * A mark in a build's cache folder that Astro got as far as building pages (written at
- * `astro:build:start` by src/integrations/postbuild.ts). From then on it may replace the page
- * copies it keeps for incremental builds, so a build that fails with the mark present is not
+ * A mark in a build's cache folder that Astro started its build: bundling, then pages (written at
+ * `astro:build:start` by src/integrations/postbuild.ts, after the content check). From then on it
+ * may replace the page copies it keeps for incremental builds, so a build that fails with the mark present is not
  * trusted by the next one (scripts/build.ts); one stopped before it (by the content check) is.
  */
 export const BUILD_STARTED_MARK = 'build-started';

@@ -215,8 +215,11 @@ class Builder {
         case 'image':
         case 'imageReference':
           // The email carries no images: the reader sees what the image shows and follows the link to it.
-          if (node.alt)
-            runs.push({ ...style, text: fill(linksUi.email.image, { alt: node.alt }), href: this.link(this.page) });
+          runs.push({
+            ...style,
+            text: node.alt ? fill(linksUi.email.image, { alt: node.alt }) : linksUi.email.imageUndescribed,
+            href: this.link(this.page),
+          });
           break;
         case 'mdxJsxTextElement':
         case 'mdxJsxFlowElement': {

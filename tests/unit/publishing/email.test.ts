@@ -146,6 +146,13 @@ describe('what a briefing may hold besides prose', () => {
     });
   });
 
+  test('an image without a description still shows that one is there', () => {
+    const bare = emailBriefing(graph, site, briefing, '![](./chart.png)\n', emailLinks(SITE, ''), UNIT_TODAY);
+    expect(bare.blocks).toEqual([
+      { kind: 'paragraph', runs: [{ text: '[Image]', href: 'https://news.example.org/briefings/widgets-weekly/' }] },
+    ]);
+  });
+
   test('a table keeps its header and rows: a table in HTML, a line per row in text, content escaped', () => {
     expect(rich.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'table']);
     const $ = cheerio.load(emailHtml(rich));
