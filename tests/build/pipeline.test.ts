@@ -10,10 +10,11 @@ import { applyEdits, CONFIGURED, editedSite, QUIET_WEEK, SHARED_BUILD_FILES, TES
 import { scenario } from '../support/scenario';
 
 // `npm run build` (scripts/build.ts) over one content root through an editor's day: a first build,
-// nothing changed, edits (an incremental build, compared byte for byte with a clean one), broken
-// links and a missing image in a briefing and the fix (incremental: nothing was built), then a
-// corrupt image and its fix (a full build: Astro had started). A URL ledger made from the first build
-// (as `node scripts/update-ledger.ts` makes one) shows which published URLs the edits broke.
+// nothing changed, edits with broken links and a missing image in a briefing (stopped by the
+// content check; the output keeps the first build), then the fix (an incremental build, compared
+// byte for byte with a clean one), then a corrupt image and its fix (a full build: Astro had
+// started). A URL ledger made from the first build (as `node scripts/update-ledger.ts` makes one)
+// shows which published URLs the edits broke.
 
 /** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
 function snapshot(dir: string): Record<string, string> {
@@ -103,9 +104,46 @@ describe('npm run build through an editor’s day', () => {
     expect(again.output).not.toContain('[build] Complete!');
 
     // 3. An editor's day (applyEdits): rename a company (keeping its old id), add a person, remove
-    // an event, rewrite a briefing with an image; and delete a company.
+    // an event, rewrite a briefing with an image; and delete a company. And a mistake in the
+    // briefing: links to a page and an anchor that do not exist, and an image that is not there.
+    // The content check finds all three before anything is rendered (the read-only link check
+    // after the build stays as the last word on generated pages), and the output keeps the last
+    // successful build. (Mistakes in data files fail the same way, before rendering:
+    // tests/build/invalid-content.test.ts builds a content root full of them.)
+    const published = snapshot(outDir);
     applyEdits(content);
     rmSync(join(content, 'companies/initech.yaml'));
+    const briefing = join(content, 'briefings/widgets-weekly.mdx');
+    const text = readFileSync(briefing, 'utf8');
+    writeFileSync(
+      briefing,
+      `${text}\nSee [the gone page](/companies/gone/) and [its deals](/companies/acme-widgets/#no-such-section).\n\n![A chart](./widget-chart.png)\n`,
+    );
+    const broken = await build();
+    expect(broken.ok).toBe(false);
+    const line = text.split('\n').length + 1;
+    expect(broken.output).toContain(
+      `widgets-weekly.mdx: line ${line}: expected a link to a page of this site, found "/companies/gone/", and no page is at /companies/gone/.`,
+    );
+    expect(broken.output).toContain(
+      `widgets-weekly.mdx: line ${line}: expected a link to a part of /companies/acme-widgets/ that exists, found "/companies/acme-widgets/#no-such-section", and no element there has the id "no-such-section".`,
+    );
+    expect(broken.output).toContain(
+      `widgets-weekly.mdx: line ${line + 2}: expected an image file in briefings/, found "./widget-chart.png", and there is no such file (did you mean "./chart.png"?).`,
+    );
+    expect(broken.output).toContain('3 problems in the content');
+    expect(broken.output).not.toContain('[build] Complete!');
+    expect(broken.output).toContain('still holds the last successful build, unchanged');
+    expect(snapshot(outDir)).toEqual(published);
+    expect(existsSync(`${outDir}.next`)).toBe(false);
+    // It stopped before Astro built anything, so the page copies of the last build are still
+    // trusted: the next build stays incremental.
+    expect(manifests()).toEqual([true]);
+
+    // 4. Fixed: after a failure the next build runs (a failed build is never "up to date"), and
+    // because the failed one changed no page copy it is incremental: the author waits for the
+    // pages the edits changed, not for all of them.
+    writeFileSync(briefing, text);
     const warm = await build();
     expect(warm.ok, warm.output.slice(-3000)).toBe(true);
     // Pages and preview images that did not change are reused, not rendered or drawn again.
@@ -143,49 +181,7 @@ describe('npm run build through an editor’s day', () => {
     for (const file of SHARED_BUILD_FILES) delete fresh[file];
     expect(fresh).toEqual(good);
 
-    // 4. A mistake in a briefing: links to a page and an anchor that do not exist, and an image
-    // that is not there. The content check finds all three before anything is rendered (the
-    // read-only link check after the build stays as the last word on generated pages), and the
-    // output keeps the last successful build. (Mistakes in data files fail the same way, before
-    // rendering: tests/build/invalid-content.test.ts builds a content root full of them.)
-    const briefing = join(content, 'briefings/widgets-weekly.mdx');
-    const text = readFileSync(briefing, 'utf8');
-    writeFileSync(
-      briefing,
-      `${text}\nSee [the gone page](/companies/gone/) and [its deals](/companies/acme-widgets/#no-such-section).\n\n![A chart](./widget-chart.png)\n`,
-    );
-    const broken = await build();
-    expect(broken.ok).toBe(false);
-    const line = text.split('\n').length + 1;
-    expect(broken.output).toContain(
-      `widgets-weekly.mdx: line ${line}: expected a link to a page of this site, found "/companies/gone/", and no page is at /companies/gone/.`,
-    );
-    expect(broken.output).toContain(
-      `widgets-weekly.mdx: line ${line}: expected a link to a part of /companies/acme-widgets/ that exists, found "/companies/acme-widgets/#no-such-section", and no element there has the id "no-such-section".`,
-    );
-    expect(broken.output).toContain(
-      `widgets-weekly.mdx: line ${line + 2}: expected an image file in briefings/, found "./widget-chart.png", and there is no such file (did you mean "./chart.png"?).`,
-    );
-    expect(broken.output).toContain('3 problems in the content');
-    expect(broken.output).not.toContain('[build] Complete!');
-    expect(broken.output).toContain('still holds the last successful build, unchanged');
-    expect(snapshot(outDir)).toEqual(good);
-    expect(existsSync(`${outDir}.next`)).toBe(false);
-    // It stopped before Astro built anything, so the page copies of the last build are still
-    // trusted: the next build stays incremental.
-    expect(manifests()).toEqual([true]);
-
-    // 5. Fixed: after a failure the next build runs (a failed build is never "up to date") and
-    // publishes exactly what the content says. The failed build changed no page copy, so this one
-    // reuses them: the author waits for an incremental build, not a full one.
-    writeFileSync(briefing, text);
-    const fixed = await build();
-    expect(fixed.ok, fixed.output.slice(-3000)).toBe(true);
-    expect(fixed.output).toContain('[build] Complete!');
-    expect(written(fixed, '/companies/acme-widgets/index.html')).toBe('restored');
-    expect(snapshot(outDir)).toEqual(good);
-
-    // 6. A mistake found only once Astro has started: the briefing's image is there but is not an
+    // 5. A mistake found only once Astro has started: the briefing's image is there but is not an
     // image. Astro may have replaced page copies by then, so the next build does not trust them.
     // The output still keeps the last successful build.
     const chart = join(content, 'briefings/chart.png');
@@ -198,7 +194,7 @@ describe('npm run build through an editor’s day', () => {
     expect(snapshot(outDir)).toEqual(good);
     expect(manifests()).toEqual([false]);
 
-    // 7. Fixed again: every page is rendered afresh, and the output is the same.
+    // 6. Fixed again: every page is rendered afresh, and the output is the same.
     writeFileSync(chart, png);
     const refixed = await build();
     expect(refixed.ok, refixed.output.slice(-3000)).toBe(true);
