@@ -61,6 +61,24 @@ describeInBrowser('every type of page', () => {
     await tab?.close();
   });
 
+  test('the accessibility check reports what it finds, in the part of the page it is given', async () => {
+    const { page } = tab;
+    await page.setContent(
+      '<!doctype html><html lang="en"><title>t</title><main><h1>t</h1><img src="data:,"><p style="color:#bbb;background:#fff">faint</p></main><aside><img src="data:,"></aside></html>',
+    );
+    const all = await axeViolations(page);
+    expect(all.find((line) => line.startsWith('image-alt: '))).toContain('main > img, aside > img');
+    expect(all.find((line) => line.startsWith('color-contrast: '))).toContain('p');
+    // Once in the page, axe is not put in again; each check sees the page as it is then (as the
+    // dark check after the light one does), and runs only the rules and the part asked for.
+    expect(await axeViolations(page, { rules: ['color-contrast'] })).toHaveLength(1);
+    await page.evaluate(() => document.querySelector('p')!.style.setProperty('color', '#000'));
+    expect(await axeViolations(page, { rules: ['color-contrast'] })).toEqual([]);
+    expect(await axeViolations(page, { rules: ['image-alt'], include: 'aside' })).toEqual([
+      expect.stringMatching(/^image-alt: .* — aside > img$/),
+    ]);
+  });
+
   test.each(Object.entries(PAGE_TYPES))(
     '%s: no accessibility violations in light and dark, no horizontal scrolling on a phone or a desktop',
     async (_, path) => {
