@@ -19,7 +19,7 @@ type Layout = typeof import('../src/lib/content/layout.ts');
 type Scaffold = typeof import('../src/lib/authoring/scaffold.ts');
 
 const [
-  { checkContent },
+  { checkContentAndImages },
   { passedLine, problemCount, reportLines },
   { contentRoot },
   { contentFiles },
@@ -34,7 +34,7 @@ const [
 
 const root = contentRoot(PROJECT);
 const started = performance.now();
-const report = checkContent(root, PROJECT);
+const report = await checkContentAndImages(root, PROJECT);
 const elapsed = performance.now() - started;
 
 // Not a problem for the build, but not finished either: text npm run new left to write.

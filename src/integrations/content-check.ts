@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { checkContent } from '../lib/content/check';
+import { checkContentAndImages } from '../lib/content/check';
 import { problemCount, problemsPage, reportLines } from '../lib/content/check-report';
 import { ContentError } from '../lib/content/content-errors';
 import { contentRoot, projectDir } from '../lib/content/locations';
@@ -28,10 +28,17 @@ function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, pro
   let checking: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
 
-  const check = () => {
+  let latest = 0;
+  const report = (error: unknown) =>
+    logger.error(`The content check stopped: ${error instanceof Error ? error.message : String(error)}`);
+  const check = async () => {
+    const run = ++latest;
     const started = performance.now();
+    const found = (await checkContentAndImages(root, projectRoot)).problems;
+    // A check that a later change overtook says nothing: the later one says what is true now.
+    if (run !== latest) return;
     const had = problems.length;
-    problems = checkContent(root, projectRoot).problems;
+    problems = found;
     const ms = Math.round(performance.now() - started);
     if (problems.length > 0) {
       logger.error(`${problemCount(problems.length)} (checked in ${ms} ms):\n${reportLines(problems).join('\n')}`);
@@ -52,15 +59,11 @@ function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, pro
     else checking = new Promise<void>((done) => (settle = done));
     timer = setTimeout(() => {
       timer = undefined;
-      try {
-        check();
-      } finally {
-        settle();
-      }
+      void check().catch(report).finally(settle);
     }, 100);
   };
 
-  check();
+  checking = check().catch(report);
   // Node's own watcher, not Vite's: Vite ignores some folders (such as those of build output),
   // and the content root may be anywhere.
   const watcher = watch(root, { recursive: true }, () => schedule());
@@ -88,11 +91,11 @@ export function contentCheck(): AstroIntegration {
   return {
     name: 'briefing-content-check',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         projectRoot = projectDir(config.srcDir);
         if (command !== 'build') return;
         const started = performance.now();
-        const report = checkContent(contentRoot(projectRoot), projectRoot);
+        const report = await checkContentAndImages(contentRoot(projectRoot), projectRoot);
         if (report.problems.length > 0) {
           throw toAstroError(
             new ContentError(

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/content/check';
+import { checkContent, checkContentAndImages } from '../../src/lib/content/check';
+import { encodePng } from '../../src/lib/publishing/png';
 import { escapeMarkup } from '../../src/lib/values/escape';
 import { buildEnvironment, PROJECT_ROOT } from '../../scripts/lib/build-site.ts';
 import { scenario } from '../support/scenario';
@@ -133,7 +134,21 @@ describe('astro dev while an author edits content', () => {
     expect(link.body).toContain(escapeMarkup(lines[0]!));
     expect(output).toContain(lines[0]);
 
-    // 4. All fixed, with a new description: the page renders again, from the new content.
+    // 4. Fixed, and the briefing shows an image cut off after its header (a broken download).
+    const chart = encodePng(4, 3, new Uint8Array(4 * 3 * 4).fill(200));
+    writeFileSync(file('briefings/chart.png'), chart.subarray(0, 40));
+    writeFileSync(file('briefings/widgets-weekly.mdx'), `${briefing}\n![A chart](./chart.png)\n`);
+    const image = await fetchUntil(
+      '/briefings/widgets-weekly/',
+      (status, body) => status === 500 && body.includes('chart.png'),
+    );
+    lines = (await checkContentAndImages(root, PROJECT_ROOT)).problems;
+    expect(lines).toEqual([expect.stringMatching(/found "\.\/chart\.png", and it is not a whole PNG image \(/)]);
+    expect(image.body).toContain(escapeMarkup(lines[0]!));
+    expect(output).toContain(lines[0]);
+
+    // 5. All fixed, with a new description: the page renders again, from the new content.
+    rmSync(file('briefings/chart.png'));
     writeFileSync(file('briefings/widgets-weekly.mdx'), briefing);
     writeFileSync(
       file('companies/globex.yaml'),

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { INCREMENTAL_MANIFEST } from '../../scripts/build';
+import { CARD_CACHE_FOLDER } from '../../src/lib/content/locations';
 import { buildSite, type BuildResult } from '../../scripts/lib/build-site.ts';
 import { unresolvedPaths } from '../../src/lib/publishing/ledger';
 import { publishedPaths, resolveIn } from '../../scripts/lib/published.ts';
@@ -12,9 +13,10 @@ import { scenario } from '../support/scenario';
 // `npm run build` (scripts/build.ts) over one content root through an editor's day: a first build,
 // nothing changed, edits with broken links and a missing image in a briefing (stopped by the
 // content check; the output keeps the first build), then the fix (an incremental build, compared
-// byte for byte with a clean one), then a corrupt image and its fix (a full build: Astro had
-// started). A URL ledger made from the first build (as `node scripts/update-ledger.ts` makes one)
-// shows which published URLs the edits broke.
+// byte for byte with a clean one), a cut-off image (stopped by the content check too), a build
+// that fails once Astro has started (a write refused) and the fix (a full build). A URL ledger
+// made from the first build (as `node scripts/update-ledger.ts` makes one) shows which published
+// URLs the edits broke.
 
 /** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
 function snapshot(dir: string): Record<string, string> {
@@ -181,21 +183,43 @@ describe('npm run build through an editor’s day', () => {
     for (const file of SHARED_BUILD_FILES) delete fresh[file];
     expect(fresh).toEqual(good);
 
-    // 5. A mistake found only once Astro has started: the briefing's image is there but is not an
-    // image. Astro may have replaced page copies by then, so the next build does not trust them.
-    // The output still keeps the last successful build.
+    // 5. An image that is there but cut off (a broken download). Astro would publish it broken,
+    // with a warning; the content check reads every image whole and stops the build before
+    // anything is rendered, naming the line and the fix.
     const chart = join(content, 'briefings/chart.png');
     const png = readFileSync(chart);
-    writeFileSync(chart, 'not a PNG');
-    const corrupt = await build();
-    expect(corrupt.ok).toBe(false);
-    expect(corrupt.output).toMatch(/Could not process image metadata for `[^`]*briefings\/chart\.png`/);
-    expect(corrupt.output).toContain('still holds the last successful build, unchanged');
+    writeFileSync(chart, png.subarray(0, 40));
+    const cut = await build();
+    expect(cut.ok).toBe(false);
+    const chartLine = text.split('\n').findIndex((l) => l.includes('](./chart.png)')) + 1;
+    expect(cut.output).toContain(
+      `widgets-weekly.mdx: line ${chartLine}: expected an image file in briefings/, found "./chart.png", and it is not a whole PNG image (`,
+    );
+    expect(cut.output).toContain('still holds the last successful build, unchanged');
+    expect(snapshot(outDir)).toEqual(good);
+    expect(manifests()).toEqual([true]);
+
+    // 6. A build that fails once Astro has started: the image is fixed and a person added, but the
+    // disk refuses to keep the new preview image (a file stands where the folder of cached
+    // images was). Astro may have replaced page copies by then, so the next build does not trust
+    // them. The output still keeps the last successful build.
+    writeFileSync(chart, png);
+    const [cacheFolder] = readdirSync(`${outDir}.cache`);
+    const cards = join(`${outDir}.cache`, cacheFolder!, CARD_CACHE_FOLDER);
+    rmSync(cards, { recursive: true });
+    writeFileSync(cards, '');
+    writeFileSync(join(content, 'people/jane-roe.yaml'), 'name: Jane Roe\nsources: [test-gazette-2024-01-02]\n');
+    const refused = await build();
+    expect(refused.ok).toBe(false);
+    expect(refused.output).toMatch(/(EEXIST|ENOTDIR)[^\n]*og/);
+    expect(refused.output).toContain('still holds the last successful build, unchanged');
     expect(snapshot(outDir)).toEqual(good);
     expect(manifests()).toEqual([false]);
 
-    // 6. Fixed again: every page is rendered afresh, and the output is the same.
-    writeFileSync(chart, png);
+    // 7. The disk fixed and the person taken out again: every page is rendered afresh, and the
+    // output is the same as before.
+    rmSync(cards);
+    rmSync(join(content, 'people/jane-roe.yaml'));
     const refixed = await build();
     expect(refixed.ok, refixed.output.slice(-3000)).toBe(true);
     expect(written(refixed, '/companies/acme-widgets/index.html')).toBe('rendered');

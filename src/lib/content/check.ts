@@ -12,7 +12,8 @@ import { siteUrlFrom } from '../publishing/site-url';
 import { todayFrom } from '../values/fuzzy-date';
 import { displayPath } from './paths';
 import { loadSiteConfig } from './site-config';
-import { siteLinkProblems, type SiteOptions } from './site-links';
+import { imageProblems } from './images';
+import { siteLinkProblems, type BriefingImage, type SiteOptions } from './site-links';
 
 /**
  * The whole content check, without Astro: every file of a content root read, parsed and
@@ -111,6 +112,8 @@ export interface ContentReport {
   graph?: Graph;
   /** Entry files read. */
   files: number;
+  /** The local images the briefings show, once everything else is valid (read by {@link checkContentAndImages}). */
+  images?: BriefingImage[];
 }
 
 /** The build's day and address by default: BRIEFING_TODAY (or today) and BRIEFING_SITE_URL. */
@@ -146,13 +149,34 @@ export function checkContent(
       problems.push(...error.problems);
     }
   }
+  let images: BriefingImage[] | undefined;
   if (graph && reading.site && problems.length === 0) {
-    problems.push(...siteLinkProblems(graph, reading.site, reading.input, { root, projectRoot }, options));
+    const links = siteLinkProblems(graph, reading.site, reading.input, { root, projectRoot }, options);
+    problems.push(...links.problems);
+    images = links.images;
   }
   return {
     problems,
     ...(reading.site ? { site: reading.site } : {}),
-    ...(graph && problems.length === 0 ? { graph } : {}),
+    ...(graph && problems.length === 0 ? { graph, images: images ?? [] } : {}),
     files,
   };
+}
+
+/**
+ * {@link checkContent}, then, when everything else is valid, every local image the briefings show
+ * is read whole (images.ts): a damaged image would otherwise be published as it is, with a warning
+ * at most. What builds, the dev server and `npm run check:content` run.
+ */
+export async function checkContentAndImages(
+  root: string,
+  projectRoot = process.cwd(),
+  options: SiteOptions = siteOptionsFrom(),
+): Promise<ContentReport> {
+  const report = checkContent(root, projectRoot, options);
+  if (report.problems.length > 0 || !report.images?.length) return report;
+  const problems = await imageProblems(report.images);
+  if (problems.length === 0) return report;
+  const { graph: _graph, images: _images, ...rest } = report;
+  return { ...rest, problems };
 }

@@ -101,8 +101,16 @@ export function publishedSite(
   });
 }
 
-/** Images of a briefing body whose file is missing beside the briefing (the build cannot bundle them). */
-function missingImages(body: BriefingBody, folder: string): string[] {
+/** A local image a briefing shows: where in the briefing, as written, and the file it names. */
+export interface BriefingImage {
+  /** "<briefing file>: line N" (or ": (body)" when the line is unknown). */
+  at: string;
+  url: string;
+  path: string;
+}
+
+/** The local images of a briefing body (links to other sites are the briefing policy's concern). */
+function localImages(body: BriefingBody, folder: string): BriefingImage[] {
   const definitions = new Map<string, string>();
   const images: { url?: string; reference?: string; line: number | undefined }[] = [];
   const walk = (node: PolicyNode) => {
@@ -113,26 +121,31 @@ function missingImages(body: BriefingBody, folder: string): string[] {
     node.children?.forEach(walk);
   };
   walk(body.tree);
-  const problems: string[] = [];
-  for (const image of images) {
+  return images.flatMap((image) => {
     const url = image.reference === undefined ? image.url : definitions.get(image.reference);
     // Anything but a local image is the briefing policy's problem, reported already.
-    if (!url || !isLocalImageUrl(url)) continue;
-    if (existsSync(join(folder, decodeURI(url)))) continue;
+    if (!url || !isLocalImageUrl(url)) return [];
     const at =
       image.line === undefined ? `${body.file}: (body)` : `${body.file}: line ${image.line + body.bodyLine - 1}`;
-    const beside = filesUnder(folder).filter((f) => !f.endsWith('.mdx'));
-    const hint = nearest(decodeURI(url).replace(/^\.\//, ''), beside);
-    problems.push(
-      `${at}: expected an image file in briefings/, found ${JSON.stringify(url)}, and there is no such file${hint ? ` (did you mean "./${hint}"?)` : ''}.`,
-    );
-  }
-  return problems;
+    return [{ at, url, path: join(folder, decodeURI(url)) }];
+  });
+}
+
+/** Images of a briefing body whose file is missing beside the briefing (the build cannot bundle them). */
+function missingImages(images: BriefingImage[], folder: string): string[] {
+  return images
+    .filter((image) => !existsSync(image.path))
+    .map(({ at, url }) => {
+      const beside = filesUnder(folder).filter((f) => !f.endsWith('.mdx'));
+      const hint = nearest(decodeURI(url).replace(/^\.\//, ''), beside);
+      return `${at}: expected an image file in briefings/, found ${JSON.stringify(url)}, and there is no such file${hint ? ` (did you mean "./${hint}"?)` : ''}.`;
+    });
 }
 
 /**
  * What the briefings of a valid content root point at that the build would not find: links that
- * lead to no page or no element of their page, and images that are not there. One line each.
+ * lead to no page or no element of their page, and images that are not there, one line each; and
+ * the local images that are there (for {@link imageProblems} in images.ts, which reads them).
  */
 export function siteLinkProblems(
   graph: Graph,
@@ -140,9 +153,16 @@ export function siteLinkProblems(
   input: GraphInput,
   { root, projectRoot }: { root: string; projectRoot: string },
   options: SiteOptions,
-): string[] {
+): { problems: string[]; images: BriefingImage[] } {
   const briefings = briefingBodies(input);
   const map = () => publishedSite(graph, site, briefings, projectRoot, options);
-  const images = [...briefings.values()].flatMap((body) => missingImages(body, join(root, 'briefings')));
-  return [...briefingLinkProblems(briefings, map, new URL(options.siteUrl).origin), ...images];
+  const folder = join(root, 'briefings');
+  const images = [...briefings.values()].flatMap((body) => localImages(body, folder));
+  return {
+    problems: [
+      ...briefingLinkProblems(briefings, map, new URL(options.siteUrl).origin),
+      ...missingImages(images, folder),
+    ],
+    images: images.filter((image) => existsSync(image.path)),
+  };
 }

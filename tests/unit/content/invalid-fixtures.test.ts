@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '../../../src/lib/content/check';
+import { checkContentAndImages } from '../../../src/lib/content/check';
 import { INVALID_FIXTURES, overlay, scenario } from '../../support/scenario';
 
 // One folder per kind of bad input: the files that differ from the minimal fixture, and
@@ -20,7 +20,7 @@ describe('each kind of bad input fails the check with exactly its expected lines
   test.each(cases)('%s', async (name) => {
     const folder = join(INVALID_FIXTURES, name);
     const root = scenario(overlay(folder));
-    const { problems } = checkContent(root, root);
+    const { problems } = await checkContentAndImages(root, root);
     expect(problems.length, 'a bad-input scenario must produce at least one problem').toBeGreaterThan(0);
     await expect(`${problems.join('\n')}\n`).toMatchFileSnapshot(join(folder, 'expected.txt'));
   });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { briefingLinkProblems, type BriefingBody, type SiteMap } from '../../../src/lib/build/site-map';
-import { checkContent } from '../../../src/lib/content/check';
+import { checkContent, checkContentAndImages } from '../../../src/lib/content/check';
+import { unreadableImage } from '../../../src/lib/content/images';
+import { encodePng } from '../../../src/lib/publishing/png';
 import type { PolicyNode } from '../../../src/lib/graph/briefing-policy';
 import { FIXTURES, scenario } from '../../support/scenario';
 
@@ -68,6 +70,51 @@ See [the maker](/companies/acme-widgets/), [without a slash](/companies/globex),
     expect(problemsWith('![Sales](./sales-chrt.png)', { 'briefings/sales-chart.png': png })).toEqual([
       `briefings/widgets-weekly.mdx: line ${LINE}: expected an image file in briefings/, found "./sales-chrt.png", and there is no such file (did you mean "./sales-chart.png"?).`,
     ]);
+  });
+
+  test('report an image that is there but cannot be shown, as a build would find it, with the fix', async () => {
+    const red = encodePng(40, 30, new Uint8Array(40 * 30 * 4).fill(255));
+    const check = async (files: Parameters<typeof scenario>[0]) => {
+      const root = scenario({
+        'briefings/widgets-weekly.mdx': `${BRIEFING}\n![Sales](./sales.png)\n\nAgain: ![Sales](./sales.png)\n`,
+        ...files,
+      });
+      return (await checkContentAndImages(root, root, OPTIONS)).problems;
+    };
+    expect(await check({ 'briefings/sales.png': red })).toEqual([]);
+    // Text saved under an image's name, and an image cut off after its header (a broken download):
+    // Astro would stop on the first and publish the second broken, with a warning.
+    const notImage = await check({ 'briefings/sales.png': 'Sales by month: see the spreadsheet.' });
+    expect(notImage).toEqual(
+      [LINE, LINE + 2].map(
+        (line) =>
+          `briefings/widgets-weekly.mdx: line ${line}: expected an image file in briefings/, found "./sales.png", and it is not an image (its first bytes are not those of a PNG, JPEG, GIF, WebP or AVIF file): export or download it again.`,
+      ),
+    );
+    const [cut] = await check({ 'briefings/sales.png': red.subarray(0, red.length - 40) });
+    expect(cut).toMatch(
+      new RegExp(
+        `^briefings/widgets-weekly\\.mdx: line ${LINE}: expected an image file in briefings/, found "\\./sales\\.png", and it is not a whole PNG image \\(.+\\): export or download it again\\.$`,
+      ),
+    );
+  });
+
+  test('an image is whole when it decodes, in every format a briefing may show; SVG is refused by its bytes', async () => {
+    const sharp = (await import('sharp')).default;
+    const pixels = { create: { width: 8, height: 6, channels: 3 as const, background: '#c33' } };
+    const jpeg = await sharp(pixels).jpeg().toBuffer();
+    const webp = await sharp(pixels).webp().toBuffer();
+    expect(await unreadableImage(jpeg, 'a.jpg')).toBeUndefined();
+    expect(await unreadableImage(webp, 'a.webp')).toBeUndefined();
+    expect(await unreadableImage(jpeg.subarray(0, jpeg.length - 8), 'a.jpg')).toMatch(
+      /^it is not a whole JPG image \(/,
+    );
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="6"></svg>');
+    // Named .png or not: an SVG can carry script, and the briefing policy allows none.
+    expect(await unreadableImage(svg, 'a.png')).toBe(
+      'it is an SVG file, which a briefing may not show: export it as PNG or WebP',
+    );
+    expect(await unreadableImage(new TextEncoder().encode('<html>no</html>'), 'a.png')).toMatch(/^it is not an image/);
   });
 
   test('are checked only once everything else is valid (the pages depend on it)', () => {
