@@ -69,8 +69,17 @@ function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, pro
   const watcher = watch(root, { recursive: true }, () => schedule());
   watcher.on('error', (error) => logger.warn(`Stopped watching ${root}: ${error.message}`));
   server.httpServer?.once('close', () => watcher.close());
+  // A request waits for the check of the latest change: one that a later change overtook settles
+  // without saying anything, and the wait goes on to the next.
+  const settled = async () => {
+    let current: Promise<void>;
+    do {
+      current = checking;
+      await current;
+    } while (current !== checking);
+  };
   server.middlewares.use((req, res, next) => {
-    void checking.then(() => {
+    void settled().then(() => {
       if (problems.length === 0 || !isPageRequest(req.url, req.headers.accept)) return next();
       res.statusCode = 500;
       res.setHeader('content-type', 'text/html; charset=utf-8');
