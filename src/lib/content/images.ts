@@ -25,11 +25,11 @@ export async function unreadableImage(bytes: Uint8Array, path: string): Promise<
     await sharp(bytes, { failOn: 'truncated', pages: -1 }).raw().toBuffer();
     return undefined;
   } catch (error) {
-    // What the decoder said, on one line ("Input buffer has corrupt header:" ends in a colon).
-    const reason = (error instanceof Error ? error.message : String(error))
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/[:.]$/, '');
+    // What the decoder said, on one line, each thing once (libvips repeats a warning per row).
+    const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((l) => l.trim());
+    const kept: string[] = [];
+    for (const line of lines) if (line && !kept.some((k) => k.includes(line))) kept.push(line);
+    const reason = kept.join(' ').replace(/\s+/g, ' ').replace(/[:.]$/, '');
     return `it is not a whole ${format.toUpperCase()} image (the decoder says: ${reason || 'it cannot be decoded'}): ${AGAIN}`;
   }
 }
