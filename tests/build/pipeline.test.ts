@@ -11,12 +11,11 @@ import { applyEdits, CONFIGURED, editedSite, QUIET_WEEK, SHARED_BUILD_FILES, TES
 import { scenario } from '../support/scenario';
 
 // `npm run build` (scripts/build.ts) over one content root through an editor's day: a first build,
-// nothing changed, edits with broken links and a missing image in a briefing (stopped by the
-// content check; the output keeps the first build), then the fix (an incremental build, compared
-// byte for byte with a clean one), a cut-off image (stopped by the content check too), a build
-// that fails once Astro has started (a write refused) and the fix (a full build). A URL ledger
-// made from the first build (as `node scripts/update-ledger.ts` makes one) shows which published
-// URLs the edits broke.
+// nothing changed, edits with broken links, a missing image and a cut-off one in a briefing
+// (stopped by the content check; the output keeps the first build), then the fix (an incremental
+// build, compared byte for byte with a clean one), a build that fails once Astro has started (a
+// write refused) and the fix (a full build). A URL ledger made from the first build (as
+// `node scripts/update-ledger.ts` makes one) shows which published URLs the edits broke.
 
 /** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
 function snapshot(dir: string): Record<string, string> {
@@ -106,12 +105,13 @@ describe('npm run build through an editor’s day', () => {
     expect(again.output).not.toContain('[build] Complete!');
 
     // 3. An editor's day (applyEdits): rename a company (keeping its old id), add a person, remove
-    // an event, rewrite a briefing with an image; and delete a company. And a mistake in the
-    // briefing: links to a page and an anchor that do not exist, and an image that is not there.
-    // The content check finds all three before anything is rendered (the read-only link check
-    // after the build stays as the last word on generated pages), and the output keeps the last
-    // successful build. (Mistakes in data files fail the same way, before rendering:
-    // tests/build/invalid-content.test.ts builds a content root full of them.)
+    // an event, rewrite a briefing with an image; and delete a company. And mistakes in the
+    // briefing: links to a page and an anchor that do not exist, an image that is not there, and
+    // the new image cut off after its header (a broken download, which Astro would publish broken
+    // with a warning). The content check finds all four before anything is rendered (the
+    // read-only link check after the build stays as the last word on generated pages), and the
+    // output keeps the last successful build. (Mistakes in data files fail the same way, before
+    // rendering: tests/build/invalid-content.test.ts builds a content root full of them.)
     const published = snapshot(outDir);
     applyEdits(content);
     rmSync(join(content, 'companies/initech.yaml'));
@@ -121,6 +121,9 @@ describe('npm run build through an editor’s day', () => {
       briefing,
       `${text}\nSee [the gone page](/companies/gone/) and [its deals](/companies/acme-widgets/#no-such-section).\n\n![A chart](./widget-chart.png)\n`,
     );
+    const chart = join(content, 'briefings/chart.png');
+    const png = readFileSync(chart);
+    writeFileSync(chart, png.subarray(0, 40));
     const broken = await build();
     expect(broken.ok).toBe(false);
     const line = text.split('\n').length + 1;
@@ -133,7 +136,11 @@ describe('npm run build through an editor’s day', () => {
     expect(broken.output).toContain(
       `widgets-weekly.mdx: line ${line + 2}: expected an image file in briefings/, found "./widget-chart.png", and there is no such file (did you mean "./chart.png"?).`,
     );
-    expect(broken.output).toContain('3 problems in the content');
+    const chartLine = text.split('\n').findIndex((l) => l.includes('](./chart.png)')) + 1;
+    expect(broken.output).toContain(
+      `widgets-weekly.mdx: line ${chartLine}: expected an image file in briefings/, found "./chart.png", and it is not a whole PNG image (`,
+    );
+    expect(broken.output).toContain('4 problems in the content');
     expect(broken.output).not.toContain('[build] Complete!');
     expect(broken.output).toContain('still holds the last successful build, unchanged');
     expect(snapshot(outDir)).toEqual(published);
@@ -146,6 +153,7 @@ describe('npm run build through an editor’s day', () => {
     // because the failed one changed no page copy it is incremental: the author waits for the
     // pages the edits changed, not for all of them.
     writeFileSync(briefing, text);
+    writeFileSync(chart, png);
     const warm = await build();
     expect(warm.ok, warm.output.slice(-3000)).toBe(true);
     // Pages and preview images that did not change are reused, not rendered or drawn again.
@@ -183,27 +191,10 @@ describe('npm run build through an editor’s day', () => {
     for (const file of SHARED_BUILD_FILES) delete fresh[file];
     expect(fresh).toEqual(good);
 
-    // 5. An image that is there but cut off (a broken download). Astro would publish it broken,
-    // with a warning; the content check reads every image whole and stops the build before
-    // anything is rendered, naming the line and the fix.
-    const chart = join(content, 'briefings/chart.png');
-    const png = readFileSync(chart);
-    writeFileSync(chart, png.subarray(0, 40));
-    const cut = await build();
-    expect(cut.ok).toBe(false);
-    const chartLine = text.split('\n').findIndex((l) => l.includes('](./chart.png)')) + 1;
-    expect(cut.output).toContain(
-      `widgets-weekly.mdx: line ${chartLine}: expected an image file in briefings/, found "./chart.png", and it is not a whole PNG image (`,
-    );
-    expect(cut.output).toContain('still holds the last successful build, unchanged');
-    expect(snapshot(outDir)).toEqual(good);
-    expect(manifests()).toEqual([true]);
-
-    // 6. A build that fails once Astro has started: the image is fixed and a person added, but the
-    // disk refuses to keep the new preview image (a file stands where the folder of cached
-    // images was). Astro may have replaced page copies by then, so the next build does not trust
-    // them. The output still keeps the last successful build.
-    writeFileSync(chart, png);
+    // 5. A build that fails once Astro has started: a person added, but the disk refuses to keep
+    // the new preview image (a file stands where the folder of cached images was). Astro may have
+    // replaced page copies by then, so the next build does not trust them. The output still keeps
+    // the last successful build.
     const [cacheFolder] = readdirSync(`${outDir}.cache`);
     const cards = join(`${outDir}.cache`, cacheFolder!, CARD_CACHE_FOLDER);
     rmSync(cards, { recursive: true });
@@ -216,7 +207,7 @@ describe('npm run build through an editor’s day', () => {
     expect(snapshot(outDir)).toEqual(good);
     expect(manifests()).toEqual([false]);
 
-    // 7. The disk fixed and the person taken out again: every page is rendered afresh, and the
+    // 6. The disk fixed and the person taken out again: every page is rendered afresh, and the
     // output is the same as before.
     rmSync(cards);
     rmSync(join(content, 'people/jane-roe.yaml'));

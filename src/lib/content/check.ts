@@ -112,7 +112,10 @@ export interface ContentReport {
   graph?: Graph;
   /** Entry files read. */
   files: number;
-  /** The local images the briefings show, once everything else is valid (read by {@link checkContentAndImages}). */
+  /**
+   * The local images the briefings show that are there, once the graph is valid (their files are
+   * read by {@link checkContentAndImages}).
+   */
   images?: BriefingImage[];
 }
 
@@ -158,15 +161,17 @@ export function checkContent(
   return {
     problems,
     ...(reading.site ? { site: reading.site } : {}),
-    ...(graph && problems.length === 0 ? { graph, images: images ?? [] } : {}),
+    ...(graph && problems.length === 0 ? { graph } : {}),
+    ...(images ? { images } : {}),
     files,
   };
 }
 
 /**
- * {@link checkContent}, then, when everything else is valid, every local image the briefings show
- * is read whole (images.ts): a damaged image would otherwise be published as it is, with a warning
- * at most. What builds, the dev server and `npm run check:content` run.
+ * {@link checkContent}, then, once the graph is valid, every local image the briefings show is
+ * read whole (images.ts), with the briefings' other problems: a damaged image would otherwise be
+ * published as it is, with a warning at most. What builds, the dev server and
+ * `npm run check:content` run.
  */
 export async function checkContentAndImages(
   root: string,
@@ -174,9 +179,9 @@ export async function checkContentAndImages(
   options: SiteOptions = siteOptionsFrom(),
 ): Promise<ContentReport> {
   const report = checkContent(root, projectRoot, options);
-  if (report.problems.length > 0 || !report.images?.length) return report;
+  if (!report.images?.length) return report;
   const problems = await imageProblems(report.images);
   if (problems.length === 0) return report;
-  const { graph: _graph, images: _images, ...rest } = report;
-  return { ...rest, problems };
+  const { graph: _graph, ...rest } = report;
+  return { ...rest, problems: [...report.problems, ...problems] };
 }

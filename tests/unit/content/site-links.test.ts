@@ -91,6 +91,17 @@ See [the maker](/companies/acme-widgets/), [without a slash](/companies/globex),
           `briefings/widgets-weekly.mdx: line ${line}: expected an image file in briefings/, found "./sales.png", and it is not an image (its first bytes are not those of a PNG, JPEG, GIF, WebP or AVIF file): export or download it again.`,
       ),
     );
+    // With the briefings' other problems, in one check: an author fixes everything in one go.
+    const withLink = scenario({
+      'briefings/widgets-weekly.mdx': `${BRIEFING}\n![Sales](./sales.png) and [gone](/companies/gone/)\n`,
+      'briefings/sales.png': 'not an image',
+    });
+    expect((await checkContentAndImages(withLink, withLink, OPTIONS)).problems).toEqual([
+      expect.stringContaining(`line ${LINE}: expected a link to a page of this site, found "/companies/gone/"`),
+      expect.stringContaining(
+        `line ${LINE}: expected an image file in briefings/, found "./sales.png", and it is not an image`,
+      ),
+    ]);
     const [cut] = await check({ 'briefings/sales.png': red.subarray(0, red.length - 40) });
     expect(cut).toMatch(
       new RegExp(
