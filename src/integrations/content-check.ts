@@ -5,6 +5,7 @@ import type { ViteDevServer } from 'vite';
 import { checkContentAndImages } from '../lib/content/check';
 import { problemCount, problemsPage, reportLines } from '../lib/content/check-report';
 import { ContentError } from '../lib/content/content-errors';
+import { latestRun } from '../lib/content/latest-run';
 import { contentRoot, projectDir } from '../lib/content/locations';
 import { toAstroError } from '../loaders/astro-error';
 
@@ -25,18 +26,8 @@ function isPageRequest(url: string | undefined, accept: string | undefined): boo
 function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, projectRoot: string): void {
   const root = resolve(contentRoot(projectRoot));
   let problems: string[] = [];
-  let checking: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-
-  let latest = 0;
-  const report = (error: unknown) =>
-    logger.error(`The content check stopped: ${error instanceof Error ? error.message : String(error)}`);
-  const check = async () => {
-    const run = ++latest;
-    const started = performance.now();
-    const found = (await checkContentAndImages(root, projectRoot)).problems;
-    // A check that a later change overtook says nothing: the later one says what is true now.
-    if (run !== latest) return;
+  let started = performance.now();
+  const deliver = (found: string[]) => {
     const had = problems.length;
     problems = found;
     const ms = Math.round(performance.now() - started);
@@ -51,35 +42,23 @@ function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, pro
       server.ws.send({ type: 'full-reload' });
     }
   };
-
-  // A save often fires several events: check once they settle, and make requests wait for it.
-  let settle: () => void = () => {};
-  const schedule = () => {
-    if (timer) clearTimeout(timer);
-    else checking = new Promise<void>((done) => (settle = done));
-    timer = setTimeout(() => {
-      timer = undefined;
-      void check().catch(report).finally(settle);
-    }, 100);
-  };
-
-  checking = check().catch(report);
+  const checks = latestRun(
+    async () => {
+      started = performance.now();
+      return (await checkContentAndImages(root, projectRoot)).problems;
+    },
+    deliver,
+    (error) => logger.error(`The content check stopped: ${error instanceof Error ? error.message : String(error)}`),
+    100,
+  );
   // Node's own watcher, not Vite's: Vite ignores some folders (such as those of build output),
   // and the content root may be anywhere.
-  const watcher = watch(root, { recursive: true }, () => schedule());
+  const watcher = watch(root, { recursive: true }, () => checks.changed());
   watcher.on('error', (error) => logger.warn(`Stopped watching ${root}: ${error.message}`));
   server.httpServer?.once('close', () => watcher.close());
-  // A request waits for the check of the latest change: one that a later change overtook settles
-  // without saying anything, and the wait goes on to the next.
-  const settled = async () => {
-    let current: Promise<void>;
-    do {
-      current = checking;
-      await current;
-    } while (current !== checking);
-  };
+  // Requests wait for the check of the latest change (src/lib/content/latest-run.ts).
   server.middlewares.use((req, res, next) => {
-    void settled().then(() => {
+    void checks.settled().then(() => {
       if (problems.length === 0 || !isPageRequest(req.url, req.headers.accept)) return next();
       res.statusCode = 500;
       res.setHeader('content-type', 'text/html; charset=utf-8');
