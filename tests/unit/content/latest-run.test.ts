@@ -4,14 +4,25 @@ import { latestRun } from '../../../src/lib/content/latest-run';
 // The dev server's content check after each change (src/integrations/content-check.ts): only
 // the latest check's problems count, and a page request waits for that check.
 
-/** A task whose runs finish when the test says, each with the value it is given. */
-function controlledTask() {
+/**
+ * A latestRun() over a task whose runs finish when the test says, each with the value it is
+ * given; what it delivered and what failed, in order.
+ */
+function started() {
   const runs: { finish: (value: string) => void; fail: (error: Error) => void }[] = [];
+  const delivered: string[] = [];
+  const failures: unknown[] = [];
   const task = () =>
     new Promise<string>((finish, fail) => {
       runs.push({ finish, fail });
     });
-  return { task, runs };
+  const run = latestRun(
+    task,
+    (value) => delivered.push(value),
+    (error) => failures.push(error),
+    100,
+  );
+  return { run, runs, delivered, failures };
 }
 
 /** Lets promise callbacks run (fake timers do not stop them). */
@@ -26,14 +37,7 @@ describe('a task run again after changes', () => {
   });
 
   test('runs at once, then once per burst of changes, after the delay', async () => {
-    const { task, runs } = controlledTask();
-    const delivered: string[] = [];
-    const run = latestRun(
-      task,
-      (v) => delivered.push(v),
-      () => {},
-      100,
-    );
+    const { run, runs, delivered } = started();
     expect(runs).toHaveLength(1);
     runs[0]!.finish('first');
     await flush();
@@ -51,14 +55,7 @@ describe('a task run again after changes', () => {
   });
 
   test('a run that a later change overtook says nothing; a waiting request gets the latest', async () => {
-    const { task, runs } = controlledTask();
-    const delivered: string[] = [];
-    const run = latestRun(
-      task,
-      (v) => delivered.push(v),
-      () => {},
-      100,
-    );
+    const { run, runs, delivered } = started();
     runs[0]!.finish('start');
     await flush();
     run.changed();
@@ -78,14 +75,7 @@ describe('a task run again after changes', () => {
   });
 
   test('a run that throws is reported and still settles', async () => {
-    const { task, runs } = controlledTask();
-    const failures: unknown[] = [];
-    const run = latestRun(
-      task,
-      () => {},
-      (e) => failures.push(e),
-      100,
-    );
+    const { run, runs, failures } = started();
     runs[0]!.fail(new Error('disk gone'));
     await run.settled();
     expect(failures).toEqual([new Error('disk gone')]);
