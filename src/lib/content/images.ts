@@ -4,20 +4,22 @@ import sharp from 'sharp';
 import type { BriefingImage } from './site-links';
 
 const AGAIN = 'export or download it again';
+/** The formats of IMAGE_EXTENSIONS (briefing-policy.ts), as an author names them. */
+export const SHOWN_FORMATS = 'PNG, JPEG, GIF, WebP or AVIF';
 
 /**
- * Why the image at `path` cannot be shown in a briefing and what to do, or undefined when it can. First Astro's
- * own test (the build stops on a file whose header it cannot read), then the whole image decoded
- * as Astro's image service decodes it: Astro publishes an image it cannot decode as it is, with a
- * warning, and readers get a broken image. SVG, which briefings may not show (it can carry
- * script), is refused whatever the file's name.
+ * Why the image at `path` cannot be shown in a briefing and what to do, or undefined when it can.
+ * First Astro's own test (the build stops on a file whose header it cannot read), then the whole
+ * image decoded as Astro's image service decodes it: Astro publishes an image it cannot decode as
+ * it is, with a warning, and readers get a broken image. SVG, which briefings may not show (it can
+ * carry script), is refused whatever the file's name.
  */
 export async function unreadableImage(bytes: Uint8Array, path: string): Promise<string | undefined> {
   let format: string;
   try {
     ({ format } = await imageMetadata(bytes, path));
   } catch {
-    return `it is not an image (its first bytes are not those of a PNG, JPEG, GIF, WebP or AVIF file): ${AGAIN}`;
+    return `it is not an image (its first bytes are not those of a ${SHOWN_FORMATS} file): ${AGAIN}`;
   }
   if (format === 'svg') return 'it is an SVG file, which a briefing may not show: export it as PNG or WebP';
   try {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { briefingLinkProblems, type BriefingBody, type SiteMap } from '../../../src/lib/build/site-map';
 import { checkContent, checkContentAndImages } from '../../../src/lib/content/check';
-import { unreadableImage } from '../../../src/lib/content/images';
+import { SHOWN_FORMATS, unreadableImage } from '../../../src/lib/content/images';
 import { encodePng } from '../../../src/lib/publishing/png';
-import type { PolicyNode } from '../../../src/lib/graph/briefing-policy';
+import { IMAGE_EXTENSIONS, type PolicyNode } from '../../../src/lib/graph/briefing-policy';
 import { FIXTURES, scenario } from '../../support/scenario';
 
 // Links in briefings are checked against the pages the site would publish, derived from the page
@@ -127,6 +127,11 @@ See [the maker](/companies/acme-widgets/), [without a slash](/companies/globex),
       'it is an SVG file, which a briefing may not show: export it as PNG or WebP',
     );
     expect(await unreadableImage(new TextEncoder().encode('<html>no</html>'), 'a.png')).toMatch(/^it is not an image/);
+  });
+
+  test('the formats an image message names are those a briefing may show', () => {
+    const named = SHOWN_FORMATS.toLowerCase().split(/, | or /);
+    expect(new Set(IMAGE_EXTENSIONS.map((ext) => (ext === 'jpg' ? 'jpeg' : ext)))).toEqual(new Set(named));
   });
 
   test('are checked only once everything else is valid (the pages depend on it)', () => {
