@@ -13,6 +13,7 @@ import { headingIds } from './src/lib/graph/heading-ids.ts';
 import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
 import { metaDescription } from './src/lib/publishing/meta-text.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
+import { publishedFiles } from './src/integrations/published-files.ts';
 import { starlightReplacements } from './src/integrations/starlight-replacements.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
 import { siteUrlCheck } from './src/integrations/site-url.ts';
@@ -115,6 +116,8 @@ export default defineConfig({
     // Starlight would add MDX with full static optimisation; headings must stay components so
     // briefings can give each one a permalink and a "copy link" button.
     mdx({ optimize: { ignoreElementNames: ['h2', 'h3'] } }),
+    // Preview images, entity JSON, company feeds and email snippets, written beside the pages.
+    publishedFiles(),
     postbuild(),
   ],
 });

@@ -2,15 +2,18 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, srcDir } from 'astro:config/server';
-import { briefingBody, getGraph, getPageContext, getSite, getToday, siteUrl } from './data';
+import { getRssString } from '@astrojs/rss';
+import { briefingBody, getGraph, getPages, getPageContext, getSharedCards, getSite, getToday, siteUrl } from './data';
 import { CARD_CACHE_FOLDER, projectDir } from './lib/content/locations';
 import { entityJsonFiles, type EntityJsonFile } from './lib/publishing/entity-json';
 import { exportFiles, exportTables, type ExportFile } from './lib/publishing/exports';
 import { companyRssFeed } from './lib/publishing/feeds';
-import { emailBriefing, emailLinks, type EmailBriefing } from './lib/publishing/email';
+import { emailBriefing, emailHtml, emailLinks, emailTextFile, type EmailBriefing } from './lib/publishing/email';
 import type { OgCard } from './lib/publishing/og-card';
 import { CardCache, cardSalt, CardImages, type CardImage } from './lib/publishing/og-image';
 import { CardPool } from './lib/publishing/og-pool';
+import { offerPublishedFiles, type PublishedFile } from './lib/publishing/published-files';
+import { companyFeedUrl, emailUrl, entityJsonUrl, ogImageParam, ogImageUrl, sharedOgImageParam, sharedOgImageUrl } from './lib/routes';
 import type { Ref } from './schemas/common';
 
 // Astro glue for what the site publishes for use elsewhere (preview images, feeds, email
@@ -50,12 +53,10 @@ export function cardImages(): CardImages {
  * Plans the build's preview images (from the image route's static paths), knowing every card of
  * the build: cached images no card uses any more are removed, and the cards that are not cached
  * start drawing on the worker pool now, while Astro renders pages. Once they are drawn, the build
- * log says how many were drawn and how many came from the cache, and the workers end. (An
- * incremental build does not ask for unchanged images at all: Astro copies them.) The dev server
- * draws each card only when it is asked for.
+ * log says how many were drawn and how many came from the cache, and the workers end. The dev
+ * server draws each card only when it is asked for.
  */
-export function planImages(cards: readonly OgCard[]): void {
-  if (import.meta.env.DEV) return;
+function planImages(cards: readonly OgCard[]): void {
   const started = performance.now();
   const images = cardImages();
   const keys = new Set(cards.map((card) => images.cache.key(card)));
@@ -81,27 +82,23 @@ export function cardImage(card: OgCard): Promise<CardImage> {
   return cardImages().image(card);
 }
 
-let emails: Promise<{ ref: Ref<'briefings'>; email: EmailBriefing; cacheKey: string }[]> | undefined;
+let emails: Promise<{ ref: Ref<'briefings'>; email: EmailBriefing }[]> | undefined;
 
-/**
- * The email model of every briefing (links made absolute and tagged with the campaign), built once
- * per build, each with a cache key that is a hash of the whole model: an incremental build renders
- * a briefing's email files again only when what they show has changed.
- */
+/** The email model of every briefing (links made absolute and tagged with the campaign), built once per build. */
 function getEmails() {
   emails ??= getGraph().then((graph) =>
     Promise.all(
-      graph.all('briefings').map(async (node) => {
-        const email = emailBriefing(
+      graph.all('briefings').map(async (node) => ({
+        ref: node.ref,
+        email: emailBriefing(
           graph,
           getSite(),
           node,
           await briefingBody(node.ref),
           emailLinks(siteUrl(), campaign()),
           getToday(),
-        );
-        return { ref: node.ref, email, cacheKey: dataKey(email) };
-      }),
+        ),
+      })),
     ),
   );
   return emails;
@@ -109,37 +106,92 @@ function getEmails() {
 
 /** Static paths of the routes with one email file per briefing: the email model is the props. */
 export async function briefingEmailPaths() {
-  return (await getEmails()).map(({ ref, email, cacheKey }) => ({
-    params: { id: ref.id },
-    props: { email },
-    cacheKey,
-  }));
+  return (await getEmails()).map(({ ref, email }) => ({ params: { id: ref.id }, props: { email } }));
 }
 
 /**
- * Static paths of the company feeds: one per company, and one at each old id of a renamed company
- * (feed readers do not follow HTML redirects), which serves the same feed. The feed, as data, is
- * the props, and its hash the cache key.
+ * Every company feed, as data: one per company, and one at each old id of a renamed company (feed
+ * readers do not follow HTML redirects), which serves the same feed.
  */
-export async function companyFeedPaths() {
+async function companyFeeds() {
   const graph = await getGraph();
   const feeds = new Map(
-    graph.all('companies').map((node) => {
-      const feed = companyRssFeed(graph, node.ref, getSite(), siteUrl(), getToday());
-      return [node.ref.id, { feed, cacheKey: dataKey(feed) }] as const;
-    }),
+    graph.all('companies').map((node) => [node.ref.id, companyRssFeed(graph, node.ref, getSite(), siteUrl(), getToday())]),
   );
-  const path = (id: string, company: Ref) => {
-    const { feed, cacheKey } = feeds.get(company.id)!;
-    return { params: { id }, props: { feed }, cacheKey };
-  };
   return [
-    ...graph.all('companies').map((node) => path(node.ref.id, node.ref)),
+    ...graph.all('companies').map((node) => ({ at: node.ref, feed: feeds.get(node.ref.id)! })),
     ...graph
       .redirects()
       .filter((r) => r.to.collection === 'companies')
-      .map((r) => path(r.from.id, r.to)),
+      .map((r) => ({ at: { collection: 'companies', id: r.from.id } as Ref<'companies'>, feed: feeds.get(r.to.id)! })),
   ];
+}
+
+/** Static paths of the company feeds (see {@link companyFeeds}): the feed, as data, is the props. */
+export async function companyFeedPaths() {
+  return (await companyFeeds()).map(({ at, feed }) => ({ params: { id: at.id }, props: { feed } }));
+}
+
+/**
+ * Every preview image of the site: one per page with a card of its own, and one per type of
+ * navigation page, shared by all pages of that type.
+ */
+export async function previewImages(): Promise<{ param: string; url: string; card: OgCard }[]> {
+  const [pages, shared] = await Promise.all([getPages(), getSharedCards()]);
+  return [
+    ...pages.flatMap((page) =>
+      'own' in page.card ? [{ param: ogImageParam(page.path), url: ogImageUrl(page.path), card: page.card.own }] : [],
+    ),
+    ...Object.entries(shared).map(([name, card]) => ({
+      param: sharedOgImageParam(name),
+      url: sharedOgImageUrl(name),
+      card,
+    })),
+  ];
+}
+
+let published: Promise<PublishedFile[]> | undefined;
+
+/**
+ * Every file this build publishes beside its pages (src/lib/publishing/published-files.ts):
+ * preview images, entity JSON documents, company feeds and email snippets, listed once. Listing
+ * them plans the preview images, so the cards that are not cached start drawing while Astro
+ * renders the pages.
+ */
+function publishedFiles(): Promise<PublishedFile[]> {
+  published ??= (async () => {
+    const [images, { entities }, feeds, briefings] = await Promise.all([
+      previewImages(),
+      getExports(),
+      companyFeeds(),
+      getEmails(),
+    ]);
+    planImages(images.map((image) => image.card));
+    const cards = cardImages();
+    return [
+      ...images.map(({ url, card }): PublishedFile => ({ path: url, stored: () => cards.stored(card) })),
+      ...entities.map(({ at, text }): PublishedFile => ({ path: entityJsonUrl(at), text: () => text })),
+      ...feeds.map(({ at, feed }): PublishedFile => ({ path: companyFeedUrl(at), text: () => getRssString(feed) })),
+      ...briefings.flatMap(({ ref, email }): PublishedFile[] => [
+        { path: emailUrl(ref, 'html'), text: () => emailHtml(email) },
+        { path: emailUrl(ref, 'txt'), text: () => emailTextFile(email) },
+      ]),
+    ];
+  })();
+  return published;
+}
+
+/**
+ * The static paths of a route of files published beside the pages. In `astro dev`, `paths()`: the
+ * route serves each file on request. In a build, none: Astro's fixed cost per path is most of what
+ * such a file costs, so the build writes them itself, after the pages
+ * (src/integrations/published-files.ts). The first of these routes that a build asks offers it
+ * the list, and the preview images start drawing.
+ */
+export async function besidePages<T>(paths: () => Promise<T[]>): Promise<T[]> {
+  if (import.meta.env.DEV) return paths();
+  offerPublishedFiles(publishedFiles());
+  return [];
 }
 
 let exported: Promise<{ files: ExportFile[]; entities: EntityJsonFile[] }> | undefined;
@@ -159,9 +211,4 @@ export function getExports(): Promise<{ files: ExportFile[]; entities: EntityJso
 /** A cache key for a published file: a hash of everything it contains. */
 export function contentKey(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
-}
-
-/** A cache key for a file made from `data` alone (a card, a feed, an email model): a hash of the data. */
-export function dataKey(data: unknown): string {
-  return contentKey(JSON.stringify(data));
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { OgCard } from './og-card';
 import { CardFonts } from './og-fonts';
+import { FileStore, type Stored } from './published-files';
 
 /**
  * Link-preview images of a build: each card's PNG is cached on disk under a hash of everything
@@ -57,53 +58,17 @@ export interface CardImage {
   ms: number;
 }
 
-/** Cache of card images: one PNG per key in `dir`. */
-export class CardCache {
+/** Cache of card images: one PNG per key in `dir`, the key a hash of the card and the salt. */
+export class CardCache extends FileStore {
   constructor(
-    readonly dir: string,
+    dir: string,
     readonly salt: string,
-  ) {}
+  ) {
+    super(dir, '.png');
+  }
 
   key(card: OgCard): string {
     return cardKey(card, this.salt);
-  }
-
-  file(key: string): string {
-    return join(this.dir, `${key}.png`);
-  }
-
-  has(key: string): boolean {
-    return existsSync(this.file(key));
-  }
-
-  read(key: string): Buffer {
-    return readFileSync(this.file(key));
-  }
-
-  write(key: string, png: Uint8Array): void {
-    mkdirSync(this.dir, { recursive: true });
-    // Write then rename, so a concurrent build never reads half a file.
-    const partial = `${this.file(key)}.${process.pid}.tmp`;
-    writeFileSync(partial, png);
-    renameSync(partial, this.file(key));
-  }
-
-  /** Deletes cached images whose key is not in `keep` (images of content that changed or went). */
-  prune(keep: Set<string>): number {
-    let removed = 0;
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return 0;
-    }
-    for (const name of names) {
-      if (name.endsWith('.png') && !keep.has(name.slice(0, -4))) {
-        rmSync(join(this.dir, name), { force: true });
-        removed++;
-      }
-    }
-    return removed;
   }
 }
 
@@ -148,17 +113,26 @@ export class CardImages {
     return drawn;
   }
 
-  /** The card's image: from the cache, or drawn (or being drawn) and then stored. */
-  async image(card: OgCard): Promise<CardImage> {
+  /**
+   * The card's image file in the cache: cached, or drawn (or being drawn) and then stored. `made`
+   * is true for the first caller after this build drew it.
+   */
+  async stored(card: OgCard): Promise<Stored & { key: string; ms: number }> {
     const key = this.cache.key(card);
     let drawn = this.#drawn.get(key);
     if (!drawn) {
-      if (this.cache.has(key)) return { png: this.cache.read(key), key, hit: true, ms: 0 };
+      if (this.cache.has(key)) return { file: this.cache.file(key), made: false, key, ms: 0 };
       drawn = this.#start(key, card);
     }
     const ms = await drawn;
     const first = !this.#reported.has(key);
     this.#reported.add(key);
-    return { png: this.cache.read(key), key, hit: !first, ms: first ? ms : 0 };
+    return { file: this.cache.file(key), made: first, key, ms: first ? ms : 0 };
+  }
+
+  /** The card's image: from the cache, or drawn (or being drawn) and then stored. */
+  async image(card: OgCard): Promise<CardImage> {
+    const { key, made, ms } = await this.stored(card);
+    return { png: this.cache.read(key), key, hit: !made, ms };
   }
 }

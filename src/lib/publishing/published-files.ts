@@ -1,0 +1,200 @@
+import { constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * The files a build publishes beside its pages, one or more per entity: preview images, JSON
+ * documents, company feeds, email snippets. Astro pays a fixed cost for every path a route
+ * renders (routing, a response, its own copy for incremental builds, a log line), whatever the
+ * file, and these are two thirds of the site's paths. So a build writes them itself, straight from
+ * the page list, after Astro has rendered the pages (src/integrations/published-files.ts); the
+ * same routes serve them in `astro dev`.
+ *
+ * A file is either text, made every build (cheap: JSON documents, feeds and email snippets are
+ * strings of data the build holds anyway), or a file in a content-addressed store (`FileStore`:
+ * the preview images), made only when no earlier build made the same bytes, and hard-linked into
+ * the output.
+ */
+export type PublishedFile =
+  /** Text, made when the file is written. */
+  | { path: string; text: () => string | Promise<string> }
+  /** A stored file: where it is, and whether this build made it. */
+  | { path: string; stored: () => Promise<Stored> };
+
+/** A file in a {@link FileStore}: its path, and whether this build made it (rather than reused it). */
+export interface Stored {
+  file: string;
+  made: boolean;
+}
+
+/** What {@link writePublishedFiles} did. */
+export interface PublishedReport {
+  files: number;
+  /** Stored files this build made (the others were made by an earlier build). */
+  made: number;
+  /** Stored files copied because the store and the output are on different disks. */
+  copied: number;
+}
+
+/**
+ * A folder of files named by a key that is a hash of everything that makes their bytes: a key's
+ * file, once written, never changes, so it can be linked into any build's output.
+ */
+export class FileStore {
+  constructor(
+    readonly dir: string,
+    /** File name extension of every stored file, with its dot (".png"). */
+    readonly ext = '',
+  ) {}
+
+  file(key: string): string {
+    return join(this.dir, `${key}${this.ext}`);
+  }
+
+  has(key: string): boolean {
+    return existsSync(this.file(key));
+  }
+
+  read(key: string): Buffer {
+    return readFileSync(this.file(key));
+  }
+
+  write(key: string, bytes: Uint8Array | string): void {
+    mkdirSync(this.dir, { recursive: true });
+    // Write then rename, so a concurrent build never reads half a file.
+    const partial = `${this.file(key)}.${process.pid}.tmp`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, this.file(key));
+  }
+
+  /** Deletes stored files whose key is not in `keep` (of content that changed or went). */
+  prune(keep: ReadonlySet<string>): number {
+    let removed = 0;
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      if (name.endsWith(this.ext) && !keep.has(name.slice(0, name.length - this.ext.length))) {
+        rmSync(join(this.dir, name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}
+
+/**
+ * The file of a URL path of the site under `outDir`: `/base/companies/acme.json` →
+ * `<outDir>/companies/acme.json` for the base `/base/`, each segment URL-decoded. Throws on a path
+ * that is not a plain file path under the base (an empty, `.` or `..` segment, or a segment that
+ * decodes to a slash, backslash or NUL): a published file never lands outside the output folder.
+ */
+export function outputFile(outDir: string, path: string, base = '/'): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const wrong = () => new Error(`Not a file path of the site under ${root}: ${JSON.stringify(path)}.`);
+  if (!path.startsWith(root)) throw wrong();
+  let segments: string[];
+  try {
+    segments = path.slice(root.length).split('/').map(decodeURIComponent);
+  } catch {
+    throw wrong();
+  }
+  if (segments.some((s) => s === '' || s === '.' || s === '..' || /[/\\\0]/.test(s))) throw wrong();
+  return join(outDir, ...segments);
+}
+
+/** Runs `task` on every item, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Writes every file into `outDir`: text as UTF-8, a stored file as a hard link to the store (a
+ * copy when the store is on another disk). A file may not take a path already taken, by a page
+ * Astro wrote or by another file of the list: the build fails and names the path.
+ */
+export async function writePublishedFiles(
+  outDir: string,
+  files: readonly PublishedFile[],
+  {
+    base = '/',
+    concurrency = 16,
+    linkFile = link,
+  }: {
+    /** The site's base path (Astro's `base`), which every file's path starts with. */
+    base?: string;
+    concurrency?: number;
+    /** How a stored file is linked into the output (a test may make it fail as across disks). */
+    linkFile?: (source: string, target: string) => Promise<void>;
+  } = {},
+): Promise<PublishedReport> {
+  const targets = files.map((f) => outputFile(outDir, f.path, base));
+  const seen = new Map<string, string>();
+  for (const [i, target] of targets.entries()) {
+    if (seen.has(target)) throw new Error(`Two published files at ${files[i]!.path}.`);
+    seen.set(target, files[i]!.path);
+  }
+  const folders = new Map<string, Promise<unknown>>();
+  const folder = (dir: string) => {
+    let made = folders.get(dir);
+    if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
+    return made;
+  };
+  const report: PublishedReport = { files: files.length, made: 0, copied: 0 };
+  const taken = (path: string) => `A page and a published file both want ${path}.`;
+  await eachLimited([...files.keys()], concurrency, async (i) => {
+    const file = files[i]!;
+    const target = targets[i]!;
+    await folder(dirname(target));
+    try {
+      if ('text' in file) {
+        await writeFile(target, await file.text(), { flag: 'wx' });
+        return;
+      }
+      const { file: source, made } = await file.stored();
+      if (made) report.made++;
+      try {
+        await linkFile(source, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+        await copyFile(source, target, constants.COPYFILE_EXCL);
+        report.copied++;
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(target)) throw new Error(taken(file.path));
+      throw error;
+    }
+  });
+  return report;
+}
+
+const OFFERED = Symbol.for('briefing.published-files');
+
+type Offered = { files: Promise<PublishedFile[]> };
+
+/**
+ * Offers this build's published files to the integration that writes them. The list is made in
+ * Astro's prerendering code, which the integration cannot import (it is bundled apart), but both
+ * run in the same process: the offer goes through a global slot under a registered symbol.
+ */
+export function offerPublishedFiles(files: Promise<PublishedFile[]>): void {
+  // The integration awaits it; until then a failure must not count as unhandled.
+  files.catch(() => undefined);
+  (globalThis as Record<symbol, Offered | undefined>)[OFFERED] = { files };
+}
+
+/** Takes the offered files (see {@link offerPublishedFiles}), leaving the slot empty. */
+export function takePublishedFiles(): Promise<PublishedFile[]> | undefined {
+  const slot = globalThis as Record<symbol, Offered | undefined>;
+  const offered = slot[OFFERED];
+  delete slot[OFFERED];
+  return offered?.files;
+}

@@ -1,0 +1,159 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  FileStore,
+  offerPublishedFiles,
+  outputFile,
+  takePublishedFiles,
+  writePublishedFiles,
+  type PublishedFile,
+} from '../../../src/lib/publishing/published-files';
+
+const work = mkdtempSync(join(tmpdir(), 'published-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let folders = 0;
+const folder = () => {
+  const dir = join(work, `f${folders++}`);
+  mkdirSync(dir);
+  return dir;
+};
+
+describe('outputFile', () => {
+  test('maps a URL path under the base to a file of the output, decoding each segment', () => {
+    expect(outputFile('/out', '/companies/acme.json')).toBe('/out/companies/acme.json');
+    expect(outputFile('/out', '/docs/og/companies/acme.png', '/docs')).toBe('/out/og/companies/acme.png');
+    expect(outputFile('/out', '/docs/og/caf%C3%A9.png', '/docs/')).toBe('/out/og/café.png');
+  });
+
+  test('refuses any path that could land outside the output or is not a file', () => {
+    for (const path of [
+      'companies/acme.json',
+      '/companies/',
+      '/companies//acme.json',
+      '/../acme.json',
+      '/companies/%2e%2e/%2e%2e/acme.json',
+      '/companies/a%2Fb.json',
+      '/companies/a%5Cb.json',
+      '/companies/a%00.json',
+      '/companies/%E0%A4%A.json',
+      '/',
+    ]) {
+      expect(() => outputFile('/out', path), path).toThrow(/Not a file path of the site under \//);
+    }
+    expect(() => outputFile('/out', '/other/acme.json', '/docs/')).toThrow('under /docs/');
+  });
+});
+
+describe('writePublishedFiles', () => {
+  test('writes text and links stored files, counting those this build made', async () => {
+    const out = folder();
+    const store = new FileStore(folder(), '.png');
+    store.write('old', 'cached bytes');
+    store.write('new', 'drawn bytes');
+    const files: PublishedFile[] = [
+      { path: '/companies/acme.json', text: () => '{"name":"Acme"}' },
+      { path: '/companies/acme/feed.xml', text: async () => '<rss/>' },
+      { path: '/og/companies/acme.png', stored: async () => ({ file: store.file('old'), made: false }) },
+      { path: '/og/index.png', stored: async () => ({ file: store.file('new'), made: true }) },
+    ];
+    const report = await writePublishedFiles(out, files);
+    expect(report).toEqual({ files: 4, made: 1, copied: 0 });
+    expect(readFileSync(join(out, 'companies/acme.json'), 'utf8')).toBe('{"name":"Acme"}');
+    expect(readFileSync(join(out, 'companies/acme/feed.xml'), 'utf8')).toBe('<rss/>');
+    expect(readFileSync(join(out, 'og/companies/acme.png'), 'utf8')).toBe('cached bytes');
+    // A link, not a copy: the output's file is the stored one.
+    expect(statSync(join(out, 'og/index.png')).ino).toBe(statSync(store.file('new')).ino);
+  });
+
+  test('copies a stored file when it cannot be linked (the store is on another disk)', async () => {
+    const out = folder();
+    const store = new FileStore(folder(), '.png');
+    store.write('k', 'bytes');
+    const acrossDisks = async () => {
+      throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
+    };
+    const report = await writePublishedFiles(
+      out,
+      [{ path: '/og/a.png', stored: async () => ({ file: store.file('k'), made: false }) }],
+      { linkFile: acrossDisks },
+    );
+    expect(report.copied).toBe(1);
+    expect(readFileSync(join(out, 'og/a.png'), 'utf8')).toBe('bytes');
+    expect(statSync(join(out, 'og/a.png')).ino).not.toBe(statSync(store.file('k')).ino);
+    // Any other failure to link is the build's failure.
+    const denied = async () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    };
+    await expect(
+      writePublishedFiles(out, [{ path: '/og/b.png', stored: async () => ({ file: store.file('k'), made: false }) }], {
+        linkFile: denied,
+      }),
+    ).rejects.toThrow('EACCES');
+  });
+
+  test('never overwrites: a path a page took, or two files at one path, fail and name it', async () => {
+    const out = folder();
+    mkdirSync(join(out, 'companies'));
+    writeFileSync(join(out, 'companies/acme.json'), 'a page Astro wrote');
+    await expect(writePublishedFiles(out, [{ path: '/companies/acme.json', text: () => 'x' }])).rejects.toThrow(
+      'A page and a published file both want /companies/acme.json.',
+    );
+    expect(readFileSync(join(out, 'companies/acme.json'), 'utf8')).toBe('a page Astro wrote');
+    const twice: PublishedFile[] = [
+      { path: '/b.json', text: () => '1' },
+      { path: '/b.json', text: () => '2' },
+    ];
+    await expect(writePublishedFiles(out, twice)).rejects.toThrow('Two published files at /b.json.');
+    await expect(writePublishedFiles(out, [{ path: '/../escape.json', text: () => 'x' }])).rejects.toThrow(
+      'Not a file path',
+    );
+  });
+
+  test('a file that cannot be made fails the build', async () => {
+    const out = folder();
+    const files: PublishedFile[] = [
+      {
+        path: '/og/a.png',
+        stored: async () => {
+          throw new Error('ENOTDIR: not a directory, open /cache/og/x.png');
+        },
+      },
+    ];
+    await expect(writePublishedFiles(out, files)).rejects.toThrow('ENOTDIR');
+  });
+});
+
+describe('FileStore', () => {
+  test('keeps each key’s file whole and prunes the keys a build no longer uses', () => {
+    const store = new FileStore(join(folder(), 'store'), '.png');
+    expect(store.has('a')).toBe(false);
+    expect(store.prune(new Set())).toBe(0);
+    store.write('a', 'A');
+    store.write('b', 'B');
+    expect(store.read('a').toString()).toBe('A');
+    expect(store.prune(new Set(['b']))).toBe(1);
+    expect([store.has('a'), store.has('b')]).toEqual([false, true]);
+  });
+});
+
+describe('offerPublishedFiles', () => {
+  test('hands the offered list to the one who takes it, once', async () => {
+    const files: PublishedFile[] = [{ path: '/a.json', text: () => '{}' }];
+    offerPublishedFiles(Promise.resolve(files));
+    expect(await takePublishedFiles()).toBe(files);
+    expect(takePublishedFiles()).toBeUndefined();
+  });
+
+  test('a list that failed to be made is not an unhandled rejection before it is taken', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    offerPublishedFiles(Promise.reject(new Error('graph failed')));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    process.off('unhandledRejection', record);
+    expect(unhandled).toEqual([]);
+    await expect(takePublishedFiles()).rejects.toThrow('graph failed');
+  });
+});
