@@ -13,7 +13,15 @@ import type { OgCard } from './lib/publishing/og-card';
 import { CardCache, cardSalt, CardImages, type CardImage } from './lib/publishing/og-image';
 import { CardPool } from './lib/publishing/og-pool';
 import { offerPublishedFiles, type PublishedFile } from './lib/publishing/published-files';
-import { companyFeedUrl, emailUrl, entityJsonUrl, ogImageParam, ogImageUrl, sharedOgImageParam, sharedOgImageUrl } from './lib/routes';
+import {
+  companyFeedUrl,
+  emailUrl,
+  entityJsonUrl,
+  ogImageParam,
+  ogImageUrl,
+  sharedOgImageParam,
+  sharedOgImageUrl,
+} from './lib/routes';
 import type { Ref } from './schemas/common';
 
 // Astro glue for what the site publishes for use elsewhere (preview images, feeds, email
@@ -116,7 +124,9 @@ export async function briefingEmailPaths() {
 async function companyFeeds() {
   const graph = await getGraph();
   const feeds = new Map(
-    graph.all('companies').map((node) => [node.ref.id, companyRssFeed(graph, node.ref, getSite(), siteUrl(), getToday())]),
+    graph
+      .all('companies')
+      .map((node) => [node.ref.id, companyRssFeed(graph, node.ref, getSite(), siteUrl(), getToday())]),
   );
   return [
     ...graph.all('companies').map((node) => ({ at: node.ref, feed: feeds.get(node.ref.id)! })),
