@@ -145,10 +145,10 @@ export async function writePublishedFiles(
   } = {},
 ): Promise<PublishedReport> {
   const targets = files.map((f) => outputFile(outDir, f.path, base));
-  const seen = new Map<string, string>();
+  const seen = new Set<string>();
   for (const [i, target] of targets.entries()) {
     if (seen.has(target)) throw new Error(`Two published files at ${files[i]!.path}.`);
-    seen.set(target, files[i]!.path);
+    seen.add(target);
   }
   const folders = new Map<string, Promise<unknown>>();
   const folder = (dir: string) => {
@@ -157,7 +157,6 @@ export async function writePublishedFiles(
     return made;
   };
   const report: PublishedReport = { files: files.length, made: 0, copied: 0 };
-  const taken = (path: string) => `A page and a published file both want ${path}.`;
   await eachLimited([...files.keys()], concurrency, async (i) => {
     const file = files[i]!;
     const target = targets[i]!;
@@ -178,7 +177,9 @@ export async function writePublishedFiles(
         report.copied++;
       }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(target)) throw new Error(taken(file.path));
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(target)) {
+        throw new Error(`A page and a published file both want ${file.path}.`);
+      }
       throw error;
     }
   });

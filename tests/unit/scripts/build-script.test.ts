@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { forgetFailedBuild, INCREMENTAL_MANIFEST, inputDigest } from '../../../scripts/build';
+import { forgetFailedBuild, INCREMENTAL_MANIFEST, inputDigest, publish } from '../../../scripts/build';
 import { BUILD_STARTED_MARK } from '../../../src/lib/content/locations';
 
 const PROJECT = join(import.meta.dirname, '../../..');
@@ -53,5 +53,36 @@ describe('forgetFailedBuild', () => {
 
   test('a cache folder that does not exist yet is no error', () => {
     expect(forgetFailedBuild(join(tmpdir(), 'no-such-cache-folder'))).toBe(false);
+  });
+});
+
+describe('publish', () => {
+  const eventually = async (check: () => boolean) => {
+    for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    return check();
+  };
+
+  test('puts the new build in place at once and removes the replaced ones in the background', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'publish-'));
+    const out = join(work, 'dist');
+    mkdirSync(join(out, 'a'), { recursive: true });
+    writeFileSync(join(out, 'a/index.html'), 'old');
+    // Left by a build whose removal was cut short, and a folder that only looks alike.
+    mkdirSync(join(work, 'dist.previous-1'));
+    mkdirSync(join(work, 'dist-other.previous-1'));
+    mkdirSync(join(work, 'dist.next/a'), { recursive: true });
+    writeFileSync(join(work, 'dist.next/a/index.html'), 'new');
+    publish(join(work, 'dist.next'), out);
+    expect(readFileSync(join(out, 'a/index.html'), 'utf8')).toBe('new');
+    expect(existsSync(join(work, 'dist.next'))).toBe(false);
+    expect(await eventually(() => readdirSync(work).length === 2)).toBe(true);
+    expect(readdirSync(work).sort()).toEqual(['dist', 'dist-other.previous-1']);
+  });
+
+  test('a first build has nothing to replace', () => {
+    const work = mkdtempSync(join(tmpdir(), 'publish-'));
+    mkdirSync(join(work, 'dist.next'));
+    publish(join(work, 'dist.next'), join(work, 'dist'));
+    expect(readdirSync(work)).toEqual(['dist']);
   });
 });
