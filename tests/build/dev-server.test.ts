@@ -162,3 +162,28 @@ describe('astro dev while an author edits content', () => {
     expect(output).toContain('The content has no problems any more');
   });
 });
+
+describe('astro dev serves the files a build writes beside the pages', () => {
+  test('preview images, entity JSON, company feeds and email snippets, from their routes', async () => {
+    const get = async (path: string) => {
+      const response = await fetch(`${origin}${path}`);
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        bytes: Buffer.from(await response.arrayBuffer()),
+      };
+    };
+    const card = await get('/og/companies/acme-widgets.png');
+    expect([card.status, card.type]).toEqual([200, 'image/png']);
+    expect(card.bytes.subarray(1, 4).toString()).toBe('PNG');
+    const json = await get('/companies/acme-widgets.json');
+    expect(json.status).toBe(200);
+    expect(JSON.parse(json.bytes.toString())).toMatchObject({ id: 'acme-widgets' });
+    const feed = await get('/companies/acme-widgets/feed.xml');
+    expect(feed.status).toBe(200);
+    expect(feed.bytes.toString()).toContain('<rss');
+    const email = await get('/briefings/widgets-weekly/email.txt');
+    expect(email.status).toBe(200);
+    expect(email.bytes.toString()).toContain('Widgets');
+  });
+});
