@@ -220,8 +220,8 @@ export const RSS_NAMESPACES = { atom: 'http://www.w3.org/2005/Atom' };
 
 /**
  * The RSS feed of a company, in the shape @astrojs/rss takes: its channel and its newest items,
- * with absolute links on `siteUrl`, statuses as of `today`. Plain data, so its hash can be the
- * feed file's cache key.
+ * with absolute links on `siteUrl`, statuses as of `today`. Plain data: the build writes it as a
+ * file beside the company's page (src/publishing.ts), and `astro dev` serves it from its route.
  */
 export function companyRssFeed(graph: Graph, company: Ref<'companies'>, site: SiteConfig, siteUrl: URL, today: string) {
   return {
