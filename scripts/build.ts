@@ -86,7 +86,9 @@ export function removeInBackground(folders: readonly string[]): void {
  * build whose removal was cut short, are removed in the background (see {@link removeInBackground}).
  */
 export function publish(next: string, outDir: string): void {
-  const previous = `${outDir}.previous-${process.pid}`;
+  const parent = dirname(outDir);
+  const prefix = replacedPrefix(outDir);
+  const previous = join(parent, `${prefix}${process.pid}`);
   const had = existsSync(outDir);
   if (had) renameSync(outDir, previous);
   try {
@@ -95,8 +97,6 @@ export function publish(next: string, outDir: string): void {
     if (had) renameSync(previous, outDir);
     throw error;
   }
-  const prefix = replacedPrefix(outDir);
-  const parent = dirname(outDir);
   removeInBackground(readdirSync(parent).flatMap((name) => (name.startsWith(prefix) ? [join(parent, name)] : [])));
 }
 

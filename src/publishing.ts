@@ -133,7 +133,7 @@ async function companyFeeds() {
     ...graph
       .redirects()
       .filter((r) => r.to.collection === 'companies')
-      .map((r) => ({ at: { collection: 'companies', id: r.from.id } as Ref<'companies'>, feed: feeds.get(r.to.id)! })),
+      .map((r) => ({ at: r.from as Ref<'companies'>, feed: feeds.get(r.to.id)! })),
   ];
 }
 
@@ -195,8 +195,8 @@ function publishedFiles(): Promise<PublishedFile[]> {
  * The static paths of a route of files published beside the pages. In `astro dev`, `paths()`: the
  * route serves each file on request. In a build, none: Astro's fixed cost per path is most of what
  * such a file costs, so the build writes them itself, after the pages
- * (src/integrations/published-files.ts). The first of these routes that a build asks offers it
- * the list, and the preview images start drawing.
+ * (src/integrations/published-files.ts). Each of these routes offers it the same list, made once;
+ * making it starts the preview images drawing.
  */
 export async function besidePages<T>(paths: () => Promise<T[]>): Promise<T[]> {
   if (import.meta.env.DEV) return paths();

@@ -177,6 +177,7 @@ export async function writePublishedFiles(
         report.copied++;
       }
     } catch (error) {
+      // EEXIST from the store itself (a file where its folder should be) is not about this path.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(target)) {
         throw new Error(`A page and a published file both want ${file.path}.`);
       }
@@ -188,7 +189,8 @@ export async function writePublishedFiles(
 
 const OFFERED = Symbol.for('briefing.published-files');
 
-type Offered = { files: Promise<PublishedFile[]> };
+/** The global slot of {@link offerPublishedFiles}. */
+const slot = globalThis as { [OFFERED]?: Promise<PublishedFile[]> };
 
 /**
  * Offers this build's published files to the integration that writes them. The list is made in
@@ -198,13 +200,12 @@ type Offered = { files: Promise<PublishedFile[]> };
 export function offerPublishedFiles(files: Promise<PublishedFile[]>): void {
   // The integration awaits it; until then a failure must not count as unhandled.
   files.catch(() => undefined);
-  (globalThis as Record<symbol, Offered | undefined>)[OFFERED] = { files };
+  slot[OFFERED] = files;
 }
 
 /** Takes the offered files (see {@link offerPublishedFiles}), leaving the slot empty. */
 export function takePublishedFiles(): Promise<PublishedFile[]> | undefined {
-  const slot = globalThis as Record<symbol, Offered | undefined>;
-  const offered = slot[OFFERED];
+  const files = slot[OFFERED];
   delete slot[OFFERED];
-  return offered?.files;
+  return files;
 }
