@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fill } from '../../i18n/fill';
+import { fill, plural } from '../../i18n/fill';
 import { linksUi } from '../../i18n/links';
 import { ui } from '../../i18n/ui';
 import { ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schemas/common';
@@ -87,6 +87,8 @@ export interface IndexPageView {
   page: number;
   last: number;
   total: number;
+  /** The total in words: "1 source", "1,204 companies". */
+  count: string;
   /** How many entities this page shows. */
   shown: number;
   /** The table of entities, for every index but the briefings'. */
@@ -260,8 +262,13 @@ export function buildPageList(
   });
 
   for (const collection of ENTITY_COLLECTIONS) {
-    const label = ui.collections[collection].plural;
+    const names = ui.collections[collection];
+    const label = names.plural;
     const total = graph.all(collection).length;
+    const count = fill(plural(total, ui.lists.indexCount), {
+      singular: names.singular.toLowerCase(),
+      plural: names.plural.toLowerCase(),
+    });
     const ordered: Node[] =
       collection === 'companies' ? companiesByKind(graph.all('companies'), site) : graph.all(collection);
     const pages = paginate(ordered);
@@ -299,10 +306,11 @@ export function buildPageList(
         view: {
           collection,
           title: page > 1 ? fill(ui.lists.titlePage, { title: label, page, last }) : label,
-          description: fill(ui.lists.indexDescription, { total, label: label.toLowerCase() }),
+          description: fill(ui.lists.indexDescription, { total: count }),
           page,
           last,
           total,
+          count,
           shown: refs.length,
           downloads: downloadsView(collection),
           ...(collection === 'briefings'

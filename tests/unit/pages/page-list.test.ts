@@ -144,3 +144,21 @@ describe('cache keys', () => {
     for (const page of other) expect(page.cacheKey).not.toBe(before.get(page.path));
   });
 });
+
+describe('index pages', () => {
+  test('say how many entries they list in words that agree with the number', () => {
+    const pages = pagesFor(minimalInput());
+    const index = (collection: string) => pagesOf(pages, 'index').find((p) => p.view.collection === collection)!.view;
+    const graph = buildGraph(minimalInput(), fixtureVocabulary);
+    expect(graph.all('briefings')).toHaveLength(1);
+    expect(index('briefings')).toMatchObject({
+      count: '1 briefing',
+      description: 'All 1 briefing in the knowledge base.',
+    });
+    const companies = graph.all('companies').length;
+    expect(companies).toBeGreaterThan(1);
+    expect(index('companies').count).toBe(`${companies} companies`);
+    expect(graph.all('people')).toHaveLength(1);
+    expect(index('people').count).toBe('1 person');
+  });
+});
