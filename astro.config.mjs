@@ -14,6 +14,7 @@ import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
 import { metaDescription } from './src/lib/publishing/meta-text.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
 import { publishedFiles } from './src/integrations/published-files.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { starlightReplacements } from './src/integrations/starlight-replacements.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
 import { siteUrlCheck } from './src/integrations/site-url.ts';
@@ -98,7 +99,10 @@ export default defineConfig({
     starlight({
       title: site.title,
       description: metaDescription(site.description),
-      pagefind: true,
+      // Search is Pagefind's, but its index is built by our own step (src/integrations/search-index.ts),
+      // after Astro has exited when built with `npm run build`. Pages still mark their body for
+      // Pagefind, and the header search is our component, so Starlight shows it either way.
+      pagefind: false,
       // Briefings have no code blocks (syntaxHighlight is off): no Expressive Code to load on
       // every build, nor its unused script and stylesheet in the output.
       expressiveCode: false,
@@ -118,6 +122,8 @@ export default defineConfig({
     mdx({ optimize: { ignoreElementNames: ['h2', 'h3'] } }),
     // Preview images, entity JSON, company feeds and email snippets, written beside the pages.
     publishedFiles(),
+    // The search index, in place of Starlight's step (its `pagefind` option is off above).
+    searchIndex(),
     postbuild(),
   ],
 });

@@ -12,7 +12,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../src/lib/build/search-index.ts';
 import { BUILD_STARTED_MARK, cacheDirFor, contentRoot as resolveContentRoot } from '../src/lib/content/locations.ts';
+import { SEARCH_LOG_PREFIX, searchLog } from './search-index.ts';
 
 /** Astro's record of the previous build's pages, for incremental builds (in the cache folder). */
 export const INCREMENTAL_MANIFEST = 'incremental-build.json';
@@ -145,22 +147,33 @@ if (import.meta.main) {
   const next = `${outDir}.next`;
   rmSync(next, { recursive: true, force: true });
   rmSync(join(cacheDir, BUILD_STARTED_MARK), { force: true });
-  const result = spawnSync(process.execPath, astroBuildArgs(project), {
-    stdio: 'inherit',
-    env: { ...env, BRIEFING_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  if (result.status !== 0) {
+  const failed = (status: number): never => {
     rmSync(next, { recursive: true, force: true });
-    forgetFailedBuild(cacheDir);
     // And a failed build is never "up to date": whatever the inputs, the next one builds.
     rmSync(record, { force: true });
     console.error(
       `\nThe build failed; ${relative(project, outDir) || outDir} still holds the last successful build, unchanged.`,
     );
-    process.exit(result.status ?? 1);
+    process.exit(status);
+  };
+  const result = spawnSync(process.execPath, astroBuildArgs(project), {
+    stdio: 'inherit',
+    env: { ...env, BRIEFING_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1', [SEARCH_INDEX_AFTER_BUILD]: '1' },
+  });
+  if (result.status !== 0) {
+    forgetFailedBuild(cacheDir);
+    failed(result.status ?? 1);
+  }
+  // The search index, once Astro has exited: Pagefind's memory never adds to Astro's. Astro
+  // finished and recorded its page copies, so a failure here leaves them trusted.
+  rmSync(join(cacheDir, BUILD_STARTED_MARK), { force: true });
+  try {
+    await buildSearchIndex(next, searchLog);
+  } catch (error) {
+    console.error(`${SEARCH_LOG_PREFIX} ${error instanceof Error ? error.message : String(error)}`);
+    failed(1);
   }
   publish(next, outDir);
-  rmSync(join(cacheDir, BUILD_STARTED_MARK), { force: true });
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(record, JSON.stringify({ digest, outDir }));
 }

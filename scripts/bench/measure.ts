@@ -54,13 +54,16 @@ export function directoryBytes(dir: string): number {
 }
 
 /**
- * Pagefind's indexing time and page count from Starlight's log lines, e.g.
- * "[starlight:pagefind] Finished building search index in 39ms." (or "in 1.23s."); null when the
- * output has no such lines (Pagefind did not run, or no longer logs its time).
+ * Pagefind's indexing time and page count from the search step's log lines: Starlight's in the bare
+ * site's build, e.g. "[starlight:pagefind] Finished building search index in 39ms." (or "in
+ * 1.23s."), and the same words after "[briefing-search]" in ours (src/lib/build/search-index.ts);
+ * null when the output has no such lines (Pagefind did not run, or no longer logs its time).
  */
 export function parsePagefindLog(output: string): { seconds: number; pages: number } | null {
-  const time = /\[starlight:pagefind\] Finished building search index in ([\d.]+)(ms|s)\./.exec(output);
-  const found = /\[starlight:pagefind\] Found (\d+) HTML files?\./.exec(output);
+  const time = /\[(?:starlight:pagefind|briefing-search)\] Finished building search index in ([\d.]+)(ms|s)\./.exec(
+    output,
+  );
+  const found = /\[(?:starlight:pagefind|briefing-search)\] Found (\d+) HTML files?\./.exec(output);
   if (!time || !found) return null;
   const value = Number(time[1]);
   return { seconds: time[2] === 'ms' ? value / 1000 : value, pages: Number(found[1]) };

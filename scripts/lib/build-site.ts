@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { astroBuildArgs } from '../build.ts';
+import { SEARCH_INDEX_AFTER_BUILD } from '../../src/lib/build/search-index.ts';
 import { ASTRO_ROOT_ENV } from '../../src/lib/content/locations.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -51,11 +52,25 @@ export function astroRootFor(outDir: string): string {
   return join(OUTPUT_ROOT, 'astro-roots', createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16));
 }
 
+/** Runs Node with `args` in the project; resolves with its exit code and output (no colours). */
+function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', fail);
+    // eslint-disable-next-line no-control-regex
+    child.on('close', (code) => done({ code, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+  });
+}
+
 /**
  * Runs `astro build` for a content root into `outDir`, the way `npm run build` does, with the
- * content root and output directory passed through the environment. Each build has an Astro root
- * of its own ({@link astroRootFor}), emptied after it: builds run side by side, one per test
- * worker, and none waits for another.
+ * content root and output directory passed through the environment, then builds its search index
+ * once Astro has exited (scripts/search-index.ts), as `npm run build` does. Each build has an
+ * Astro root of its own ({@link astroRootFor}), emptied after it: builds run side by side, one per
+ * test worker, and none waits for another.
  */
 export async function buildSite({
   contentRoot,
@@ -75,30 +90,30 @@ export async function buildSite({
   if (!incremental) await rm(outDir, { recursive: true, force: true });
   const astroRoot = astroRootFor(outDir);
   await mkdir(astroRoot, { recursive: true });
-  const built = new Promise<BuildResult>((done, fail) => {
-    const args = incremental ? [join(PROJECT_ROOT, 'scripts/build.ts')] : astroBuildArgs(PROJECT_ROOT);
-    const child = spawn(process.execPath, args, {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...buildEnvironment(),
-        BRIEFING_CONTENT_ROOT: contentRoot,
-        BRIEFING_OUT_DIR: outDir,
-        BRIEFING_CACHE_DIR: `${outDir}.cache`,
-        [ASTRO_ROOT_ENV]: astroRoot,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', fail);
-    // eslint-disable-next-line no-control-regex
-    child.on('close', (code) => done({ ok: code === 0, code, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir }));
-  });
-  // Astro writes the folder afresh every build: nothing in it is kept for the next one.
-  return built.finally(() => rm(astroRoot, { recursive: true, force: true }));
+  const childEnv = {
+    ...buildEnvironment(),
+    BRIEFING_CONTENT_ROOT: contentRoot,
+    BRIEFING_OUT_DIR: outDir,
+    BRIEFING_CACHE_DIR: `${outDir}.cache`,
+    [ASTRO_ROOT_ENV]: astroRoot,
+    [SEARCH_INDEX_AFTER_BUILD]: '1',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...env,
+  };
+  try {
+    // scripts/build.ts builds the search index itself; a plain Astro build is followed by it.
+    if (incremental) {
+      const { code, output } = await runNode([join(PROJECT_ROOT, 'scripts/build.ts')], childEnv);
+      return { ok: code === 0, code, output, outDir };
+    }
+    const astro = await runNode(astroBuildArgs(PROJECT_ROOT), childEnv);
+    if (astro.code !== 0) return { ok: false, code: astro.code, output: astro.output, outDir };
+    const search = await runNode([join(PROJECT_ROOT, 'scripts/search-index.ts'), outDir], childEnv);
+    return { ok: search.code === 0, code: search.code, output: astro.output + search.output, outDir };
+  } finally {
+    // Astro writes the folder afresh every build: nothing in it is kept for the next one.
+    await rm(astroRoot, { recursive: true, force: true });
+  }
 }

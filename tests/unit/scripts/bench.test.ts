@@ -31,11 +31,13 @@ const work = mkdtempSync(join(tmpdir(), 'bench-unit-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('reading build logs', () => {
-  test('Pagefind timings in milliseconds and seconds, or null without them', () => {
-    const line = (time: string) =>
-      `[starlight:pagefind] Found 12 HTML files.\n[starlight:pagefind] Finished building search index in ${time}.`;
+  test('Pagefind timings in milliseconds and seconds, from Starlight or our search step, or null without them', () => {
+    const line = (time: string, step = 'starlight:pagefind') =>
+      `[${step}] Found 12 HTML files.\n04:05:06 [${step}] Finished building search index in ${time}.`;
     expect(parsePagefindLog(line('39ms'))).toEqual({ seconds: 0.039, pages: 12 });
     expect(parsePagefindLog(line('1.25s'))).toEqual({ seconds: 1.25, pages: 12 });
+    expect(parsePagefindLog(line('2.50s', 'briefing-search'))).toEqual({ seconds: 2.5, pages: 12 });
+    expect(parsePagefindLog(line('2.50s', 'other-step'))).toBeNull();
     expect(parsePagefindLog('[build] Completed in 3.2s.')).toBeNull();
   });
 

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../lib/build/search-index';
+
+/**
+ * The search index (Pagefind) of a build, in place of Starlight's own step (its `pagefind`
+ * option is off; every page still marks its body for Pagefind). `npm run build` and the test
+ * builds set {@link SEARCH_INDEX_AFTER_BUILD} and build the index once Astro has exited, so
+ * Pagefind's memory never adds to Astro's (src/lib/build/search-index.ts); a plain `astro build`
+ * builds it here, at the end of the build, as Starlight would.
+ */
+export function searchIndex(env: NodeJS.ProcessEnv = process.env): AstroIntegration {
+  return {
+    name: 'briefing-search',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        if (env[SEARCH_INDEX_AFTER_BUILD] === '1') {
+          logger.info('The search index is built once Astro has exited.');
+          return;
+        }
+        await buildSearchIndex(fileURLToPath(dir), (line) => logger.info(line));
+      },
+    },
+  };
+}
