@@ -14,7 +14,7 @@ import { scenario } from '../support/scenario';
 // nothing changed, edits with broken links, a missing image and a cut-off one in a briefing
 // (stopped by the content check; the output keeps the first build), then the fix (an incremental
 // build, compared byte for byte with a clean one), a build that fails once Astro has started (a
-// write refused) and the fix (a full build). A URL ledger made from the first build (as
+// write refused), after which the page copies are no longer trusted. A URL ledger made from the first build (as
 // `node scripts/update-ledger.ts` makes one) shows which published URLs the edits broke.
 
 /** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
@@ -163,6 +163,10 @@ describe('npm run build through an editor’s day', () => {
     expect(warm.ok, warm.output.slice(-3000)).toBe(true);
     // Pages and preview images that did not change are reused, not rendered or drawn again.
     expect(warm.output.match(/\(restored\)|\(cached\)/g)?.length ?? 0).toBeGreaterThan(10);
+    expect({
+      changed: written(warm, '/companies/acme-widgets/index.html'),
+      quiet: written(warm, '/companies/test-gazette/index.html'),
+    }).toEqual({ changed: 'rendered', quiet: 'restored' });
     // Preview images are linked from the card cache, not written again: an unchanged card is the
     // very file the last build published, one whose card changed is a new file. (Feeds, JSON
     // documents and email snippets are written every build from data it holds anyway; the
@@ -204,14 +208,8 @@ describe('npm run build through an editor’s day', () => {
     expect(refused.output).toContain('still holds the last successful build, unchanged');
     expect(snapshot(outDir)).toEqual(good);
     expect(manifests()).toEqual([false]);
-
-    // 6. The disk fixed and the person taken out again: every page is rendered afresh, and the
-    // output is the same as before.
-    rmSync(cards);
-    rmSync(join(content, 'people/jane-roe.yaml'));
-    const refixed = await build();
-    expect(refixed.ok, refixed.output.slice(-3000)).toBe(true);
-    expect(written(refixed, '/companies/acme-widgets/index.html')).toBe('rendered');
-    expect(snapshot(outDir)).toEqual(good);
+    // With no record of its page copies, Astro renders every page next time, as a cold build does
+    // (the bench's warm-card-cache row builds that way); what a build leaves in the cache folder
+    // after each kind of failure is unit-tested (forgetFailedBuild, tests/unit/scripts).
   }, 900_000);
 });
