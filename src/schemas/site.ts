@@ -66,6 +66,58 @@ const unitSchema = z.strictObject({
   singular: labelSchema.optional(),
 });
 
+/** How many items each kind of page holds before the rest go to further pages. */
+export interface PageSizes {
+  /** Entities per page of an index (`/companies/`, …). */
+  index: number;
+  /** Items an entity page shows per section; the rest are on the section's full list. */
+  section: number;
+  /** Items per page of a section's full list. */
+  fullList: number;
+  /** The timeline page shows every item up to this many… */
+  timeline: number;
+  /** …and beyond that, this many around today. */
+  timelineWindow: number;
+  /** Items per page of the full chronological timeline. */
+  timelinePage: number;
+}
+
+/**
+ * The page sizes a site.yaml without `pageSizes` gets. They keep every page's HTML bounded however
+ * large the corpus grows; a beat may choose others (the test corpus uses small ones, so a small
+ * corpus has the cut lists, pages and windows a large one has).
+ */
+export const DEFAULT_PAGE_SIZES: Readonly<PageSizes> = Object.freeze({
+  index: 100,
+  section: 20,
+  fullList: 100,
+  timeline: 400,
+  timelineWindow: 300,
+  timelinePage: 250,
+});
+
+const pageSize = (fallback: number) => z.number().int().min(1).max(10_000).default(fallback);
+
+const pageSizesSchema = z
+  .strictObject({
+    /** Entities per page of an index (/companies/, …). Default 100. */
+    index: pageSize(DEFAULT_PAGE_SIZES.index),
+    /** Items an entity page shows per section; the rest are on the section's full list. Default 20. */
+    section: pageSize(DEFAULT_PAGE_SIZES.section),
+    /** Items per page of a section's full list. Default 100. */
+    fullList: pageSize(DEFAULT_PAGE_SIZES.fullList),
+    /** The timeline page shows every item up to this many, else a window around today. Default 400. */
+    timeline: pageSize(DEFAULT_PAGE_SIZES.timeline),
+    /** Items around today the timeline page shows when the timeline is longer than `timeline`. Default 300. */
+    timelineWindow: pageSize(DEFAULT_PAGE_SIZES.timelineWindow),
+    /** Items per page of the full chronological timeline. Default 250. */
+    timelinePage: pageSize(DEFAULT_PAGE_SIZES.timelinePage),
+  })
+  .refine((sizes) => sizes.timelineWindow <= sizes.timeline, {
+    path: ['timelineWindow'],
+    error: 'expected at most pageSizes.timeline (the window around today is part of a timeline too long to show whole)',
+  });
+
 /**
  * `site.yaml` at the content root: what this beat is called and the vocabulary its content may
  * use. Everything specific to one beat lives here or in content, never in code.
@@ -79,6 +131,11 @@ export const siteSchema = z.strictObject({
   description: descriptionSchema,
   /** BCP 47 language of the content, e.g. "en". */
   lang: z.string().default('en'),
+  /**
+   * How many items each kind of page holds before the rest go to further pages; every key is
+   * optional (see {@link DEFAULT_PAGE_SIZES}), e.g. `pageSizes: { index: 50 }`.
+   */
+  pageSizes: pageSizesSchema.prefault({}),
   /**
    * Closed lists that content fields are checked against. Each term is a label, or a mapping
    * with its label and a description (and, for company kinds, `publishes: true` for kinds that

@@ -1,20 +1,20 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { INDEX_PAGE_SIZE } from '../../src/lib/pages/pagination';
-import { entityPage, RELATION_LIMIT, RELATION_PAGE_SIZE } from '../../src/lib/pages/entity-page';
+import { ENTITY_TIMELINE_LIMIT, entityPage } from '../../src/lib/pages/entity-page';
 import { COMPANY_NETWORK_LIMITS, SITE_NETWORK_LIMITS } from '../../src/lib/charts/network';
 import { CAPACITY_LIMITS, DEALS_OVER_TIME_LIMIT } from '../../src/lib/pages/charts';
-import { entityUrl, relationListUrl } from '../../src/lib/routes';
+import { entityUrl, indexUrl, relationListUrl, timelinePageUrl, timelineUrl } from '../../src/lib/routes';
 import { buildTimeline, itemStates } from '../../src/lib/timeline/timeline';
-import { TIMELINE_WINDOW } from '../../src/lib/timeline/pages';
 import { matchesFilters } from '../../src/lib/timeline/filter';
 import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
 import { loadContentRoot, pageContextFor } from '../support/content';
 import { htmlPages, loadPage } from '../support/dist';
-import { CORPUS_PAGES, corpusSite, TEST_TODAY } from '../support/seed-site';
+import { CORPUS_PAGE_SIZES, CORPUS_PAGES, corpusSite, TEST_TODAY } from '../support/seed-site';
 
-// A synthetic corpus big enough that relation lists, indexes and the timeline must be cut short
-// (the shared corpus build, also read by tests/build/synthetic-corpus.test.ts).
+// A synthetic corpus big enough, for its page sizes (site.yaml's pageSizes), that relation lists,
+// indexes and the timeline must be cut short (the shared corpus build, also read by
+// tests/build/synthetic-corpus.test.ts).
 const PAGES = CORPUS_PAGES;
+const SIZES = CORPUS_PAGE_SIZES;
 let dist = '';
 let graph: ReturnType<typeof loadContentRoot>['graph'];
 let site: ReturnType<typeof loadContentRoot>['site'];
@@ -35,9 +35,16 @@ describe(`a ${PAGES}-page synthetic corpus`, () => {
         for (const list of entityPage(ctx, node.ref).sections) {
           if (list.count === undefined) continue;
           const section = $(`[id="${list.id}"]`).closest('section');
+          if (list.id === 'timeline') {
+            // The newest items, and a link to the whole timeline of the entity.
+            expect(section.find('[data-item]').length, entityUrl(node.ref)).toBe(
+              Math.min(list.count, ENTITY_TIMELINE_LIMIT),
+            );
+            continue;
+          }
           const shown = section.find('> ul > li, > ol > li, figure.quote, tbody tr, .backlinks > li').length;
-          expect(shown, `${entityUrl(node.ref)} #${list.id}`).toBeLessThanOrEqual(RELATION_LIMIT);
-          if (list.count > RELATION_LIMIT && list.id !== 'timeline') {
+          expect(shown, `${entityUrl(node.ref)} #${list.id}`).toBeLessThanOrEqual(SIZES.section);
+          if (list.count > SIZES.section) {
             cut++;
             expect(
               section.find(`a[href="${relationListUrl(node.ref, list.id)}"]`).length,
@@ -50,7 +57,7 @@ describe(`a ${PAGES}-page synthetic corpus`, () => {
     expect(cut, 'the corpus should be big enough to cut some lists short').toBeGreaterThan(5);
   });
 
-  test('the full list pages of the busiest company hold every item, 100 per page', () => {
+  test('the full list pages of the busiest company hold every item, pageSizes.fullList per page', () => {
     const ctx = pageContextFor(graph, site);
     const busiest = graph
       .all('companies')
@@ -62,7 +69,7 @@ describe(`a ${PAGES}-page synthetic corpus`, () => {
     expect(long.length).toBeGreaterThan(0);
     for (const list of long) {
       const listed: string[] = [];
-      for (let page = 1; page <= Math.ceil(list.list!.length / RELATION_PAGE_SIZE); page++) {
+      for (let page = 1; page <= Math.ceil(list.list!.length / SIZES.fullList); page++) {
         const $ = loadPage(dist, relationListUrl(busiest.node.ref, list.id, page));
         listed.push(
           ...$('main .link-list > li > a:first-child')
@@ -74,12 +81,22 @@ describe(`a ${PAGES}-page synthetic corpus`, () => {
     }
   });
 
-  test('indexes are paginated and the timeline page shows a bounded window', () => {
-    const $ = loadPage(dist, '/companies/');
-    expect($('tbody tr').length).toBeLessThanOrEqual(INDEX_PAGE_SIZE);
-    const timeline = loadPage(dist, '/timeline/');
+  test('indexes are paginated and the timeline page shows a bounded window, at the sizes site.yaml sets', () => {
+    expect(site.pageSizes).toEqual(SIZES);
+    const companies = graph.all('companies').length;
+    expect(companies).toBeGreaterThan(SIZES.index);
+    const last = Math.ceil(companies / SIZES.index);
+    expect(loadPage(dist, indexUrl('companies'))('tbody tr').length).toBe(SIZES.index);
+    expect(loadPage(dist, indexUrl('companies', last))('tbody tr').length).toBe(companies - (last - 1) * SIZES.index);
+    const timeline = loadPage(dist, timelineUrl());
     expect(timeline('[data-timeline]').attr('data-complete')).toBe('false');
-    expect(timeline('[data-item]').length).toBe(TIMELINE_WINDOW);
+    expect(timeline('[data-item]').length).toBe(SIZES.timelineWindow);
+    const items = buildTimeline(graph, site.vocabulary, TEST_TODAY);
+    const pages = Math.ceil(items.length / SIZES.timelinePage);
+    expect(pages).toBeGreaterThan(1);
+    expect(loadPage(dist, timelinePageUrl(pages))('[data-item]').length).toBe(
+      items.length - (pages - 1) * SIZES.timelinePage,
+    );
   });
 
   test('charts stay bounded: the busiest company and the home page draw at most their limits, in a few KB', () => {

@@ -96,7 +96,7 @@ export function publishedSite(
   return siteMap(ctx, pages, {
     briefings,
     docs: docs.map((d) => ({ path: docsPageUrl(d.id), ids: d.ids })),
-    timelineWindow: timelineWindow(items, today).items,
+    timelineWindow: timelineWindow(items, today, site.pageSizes).items,
     publicFiles: filesUnder(join(projectRoot, PUBLIC_FOLDER)).map((file) => `/${file}`),
   });
 }

@@ -52,10 +52,6 @@ import {
  * contents and the page's cache key all come from this one description.
  */
 
-/** An entity page shows at most this many items per section; the rest are on the section's full list. */
-export const RELATION_LIMIT = 20;
-/** Items per page of a section's full list. */
-export const RELATION_PAGE_SIZE = 100;
 /** Most timeline items an entity page shows; the full timeline link shows them all. */
 export const ENTITY_TIMELINE_LIMIT = 30;
 
@@ -69,7 +65,7 @@ export interface SectionView {
   title: string;
   /** How many items the section has (shown after the title for lists). */
   count?: number;
-  /** The section's full list, when the page shows only the first {@link RELATION_LIMIT}. */
+  /** The section's full list, when the page shows only the first few (site.yaml's `pageSizes.section`). */
   more?: string;
   /** A Share control for what the section shows (a deal's facts: its link and citation). */
   share?: ShareView;
@@ -98,16 +94,12 @@ export interface EntityPageView {
   search: SearchRecord;
 }
 
-/** The first {@link RELATION_LIMIT} items, the ones an entity page shows. */
-export function firstItems<T>(items: readonly T[]): T[] {
-  return items.slice(0, RELATION_LIMIT);
-}
-
 /**
  * A section listing related entities. `items` is the whole list (as list items, for the full
  * list pages); `body` draws the first ones on the entity page (a plain list unless given).
  */
 function listSection<T>(
+  ctx: PageContext,
   ref: Ref,
   id: string,
   title: string,
@@ -116,8 +108,9 @@ function listSection<T>(
   body?: (first: T[]) => SectionBody,
 ): SectionView | undefined {
   if (all.length === 0) return undefined;
-  const first = firstItems(all);
-  const long = all.length > RELATION_LIMIT;
+  // The first few, as many as site.yaml's `pageSizes.section`; the rest on the full list.
+  const first = all.slice(0, ctx.site.pageSizes.section);
+  const long = all.length > first.length;
   return {
     id,
     title,
@@ -131,6 +124,7 @@ const plain = (node: Node) => listItem(node);
 
 function briefingsSection(ctx: PageContext, ref: Ref, backlinks: Backlink[], title: string = ui.sections.briefings) {
   return listSection(
+    ctx,
     ref,
     'briefings',
     title,
@@ -141,18 +135,18 @@ function briefingsSection(ctx: PageContext, ref: Ref, backlinks: Backlink[], tit
 }
 
 function quotesSection(ctx: PageContext, ref: Ref, id: string, title: string, quotes: Node<'quotes'>[]) {
-  return listSection(ref, id, title, quotes, plain, (first) => ({
+  return listSection(ctx, ref, id, title, quotes, plain, (first) => ({
     kind: 'quotes',
     quotes: first.map((q) => quoteView(ctx, q.ref, undefined, { on: ref })),
   }));
 }
 
 function sourcesSection(ctx: PageContext, ref: Ref, sources: Node<'sources'>[]) {
-  return listSection(ref, 'sources', ui.sections.sources, sources, (s) => sourceItem(ctx, s));
+  return listSection(ctx, ref, 'sources', ui.sections.sources, sources, (s) => sourceItem(ctx, s));
 }
 
 function eventsSection(ctx: PageContext, ref: Ref, events: Node<'events'>[], status = false) {
-  return listSection(ref, 'events', ui.sections.events, events, (e) =>
+  return listSection(ctx, ref, 'events', ui.sections.events, events, (e) =>
     listItem(e, [
       { date: e.data.date },
       ...(status ? [{ text: ' · ' }, { status: eventStatusView(ctx.graph, e.data, ctx.today) }] : []),
@@ -213,6 +207,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
         }
       : undefined,
     listSection(
+      ctx,
       ref,
       'deals',
       ui.sections.deals,
@@ -230,13 +225,13 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
     ),
     chartSection('supply-network', companyNetworkChart(graph, site, ref)),
     chartSection('deals-over-time', dealsOverTimeChart(graph, site, ref)),
-    listSection(ref, 'counterparties', ui.sections.counterparties, r.counterparties, ({ company, deals }) =>
+    listSection(ctx, ref, 'counterparties', ui.sections.counterparties, r.counterparties, ({ company, deals }) =>
       listItem(
         company,
         deals.flatMap((d, i) => [{ text: i ? ', ' : `${ui.lists.through} ` }, link(d)]),
       ),
     ),
-    listSection(ref, 'people', ui.sections.people, r.people, ({ person, titles }) =>
+    listSection(ctx, ref, 'people', ui.sections.people, r.people, ({ person, titles }) =>
       listItem(person, [{ text: titles.join(', ') }]),
     ),
     quotesSection(ctx, ref, 'quotes-by', ui.sections.quotesByOrganisation, r.quotesBy),
@@ -245,7 +240,7 @@ function companyPage(ctx: PageContext, node: Node<'companies'>): EntityPageView 
     chartSection('capacity', companyCapacityChart(graph, site, ref)),
     timelineSection(ctx, ref, node.title, [ref.id]),
     briefingsSection(ctx, ref, r.backlinks),
-    listSection(ref, 'published', ui.sections.published, r.published, plain),
+    listSection(ctx, ref, 'published', ui.sections.published, r.published, plain),
     sourcesSection(ctx, ref, r.sources),
   ]);
   return {
@@ -282,7 +277,7 @@ function personPage(ctx: PageContext, node: Node<'people'>): EntityPageView {
     ...(p.description ? { lede: p.description } : {}),
     facts: { facts: personFacts(graph, p), label: ui.facts.labels.person },
     sections: defined([
-      listSection(ref, 'organisations', ui.sections.organisations, r.organisations, plain),
+      listSection(ctx, ref, 'organisations', ui.sections.organisations, r.organisations, plain),
       quotesSection(ctx, ref, 'quotes-by', ui.sections.quotesByPerson, r.quotesBy),
       quotesSection(ctx, ref, 'quotes-about', ui.sections.quotesAboutPerson, r.quotesAbout),
       timelineSection(
@@ -370,7 +365,7 @@ function quotePage(ctx: PageContext, node: Node<'quotes'>): EntityPageView {
     quote: quoteView(ctx, ref, 'quote', { own: true }),
     sections: defined([
       q.context ? { id: 'context', title: ui.sections.context, body: { kind: 'text', text: q.context } } : undefined,
-      listSection(ref, 'about', ui.sections.about, r.about, (n) =>
+      listSection(ctx, ref, 'about', ui.sections.about, r.about, (n) =>
         listItem(n, [{ text: ui.collections[n.ref.collection].singular }]),
       ),
       quotesSection(ctx, ref, 'same-speaker', ui.sections.sameSpeaker, r.sameSpeaker),
@@ -399,6 +394,7 @@ function sourcePage(ctx: PageContext, node: Node<'sources'>): EntityPageView {
       briefingsSection(ctx, ref, backlinks, ui.sections.citedInBriefings),
       ...ENTITY_COLLECTIONS.filter((c) => c !== 'briefings' && citing.has(c)).map((c) =>
         listSection(
+          ctx,
           ref,
           `cited-by-${c}`,
           fill(ui.sections.citedBy, { collection: ui.collections[c].plural.toLowerCase() }),

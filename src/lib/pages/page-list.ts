@@ -24,7 +24,6 @@ import { clip } from '../values/text';
 import {
   briefingFooter,
   entityPage,
-  RELATION_PAGE_SIZE,
   type EntityPageCollection,
   type EntityPageView,
   type SectionView,
@@ -271,7 +270,7 @@ export function buildPageList(
     });
     const ordered: Node[] =
       collection === 'companies' ? companiesByKind(graph.all('companies'), site) : graph.all(collection);
-    const pages = paginate(ordered);
+    const pages = paginate(ordered, site.pageSizes.index);
     const kindOf = (node: Node) => (node as Node<'companies'>).data.kind;
     const kinds =
       collection === 'companies'
@@ -351,7 +350,7 @@ export function buildPageList(
       // Sections too long for the page have full lists of their own.
       for (const section of view.sections) {
         if (!section.list) continue;
-        for (const { page, last, items } of paginate(section.list, RELATION_PAGE_SIZE)) {
+        for (const { page, last, items } of paginate(section.list, site.pageSizes.fullList)) {
           const list = section.title;
           const title = fill(ui.lists.relationTitle, { name: node.title, list });
           add({
@@ -379,7 +378,7 @@ export function buildPageList(
   }
 
   add({ route: 'timeline', path: timelineUrl(), card: { shared: 'timeline' } });
-  for (const { page, last, items } of timelinePages(timeline)) {
+  for (const { page, last, items } of timelinePages(timeline, site.pageSizes)) {
     add({
       route: 'timeline-page',
       path: timelinePageUrl(page),

@@ -1,32 +1,37 @@
+import type { PageSizes } from '../../schemas/site';
+import { paginate } from '../pages/pagination';
 import type { TimelineItem } from './timeline';
 import { itemStates, todayIndex } from './timeline';
 
-/** Largest timeline the main page shows whole; beyond it the page shows a window around today. */
-export const TIMELINE_COMPLETE_LIMIT = 400;
-/** Items around today on the main page of a large timeline (half before, half after). */
-export const TIMELINE_WINDOW = 300;
-/** Items per page of the full chronological timeline. */
-export const TIMELINE_PAGE_SIZE = 250;
+/**
+ * The timeline's page sizes from site.yaml (`pageSizes`): the largest timeline the main page shows
+ * whole (`timeline`), the items around today it shows of a larger one (`timelineWindow`, half
+ * before and half after), and the items per page of the full chronological timeline (`timelinePage`).
+ */
+export type TimelineSizes = Pick<PageSizes, 'timeline' | 'timelineWindow' | 'timelinePage'>;
 
 /**
  * What the main timeline page shows: everything when it is small, else the items around today.
  * Either way its HTML is bounded; the full timeline is in chronological pages.
  */
-export function timelineWindow(items: TimelineItem[], today: string): { items: TimelineItem[]; complete: boolean } {
-  if (items.length <= TIMELINE_COMPLETE_LIMIT) return { items, complete: true };
+export function timelineWindow(
+  items: TimelineItem[],
+  today: string,
+  sizes: TimelineSizes,
+): { items: TimelineItem[]; complete: boolean } {
+  if (items.length <= sizes.timeline) return { items, complete: true };
+  const size = sizes.timelineWindow;
   const at = todayIndex(items, today);
-  const start = Math.max(0, Math.min(at - TIMELINE_WINDOW / 2, items.length - TIMELINE_WINDOW));
-  return { items: items.slice(start, start + TIMELINE_WINDOW), complete: false };
+  const start = Math.max(0, Math.min(at - Math.floor(size / 2), items.length - size));
+  return { items: items.slice(start, start + size), complete: false };
 }
 
-/** The full timeline in chronological pages of {@link TIMELINE_PAGE_SIZE} items (page 1 is the oldest). */
-export function timelinePages(items: TimelineItem[]): { page: number; last: number; items: TimelineItem[] }[] {
-  const last = Math.max(1, Math.ceil(items.length / TIMELINE_PAGE_SIZE));
-  return Array.from({ length: last }, (_, i) => ({
-    page: i + 1,
-    last,
-    items: items.slice(i * TIMELINE_PAGE_SIZE, (i + 1) * TIMELINE_PAGE_SIZE),
-  }));
+/** The full timeline in chronological pages of `sizes.timelinePage` items (page 1 is the oldest). */
+export function timelinePages(
+  items: TimelineItem[],
+  sizes: Pick<TimelineSizes, 'timelinePage'>,
+): { page: number; last: number; items: TimelineItem[] }[] {
+  return paginate(items, sizes.timelinePage);
 }
 
 /**
@@ -39,11 +44,15 @@ export type TimelineIndexRow = [number, string, string, string, string, string, 
  * A compact index of every item for filtering a large timeline in the browser: which page holds
  * each item and the values the filters test. The browser fetches only the pages with matches.
  */
-export function timelineIndex(items: TimelineItem[]): { pages: number; rows: TimelineIndexRow[] } {
+export function timelineIndex(
+  items: TimelineItem[],
+  sizes: Pick<TimelineSizes, 'timelinePage'>,
+): { pages: number; rows: TimelineIndexRow[] } {
+  const size = sizes.timelinePage;
   return {
-    pages: Math.max(1, Math.ceil(items.length / TIMELINE_PAGE_SIZE)),
+    pages: Math.max(1, Math.ceil(items.length / size)),
     rows: items.map((item, i) => [
-      Math.floor(i / TIMELINE_PAGE_SIZE) + 1,
+      Math.floor(i / size) + 1,
       item.id,
       item.type,
       itemStates(item).join(' '),

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { briefingFooter, entityPage, RELATION_LIMIT } from '../../../src/lib/pages/entity-page';
+import { briefingFooter, entityPage } from '../../../src/lib/pages/entity-page';
+import { DEFAULT_PAGE_SIZES } from '../../../src/schemas/site';
 import { fixtureVocabulary, minimalInput, pageContextFor } from '../../support/content';
 
 const site = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
@@ -133,21 +134,25 @@ describe('entityPage', () => {
     expect(view.sections.find((s) => s.id === 'briefings')?.title).toBe('Cited in briefings');
   });
 
-  test('a long list shows the first items and links to its full list, which holds them all', () => {
+  test.each([
+    ['the default', DEFAULT_PAGE_SIZES.section],
+    ["site.yaml's pageSizes.section", 3],
+  ])('a long list shows the first items (%s) and links to its full list, which holds them all', (_, shown) => {
     const input = minimalInput();
     const deal = input.deals[0]!;
-    for (let i = 1; i <= RELATION_LIMIT + 5; i++) {
+    for (let i = 1; i <= shown + 5; i++) {
       input.deals.push({ ...structuredClone(deal), id: `deal-${i}`, filePath: `deals/deal-${i}.yaml` });
     }
-    const view = entityPage(pageContextFor(buildGraph(input, fixtureVocabulary), site), {
+    const sized = { ...site, pageSizes: { ...site.pageSizes, section: shown } };
+    const view = entityPage(pageContextFor(buildGraph(input, fixtureVocabulary), sized), {
       collection: 'companies',
       id: 'globex',
     });
     const deals = view.sections.find((s) => s.id === 'deals')!;
-    expect(deals.count).toBe(RELATION_LIMIT + 6);
+    expect(deals.count).toBe(shown + 6);
     expect(deals.more).toBe('/companies/globex/deals/');
-    expect(deals.list).toHaveLength(RELATION_LIMIT + 6);
-    expect(deals.body.kind === 'table' && deals.body.table.rows).toHaveLength(RELATION_LIMIT);
+    expect(deals.list).toHaveLength(shown + 6);
+    expect(deals.body.kind === 'table' && deals.body.table.rows).toHaveLength(shown);
     const people = view.sections.find((s) => s.id === 'counterparties')!;
     expect(people.more).toBeUndefined();
     expect(people.list).toBeUndefined();

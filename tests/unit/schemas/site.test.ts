@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
-import { publishingKinds } from '../../../src/schemas/site';
+import { DEFAULT_PAGE_SIZES, publishingKinds } from '../../../src/schemas/site';
 
 function siteIn(text: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'site-'));
@@ -85,6 +85,32 @@ vocabulary:
     const text = vocabulary.replace('{ maker: Maker }', '{ maker: "Ma\\u202Eker" }');
     expect(siteIn(`title: T\ntagline: A.\ndescription: D.\n${text}`)).toThrow(
       'site.yaml: vocabulary.companyKinds.maker: expected a label without invisible or direction-changing characters, found "Ma\\u202Eker" (U+202E RIGHT-TO-LEFT OVERRIDE at position 3).',
+    );
+  });
+
+  test('page sizes: the defaults without pageSizes, any key chosen alone', () => {
+    const head = `title: T\ntagline: A.\ndescription: D.\n${vocabulary}`;
+    expect(siteIn(head)().pageSizes).toEqual(DEFAULT_PAGE_SIZES);
+    expect(siteIn(`${head}pageSizes: { index: 25, timelineWindow: 40 }\n`)().pageSizes).toEqual({
+      ...DEFAULT_PAGE_SIZES,
+      index: 25,
+      timelineWindow: 40,
+    });
+  });
+
+  test('page sizes: names a size that is not a whole number from 1, a misspelt key and a window too large', () => {
+    const head = `title: T\ntagline: A.\ndescription: D.\n${vocabulary}`;
+    expect(siteIn(`${head}pageSizes: { section: 0 }\n`)).toThrow(
+      'site.yaml: pageSizes.section: expected a number of at least 1, found the number 0.',
+    );
+    expect(siteIn(`${head}pageSizes: { index: 2.5 }\n`)).toThrow(
+      'site.yaml: pageSizes.index: expected a whole number, found the number 2.5.',
+    );
+    expect(siteIn(`${head}pageSizes: { indexes: 20 }\n`)).toThrow(
+      /^site\.yaml: pageSizes\.indexes: expected one of the fields index, .* \(did you mean "index"\?\), found an unknown field "indexes"\.$/m,
+    );
+    expect(siteIn(`${head}pageSizes: { timeline: 50, timelineWindow: 60 }\n`)).toThrow(
+      'site.yaml: pageSizes.timelineWindow: expected at most pageSizes.timeline',
     );
   });
 });
