@@ -4,15 +4,16 @@ import { expect, test } from 'vitest';
 import { buildOutput, corpusSite, editedSite, hostileSite, seedSite } from '../support/seed-site';
 
 // The sites other files share, built early in the run (tests/support/sequencer.ts starts this
-// file second): the bundled dataset first (the first file waits for it), then each fixture site
-// while the first worker runs browser tests on the bundled one, so no later file waits with
-// nothing to do while one of them builds.
+// file second, beside the bundled site's longest browser file, which builds the bundled site): the
+// fixture sites first, so the two workers build two sites at once from the start instead of one
+// waiting for the other, then the bundled one (built by then). No later file waits with nothing to
+// do while one of them builds.
 
 test.each([
-  ['bundled', async () => ({ dist: await seedSite() })],
   ['hostile', hostileSite],
   ['edited', editedSite],
   ['corpus', corpusSite],
+  ['bundled', async () => ({ dist: await seedSite() })],
 ] as const)(
   'the %s site builds without bundler warnings, with a home page, a sitemap and a search index',
   async (_, site) => {
