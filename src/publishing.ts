@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, srcDir } from 'astro:config/server';
@@ -11,7 +12,7 @@ import { companyRssFeed } from './lib/publishing/feeds';
 import { emailBriefing, emailHtml, emailLinks, emailTextFile, type EmailBriefing } from './lib/publishing/email';
 import type { OgCard } from './lib/publishing/og-card';
 import { CardCache, cardSalt, CardImages, type CardImage } from './lib/publishing/og-image';
-import { CardPool } from './lib/publishing/og-pool';
+import { CardPool, cardWorkers } from './lib/publishing/og-pool';
 import { offerPublishedFiles, type PublishedFile } from './lib/publishing/published-files';
 import {
   companyFeedUrl,
@@ -42,12 +43,12 @@ let pool: CardPool | undefined;
 
 /**
  * The preview images of this build: cached in `<cacheDir>/og/<hash>.png` (CARD_CACHE_FOLDER),
- * drawn by a pool of worker threads (one per core) that starts with the first card to draw.
+ * drawn by a pool of worker threads (see {@link cardWorkers}) that starts with the first card to draw.
  */
 export function cardImages(): CardImages {
   if (!images) {
     const project = projectDir(srcDir);
-    const workers = new CardPool({ root: project });
+    const workers = new CardPool({ root: project, size: cardWorkers(availableParallelism()) });
     pool = workers;
     images = new CardImages(
       new CardCache(join(fileURLToPath(cacheDir), CARD_CACHE_FOLDER), cardSalt(project)),
@@ -76,9 +77,10 @@ function planImages(cards: readonly OgCard[]): void {
     const wall = (performance.now() - started) / 1000;
     const perImage = drawn ? (ms / drawn).toFixed(1) : '0';
     const fonts = pool?.fonts() ?? { files: 0, bytes: 0 };
+    const workers = pool?.size ?? 0;
     console.info(
       `\n[og] ${keys.size} preview images in ${wall.toFixed(2)} s: ${drawn} drawn (${perImage} ms each, ` +
-        `CPU time on ${pool?.size ?? 0} worker threads), ${keys.size - drawn} from cache; ${pruned} stale cached images removed; ` +
+        `CPU time on ${workers} worker thread${workers === 1 ? '' : 's'}), ${keys.size - drawn} from cache; ${pruned} stale cached images removed; ` +
         `${fonts.files} font files loaded (${Math.round(fonts.bytes / 1024)} KB).`,
     );
     void pool?.close();

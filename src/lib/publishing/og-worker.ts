@@ -3,7 +3,7 @@ import type { OgCard } from './og-card.ts';
 import { CardDrawer } from './og-draw.ts';
 
 /**
- * A card worker ({@link CardPool} starts one per core): draws each card it is sent and answers
+ * A card worker ({@link CardPool} starts several): draws each card it is sent and answers
  * with the PNG, or with the error. Plain Node runs this file.
  */
 

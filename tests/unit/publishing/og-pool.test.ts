@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { OgCard } from '../../../src/lib/publishing/og-card';
 import { CardDrawer } from '../../../src/lib/publishing/og-draw';
-import { CardPool } from '../../../src/lib/publishing/og-pool';
+import { CardPool, cardWorkers } from '../../../src/lib/publishing/og-pool';
 import { pngSize } from '../../../src/lib/publishing/png';
 import { benchCards } from '../../../scripts/bench/og-cards';
 import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
@@ -29,6 +29,12 @@ function script(name: string, source: string): string {
   writeFileSync(file, source);
   return file;
 }
+
+describe('cardWorkers', () => {
+  test('leaves one core to Astro, and draws on one worker at least', () => {
+    expect([1, 2, 4, 8].map(cardWorkers)).toEqual([1, 1, 3, 7]);
+  });
+});
 
 describe('CardPool', () => {
   test('cards drawn by the pool are byte-identical to cards drawn in-process', async () => {
