@@ -71,6 +71,11 @@ export default defineConfig({
     },
   },
   vite: {
+    // No dependency pre-bundling in `astro dev`: the browser code imports no npm package (only our
+    // own modules and Starlight's), so Vite's scan of every page for dependencies at startup, and
+    // its re-bundling when a page first imports one, did nothing but cost 2–3 CPU-seconds a start.
+    // A client script that imports an npm package must add it to `include`.
+    optimizeDeps: { noDiscovery: true, include: [] },
     build: {
       rollupOptions: {
         // Astro's MDX modules carry a "use astro:head-inject" directive that the bundler warns
