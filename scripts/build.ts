@@ -14,7 +14,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../src/lib/build/search-index.ts';
 import { BUILD_STARTED_MARK, cacheDirFor, contentRoot as resolveContentRoot } from '../src/lib/content/locations.ts';
-import { SEARCH_LOG_PREFIX, searchLog } from './search-index.ts';
+
+/** How the search step's lines start in a build's log, as an integration's would (the benchmark reads them). */
+export const SEARCH_LOG_PREFIX = '[briefing-search]';
+
+/** Logs a line of the search step as Astro logs its steps' lines: the time, then the step. */
+function searchLog(line: string): void {
+  console.log(`${new Date().toTimeString().slice(0, 8)} ${SEARCH_LOG_PREFIX} ${line}`);
+}
 
 /** Astro's record of the previous build's pages, for incremental builds (in the cache folder). */
 export const INCREMENTAL_MANIFEST = 'incremental-build.json';

@@ -4,7 +4,6 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { astroBuildArgs } from '../build.ts';
-import { SEARCH_INDEX_AFTER_BUILD } from '../../src/lib/build/search-index.ts';
 import { ASTRO_ROOT_ENV } from '../../src/lib/content/locations.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -66,11 +65,13 @@ function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number
 }
 
 /**
- * Runs `astro build` for a content root into `outDir`, the way `npm run build` does, with the
- * content root and output directory passed through the environment, then builds its search index
- * once Astro has exited (scripts/search-index.ts), as `npm run build` does. Each build has an
- * Astro root of its own ({@link astroRootFor}), emptied after it: builds run side by side, one per
- * test worker, and none waits for another.
+ * Builds a content root into `outDir`: by default with a plain `astro build` (the content root and
+ * output folder passed through the environment), which builds the search index at its end
+ * (src/integrations/search-index.ts); with `incremental`, the way `npm run build` builds
+ * (scripts/build.ts: the search index once Astro has exited, the output swapped in on success).
+ * Both ways are what users run, so the test builds cover both. Each build has an Astro root of
+ * its own ({@link astroRootFor}), emptied after it: builds run side by side, one per test worker,
+ * and none waits for another.
  */
 export async function buildSite({
   contentRoot,
@@ -96,22 +97,15 @@ export async function buildSite({
     BRIEFING_OUT_DIR: outDir,
     BRIEFING_CACHE_DIR: `${outDir}.cache`,
     [ASTRO_ROOT_ENV]: astroRoot,
-    [SEARCH_INDEX_AFTER_BUILD]: '1',
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
     FORCE_COLOR: '0',
     ...env,
   };
   try {
-    // scripts/build.ts builds the search index itself; a plain Astro build is followed by it.
-    if (incremental) {
-      const { code, output } = await runNode([join(PROJECT_ROOT, 'scripts/build.ts')], childEnv);
-      return { ok: code === 0, code, output, outDir };
-    }
-    const astro = await runNode(astroBuildArgs(PROJECT_ROOT), childEnv);
-    if (astro.code !== 0) return { ok: false, code: astro.code, output: astro.output, outDir };
-    const search = await runNode([join(PROJECT_ROOT, 'scripts/search-index.ts'), outDir], childEnv);
-    return { ok: search.code === 0, code: search.code, output: astro.output + search.output, outDir };
+    const args = incremental ? [join(PROJECT_ROOT, 'scripts/build.ts')] : astroBuildArgs(PROJECT_ROOT);
+    const { code, output } = await runNode(args, childEnv);
+    return { ok: code === 0, code, output, outDir };
   } finally {
     // Astro writes the folder afresh every build: nothing in it is kept for the next one.
     await rm(astroRoot, { recursive: true, force: true });

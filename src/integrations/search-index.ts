@@ -4,8 +4,8 @@ import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../lib/build/search-
 
 /**
  * The search index (Pagefind) of a build, in place of Starlight's own step (its `pagefind`
- * option is off; every page still marks its body for Pagefind). `npm run build` and the test
- * builds set {@link SEARCH_INDEX_AFTER_BUILD} and build the index once Astro has exited, so
+ * option is off; every page still marks its body for Pagefind). `npm run build` sets
+ * {@link SEARCH_INDEX_AFTER_BUILD} and builds the index once Astro has exited, so
  * Pagefind's memory never adds to Astro's (src/lib/build/search-index.ts); a plain `astro build`
  * builds it here, at the end of the build, as Starlight would.
  */

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
 /**
- * Set (to "1") in the environment of an Astro build whose search index is built after Astro has
- * exited, by `scripts/build.ts` and the test builds (`scripts/lib/build-site.ts`). Without it, a
- * plain `astro build` builds the index itself, at the end of its build, as Starlight would.
+ * Set (to "1") by `scripts/build.ts` in the environment of the Astro build it runs: the search
+ * index is built once Astro has exited. Without it, a plain `astro build` builds the index itself,
+ * at the end of its build, as Starlight would.
  *
  * Why after: Pagefind holds every page's words while it indexes (about 820 MB at 10,000 pages).
  * Run inside Astro's build, that comes on top of Astro's own heap (about 2 GB then), and the

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parsePagefindLog } from '../../../scripts/bench/measure.ts';
-import { SEARCH_LOG_PREFIX } from '../../../scripts/search-index.ts';
+import { SEARCH_LOG_PREFIX } from '../../../scripts/build.ts';
 import { searchIndex } from '../../../src/integrations/search-index';
 import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../../../src/lib/build/search-index';
 
