@@ -8,6 +8,7 @@ import {
   servedSite,
   waitInPage,
   watchPage,
+  NO_PROBLEMS,
 } from '../support/browser';
 import { PAGE_TYPES } from '../../scripts/lib/page-types.ts';
 import { seedSite } from '../support/seed-site';
@@ -112,13 +113,7 @@ describeInBrowser('every type of page', () => {
       // The browser logs the not-found page's own status as an error; nothing else may.
       const notFound = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
       if (type === 'not-found') expect(problems.consoleErrors.splice(0)).toEqual([notFound]);
-      expect(problems).toEqual({
-        consoleErrors: [],
-        pageErrors: [],
-        failedRequests: [],
-        foreignRequests: [],
-        badResponses: [],
-      });
+      expect(problems).toEqual(NO_PROBLEMS);
     },
   );
 });

@@ -3,7 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { OUTPUT_ROOT } from '../../scripts/lib/build-site.ts';
-import { axeViolations, describeInBrowser, openPage, servedSite, waitInPage, watchPage } from '../support/browser';
+import {
+  axeViolations,
+  describeInBrowser,
+  openPage,
+  servedSite,
+  waitInPage,
+  watchPage,
+  NO_PROBLEMS,
+} from '../support/browser';
 
 const dist = await seedSite();
 const BRIEFING = '/briefings/chinese-battery-firms-turn-to-korean-partners/';
@@ -71,13 +79,7 @@ describeInBrowser('hover and focus previews of entity links', () => {
     await page.mouse.move(5, 890);
     await waitInPage(page, cardClosed);
     await close();
-    expect(problems).toEqual({
-      consoleErrors: [],
-      pageErrors: [],
-      failedRequests: [],
-      foreignRequests: [],
-      badResponses: [],
-    });
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   test('on a touch screen a tap follows the link and loads no document', async () => {

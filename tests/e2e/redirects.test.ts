@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { axeViolations, describeInBrowser, connectBrowser, openPage, watchPage } from '../support/browser';
+import { axeViolations, describeInBrowser, connectBrowser, openPage, watchPage, NO_PROBLEMS } from '../support/browser';
 import { editedSite } from '../support/seed-site';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -26,13 +26,7 @@ describeInBrowser('the old URL of a renamed entity', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('h1').first().textContent()).toContain('Globex SA');
     await close();
-    expect(problems).toEqual({
-      consoleErrors: [],
-      pageErrors: [],
-      failedRequests: [],
-      foreignRequests: [],
-      badResponses: [],
-    });
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   test.each(['light', 'dark'] as const)('is accessible while it shows (%s)', async (colorScheme) => {

@@ -54,6 +54,15 @@ export interface PageProblems {
   badResponses: string[];
 }
 
+/** What {@link watchPage} records on a page where nothing went wrong. */
+export const NO_PROBLEMS: Readonly<PageProblems> = Object.freeze({
+  consoleErrors: [],
+  pageErrors: [],
+  failedRequests: [],
+  foreignRequests: [],
+  badResponses: [],
+});
+
 /** Records console errors, uncaught exceptions, failed and foreign requests on a page. */
 export function watchPage(page: Page, origin: string): PageProblems {
   const problems: PageProblems = {
