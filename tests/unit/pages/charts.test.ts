@@ -7,6 +7,7 @@ import {
   companyCapacityChart,
   companyNetworkChart,
   dealsOverTimeChart,
+  PHONE_WIDTH,
   siteCapacityChart,
   siteNetworkChart,
 } from '../../../src/lib/pages/charts';
@@ -18,6 +19,32 @@ const graph = buildGraph(minimalInput(), site.vocabulary);
 const acme = { collection: 'companies', id: 'acme-widgets' } as const;
 const rows = (table: { rows: { cells: Parameters<typeof inlineText>[0][] }[] }) =>
   table.rows.map((r) => r.cells.map((cell) => inlineText(cell)));
+
+describe('a network chart is laid out when first drawn', () => {
+  test('its JSON (what a cache key hashes) holds what the layout is made from, not the layout', () => {
+    const chart = siteNetworkChart(graph, site)!;
+    if (chart.kind !== 'network') throw new Error('expected a network');
+    const json = JSON.parse(JSON.stringify(chart)) as Record<string, unknown>;
+    expect(Object.keys(json)).not.toContain('svg');
+    expect(Object.keys(json)).not.toContain('wide');
+    expect(json['input']).toEqual({
+      nodes: [
+        { id: 'acme-widgets', name: 'Acme Widgets', focus: false },
+        { id: 'globex', name: 'Globex', focus: false },
+      ],
+      edges: [expect.objectContaining({ from: 'acme-widgets', to: 'globex', label: ['500 widgets'], ended: false })],
+    });
+    // Read, it is the layout of that input, made once.
+    expect(chart.svg).toBe(chart.svg);
+    expect(chart.svg.nodes.map((n) => n.id)).toEqual(['acme-widgets', 'globex']);
+    expect(chart.wide).toBe(chart.svg.width > PHONE_WIDTH);
+    // Another name in the input is another key: the view's JSON changes with what the chart shows.
+    const renamed = buildGraph(minimalInput(), site.vocabulary);
+    renamed.node({ collection: 'companies', id: 'globex' }).title = 'Globex SA';
+    const other = siteNetworkChart(renamed, site)!;
+    expect(JSON.stringify(other)).not.toBe(JSON.stringify(chart));
+  });
+});
 
 describe('siteNetworkChart', () => {
   test('the minimal fixture: the tie drawn, labelled with the volume, and the same data as a table', () => {
