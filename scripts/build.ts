@@ -12,15 +12,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../src/lib/build/search-index.ts';
+import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD, SEARCH_STEP } from '../src/lib/build/search-index.ts';
 import { BUILD_STARTED_MARK, cacheDirFor, contentRoot as resolveContentRoot } from '../src/lib/content/locations.ts';
 
-/** How the search step's lines start in a build's log, as an integration's would (the benchmark reads them). */
-export const SEARCH_LOG_PREFIX = '[briefing-search]';
-
-/** Logs a line of the search step as Astro logs its steps' lines: the time, then the step. */
-function searchLog(line: string): void {
-  console.log(`${new Date().toTimeString().slice(0, 8)} ${SEARCH_LOG_PREFIX} ${line}`);
+/** Logs a line of the search step as Astro logs an integration's lines: the time, then the step. */
+export function searchLog(line: string, write: (text: string) => void = console.log): void {
+  write(`${new Date().toTimeString().slice(0, 8)} [${SEARCH_STEP}] ${line}`);
 }
 
 /** Astro's record of the previous build's pages, for incremental builds (in the cache folder). */
@@ -177,7 +174,7 @@ if (import.meta.main) {
   try {
     await buildSearchIndex(next, searchLog);
   } catch (error) {
-    console.error(`${SEARCH_LOG_PREFIX} ${error instanceof Error ? error.message : String(error)}`);
+    searchLog(error instanceof Error ? error.message : String(error), console.error);
     failed(1);
   }
   publish(next, outDir);

@@ -1,6 +1,7 @@
 /** What the benchmark measures on a finished build: output size, pages and Pagefind's work. */
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { SEARCH_INDEX_FOLDER, SEARCH_STEP } from '../../src/lib/build/search-index.ts';
 import { htmlPages } from '../lib/published.ts';
 import type { TreeSample } from './process-tree.ts';
 
@@ -56,14 +57,13 @@ export function directoryBytes(dir: string): number {
 /**
  * Pagefind's indexing time and page count from the search step's log lines: Starlight's in the bare
  * site's build, e.g. "[starlight:pagefind] Finished building search index in 39ms." (or "in
- * 1.23s."), and the same words after "[briefing-search]" in ours (src/lib/build/search-index.ts);
+ * 1.23s."), and the same words after "[briefing-search]" in ours (SEARCH_STEP);
  * null when the output has no such lines (Pagefind did not run, or no longer logs its time).
  */
 export function parsePagefindLog(output: string): { seconds: number; pages: number } | null {
-  const time = /\[(?:starlight:pagefind|briefing-search)\] Finished building search index in ([\d.]+)(ms|s)\./.exec(
-    output,
-  );
-  const found = /\[(?:starlight:pagefind|briefing-search)\] Found (\d+) HTML files?\./.exec(output);
+  const step = `\\[(?:starlight:pagefind|${SEARCH_STEP})\\]`;
+  const time = new RegExp(`${step} Finished building search index in ([\\d.]+)(ms|s)\\.`).exec(output);
+  const found = new RegExp(`${step} Found (\\d+) HTML files?\\.`).exec(output);
   if (!time || !found) return null;
   const value = Number(time[1]);
   return { seconds: time[2] === 'ms' ? value / 1000 : value, pages: Number(found[1]) };
@@ -114,7 +114,7 @@ export function measureBuild(options: {
     peakRssBytes: sample.peakRssBytes,
     distBytes: directoryBytes(outDir),
     pagefindSeconds: pagefind?.seconds ?? null,
-    pagefindBytes: directoryBytes(join(outDir, 'pagefind')),
+    pagefindBytes: directoryBytes(join(outDir, SEARCH_INDEX_FOLDER)),
     pagefindPages: pagefind?.pages ?? null,
     paths: parseRenderLog(output),
     cards: parseCardLog(output),

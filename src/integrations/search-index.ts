@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../lib/build/search-index';
+import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD, SEARCH_STEP } from '../lib/build/search-index';
 
 /**
  * The search index (Pagefind) of a build, in place of Starlight's own step (its `pagefind`
@@ -11,7 +11,7 @@ import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD } from '../lib/build/search-
  */
 export function searchIndex(env: NodeJS.ProcessEnv = process.env): AstroIntegration {
   return {
-    name: 'briefing-search',
+    name: SEARCH_STEP,
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (env[SEARCH_INDEX_AFTER_BUILD] === '1') {

@@ -66,28 +66,12 @@ const unitSchema = z.strictObject({
   singular: labelSchema.optional(),
 });
 
-/** How many items each kind of page holds before the rest go to further pages. */
-export interface PageSizes {
-  /** Entities per page of an index (`/companies/`, …). */
-  index: number;
-  /** Items an entity page shows per section; the rest are on the section's full list. */
-  section: number;
-  /** Items per page of a section's full list. */
-  fullList: number;
-  /** The timeline page shows every item up to this many… */
-  timeline: number;
-  /** …and beyond that, this many around today. */
-  timelineWindow: number;
-  /** Items per page of the full chronological timeline. */
-  timelinePage: number;
-}
-
 /**
  * The page sizes a site.yaml without `pageSizes` gets. They keep every page's HTML bounded however
  * large the corpus grows; a beat may choose others (the test corpus uses small ones, so a small
  * corpus has the cut lists, pages and windows a large one has).
  */
-export const DEFAULT_PAGE_SIZES: Readonly<PageSizes> = Object.freeze({
+export const DEFAULT_PAGE_SIZES = Object.freeze({
   index: 100,
   section: 20,
   fullList: 100,
@@ -118,6 +102,9 @@ const pageSizesSchema = z
     error: 'expected at most pageSizes.timeline (the window around today is part of a timeline too long to show whole)',
   });
 
+/** How many items each kind of page holds before the rest go to further pages (site.yaml's `pageSizes`). */
+export type PageSizes = z.output<typeof pageSizesSchema>;
+
 /**
  * `site.yaml` at the content root: what this beat is called and the vocabulary its content may
  * use. Everything specific to one beat lives here or in content, never in code.
@@ -133,7 +120,7 @@ export const siteSchema = z.strictObject({
   lang: z.string().default('en'),
   /**
    * How many items each kind of page holds before the rest go to further pages; every key is
-   * optional (see {@link DEFAULT_PAGE_SIZES}), e.g. `pageSizes: { index: 50 }`.
+   * optional, with the default its description names, e.g. `pageSizes: { index: 50 }`.
    */
   pageSizes: pageSizesSchema.prefault({}),
   /**

@@ -13,6 +13,9 @@ import * as pagefind from 'pagefind';
  */
 export const SEARCH_INDEX_AFTER_BUILD = 'BRIEFING_SEARCH_INDEX_AFTER_BUILD';
 
+/** The search step's name in a build's log, whoever runs it: `[briefing-search] …` (the benchmark reads these lines). */
+export const SEARCH_STEP = 'briefing-search';
+
 /** The folder of the built site the index is written to (as Starlight writes it). */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
 

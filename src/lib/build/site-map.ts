@@ -25,6 +25,7 @@ import {
 import { groupTimeline, type TimelineItem } from '../timeline/timeline';
 import { nearest } from '../values/suggest';
 import { linkFault, type SiteLookup } from './link-check';
+import { SEARCH_INDEX_FOLDER } from './search-index';
 
 /**
  * The site as its links see it, without rendering it: every path the build publishes, with the
@@ -207,7 +208,7 @@ export function siteMap(
   // @astrojs/sitemap (added by Starlight when the site has an address).
   files.add('/sitemap-index.xml').add('/sitemap-0.xml');
   map.set('/404.html', new Set(LAYOUT_IDS));
-  return { pages: map, files, generatedFolders: ['/pagefind/', '/_astro/'] };
+  return { pages: map, files, generatedFolders: [`/${SEARCH_INDEX_FOLDER}/`, '/_astro/'] };
 }
 
 /** The link check's view of a site map (see {@link linkFault}). */

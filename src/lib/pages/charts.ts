@@ -153,9 +153,9 @@ function networkInput(data: NetworkData, site: SiteConfig): NetworkInput {
 /**
  * Gives a network chart its layout (`svg`, `wide`) as properties made when first read, and left
  * out of the view's JSON: a page's cache key hashes the view, whose `input` is all the layout is
- * made from, so an incremental build lays out only the networks of the pages it renders. Laying
- * out every company's network took 3.3 s of a 10,000-page build's page list, and as long again
- * in the content check's map of the site, whose pages are never rendered.
+ * made from, so an incremental build lays out only the networks of the pages it renders, and the
+ * content check's map of the site (never rendered) none. At 10,000 pages: the page list with its
+ * cache keys 6.6–6.9 s → 5.1 s, the content check 2.65 → 2.0–2.1 s.
  */
 function lazyLayout<T extends object>(
   view: T,

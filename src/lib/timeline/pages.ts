@@ -48,18 +48,20 @@ export function timelineIndex(
   items: TimelineItem[],
   sizes: Pick<TimelineSizes, 'timelinePage'>,
 ): { pages: number; rows: TimelineIndexRow[] } {
-  const size = sizes.timelinePage;
+  const pages = timelinePages(items, sizes);
   return {
-    pages: Math.max(1, Math.ceil(items.length / size)),
-    rows: items.map((item, i) => [
-      Math.floor(i / size) + 1,
-      item.id,
-      item.type,
-      itemStates(item).join(' '),
-      item.companies.map((c) => c.id).join(' '),
-      item.countries.join(' '),
-      Number(item.date.start.slice(0, 4)),
-      Number(item.date.end.slice(0, 4)),
-    ]),
+    pages: pages.length,
+    rows: pages.flatMap(({ page, items: chunk }) =>
+      chunk.map((item): TimelineIndexRow => [
+        page,
+        item.id,
+        item.type,
+        itemStates(item).join(' '),
+        item.companies.map((c) => c.id).join(' '),
+        item.countries.join(' '),
+        Number(item.date.start.slice(0, 4)),
+        Number(item.date.end.slice(0, 4)),
+      ]),
+    ),
   };
 }
