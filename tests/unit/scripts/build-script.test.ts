@@ -1,8 +1,16 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { forgetFailedBuild, INCREMENTAL_MANIFEST, inputDigest, publish } from '../../../scripts/build';
+import {
+  AFTER_ASTRO,
+  ASTRO_THEN_AFTER,
+  forgetFailedBuild,
+  INCREMENTAL_MANIFEST,
+  inputDigest,
+  publish,
+} from '../../../scripts/build';
 import { BUILD_STARTED_MARK } from '../../../src/lib/content/locations';
 
 const PROJECT = join(import.meta.dirname, '../../..');
@@ -84,5 +92,30 @@ describe('publish', () => {
     mkdirSync(join(work, 'dist.next'));
     publish(join(work, 'dist.next'), join(work, 'dist'));
     expect(readdirSync(work)).toEqual(['dist']);
+  });
+});
+
+describe('the hand-over from Astro to the step after it', () => {
+  // The shell that takes the place of `npm run build`'s Node process runs Astro's command line,
+  // then becomes Node again with Astro's exit status and the pending build, intact.
+  const handOver = (astro: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hand-over-'));
+    const after = join(dir, 'after.mjs');
+    writeFileSync(after, 'console.log(JSON.stringify(process.argv.slice(2)));');
+    const pending = JSON.stringify({ outDir: `/tmp/it's "dist" $HOME`, digest: 'a b' });
+    const run = spawnSync('/bin/sh', ['-c', ASTRO_THEN_AFTER, 'sh', process.execPath, after, pending, ...astro], {
+      encoding: 'utf8',
+    });
+    return { pending, status: run.status, lines: run.stdout.trim().split('\n') };
+  };
+
+  test.runIf(existsSync('/bin/sh'))("passes Astro's success, its output first", () => {
+    const { pending, status, lines } = handOver([process.execPath, '-e', 'console.log("astro ran")']);
+    expect({ status, lines }).toEqual({ status: 0, lines: ['astro ran', JSON.stringify([AFTER_ASTRO, '0', pending])] });
+  });
+
+  test.runIf(existsSync('/bin/sh'))("passes Astro's failure, whatever its status", () => {
+    const { pending, lines } = handOver([process.execPath, '-e', 'process.exit(3)']);
+    expect(lines).toEqual([JSON.stringify([AFTER_ASTRO, '3', pending])]);
   });
 });
