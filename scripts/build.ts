@@ -238,6 +238,8 @@ if (import.meta.main) {
   // one, which takes its place only when the whole build succeeded: a failed build leaves the
   // last good output untouched, and only a successful build is recorded as up to date.
   rmSync(`${outDir}.next`, { recursive: true, force: true });
-  rmSync(join(cacheDir, BUILD_STARTED_MARK), { force: true });
+  // A build stopped while Astro built (Ctrl-C, a killed process) never reached the step after
+  // Astro: its mark is still here, and the page copies it may have replaced are not trusted.
+  forgetFailedBuild(cacheDir);
   await runAstro({ project, outDir, cacheDir, digest }, env);
 }
