@@ -78,6 +78,7 @@ export async function buildSite({
   outDir,
   env = {},
   incremental = false,
+  force = false,
 }: {
   contentRoot: string;
   outDir: string;
@@ -87,6 +88,8 @@ export async function buildSite({
    * not changed) and keep `outDir`; by default the folder is emptied and Astro always builds.
    */
   incremental?: boolean;
+  /** With `incremental`: build even when nothing changed (`npm run build -- --force`). */
+  force?: boolean;
 }): Promise<BuildResult> {
   if (!incremental) await rm(outDir, { recursive: true, force: true });
   const astroRoot = astroRootFor(outDir);
@@ -103,7 +106,9 @@ export async function buildSite({
     ...env,
   };
   try {
-    const args = incremental ? [join(PROJECT_ROOT, 'scripts/build.ts')] : astroBuildArgs(PROJECT_ROOT);
+    const args = incremental
+      ? [join(PROJECT_ROOT, 'scripts/build.ts'), ...(force ? ['--force'] : [])]
+      : astroBuildArgs(PROJECT_ROOT);
     const { code, output } = await runNode(args, childEnv);
     return { ok: code === 0, code, output, outDir };
   } finally {

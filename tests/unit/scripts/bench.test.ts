@@ -271,4 +271,11 @@ describe('the printed report', () => {
     expect(text).toContain('edited synthetic-co-0007 (21 relations): name → "Synthetic Co 0007 (edited)"');
     expect(text).toContain('profiles in /tmp/profiles');
   });
+
+  test('with --rebuild, the forced no-change build and its share of the cold build, where measured', () => {
+    const rebuilt = [runs[0]!, { ...runs[1]!, rebuild: { wallSeconds: 21, fractionOfCold: 21 / 60, htmlPages: 100 } }];
+    const lines = formatReport({ ...report, runs: rebuilt }).split('\n');
+    expect(lines.find((line) => line.startsWith('nothing changed, forced rebuild'))).toMatch(/—\s+21\.0 \(35%\)$/);
+    expect(row('nothing changed, forced rebuild')).toBeUndefined();
+  });
 });
