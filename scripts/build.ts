@@ -41,7 +41,7 @@ export function astroBuildArgs(project: string): string[] {
 }
 
 /** This script's record of the last successful build's inputs (in the cache folder). */
-const BUILD_RECORD = 'build-inputs.json';
+export const BUILD_RECORD = 'build-inputs.json';
 
 /** Files and folders of the project a build reads (besides the content root). */
 export const BUILD_INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
@@ -127,7 +127,7 @@ export function forgetFailedBuild(cacheDir: string): boolean {
 }
 
 /** What the step after Astro needs to know of the build that started it. */
-interface PendingBuild {
+export interface PendingBuild {
   project: string;
   outDir: string;
   cacheDir: string;
@@ -207,15 +207,22 @@ async function afterAstro(status: number, { project, outDir, cacheDir, digest }:
   process.exit(0);
 }
 
-if (import.meta.main) {
-  const after = process.argv.indexOf(AFTER_ASTRO);
-  if (after >= 0) {
-    await afterAstro(Number(process.argv[after + 1]), JSON.parse(process.argv[after + 2]!) as PendingBuild);
-  }
-  const project = process.cwd();
-  const env = process.env;
+/** The published output folder of a build of `project` (`BRIEFING_OUT_DIR`, default `dist`). */
+function resolveOutDir(project: string, env: NodeJS.ProcessEnv): string {
+  return resolve(project, env.BRIEFING_OUT_DIR?.trim() || 'dist');
+}
+
+/**
+ * What `npm run build` does before Astro: says whether to build (undefined when nothing it is built
+ * from changed since the last successful build into the same folder, unless `force`) and, if so,
+ * clears what an earlier build left: a half-built `<out>.next`, and Astro's record of its page
+ * copies when the build that wrote them was stopped while Astro built (Ctrl-C, a killed process:
+ * it never reached the step after Astro, so its mark is still here and the copies it may have
+ * replaced are not trusted).
+ */
+export function prepareBuild(project: string, env: NodeJS.ProcessEnv, force: boolean): PendingBuild | undefined {
   const contentRoot = resolveContentRoot(project, env);
-  const outDir = resolve(project, env.BRIEFING_OUT_DIR?.trim() || 'dist');
+  const outDir = resolveOutDir(project, env);
   const cacheDir = cacheDirFor(project, env);
   const record = join(cacheDir, BUILD_RECORD);
   const today = env.BRIEFING_TODAY?.trim() || new Date().toISOString().slice(0, 10);
@@ -223,23 +230,29 @@ if (import.meta.main) {
   const previous = existsSync(record)
     ? (JSON.parse(readFileSync(record, 'utf8')) as { digest: string; outDir: string })
     : undefined;
-  if (
-    !process.argv.includes('--force') &&
-    previous?.digest === digest &&
-    previous.outDir === outDir &&
-    existsSync(join(outDir, 'index.html'))
-  ) {
+  if (!force && previous?.digest === digest && previous.outDir === outDir && existsSync(join(outDir, 'index.html')))
+    return undefined;
+  // Astro writes into its output folder as it goes. It builds into a folder beside the published
+  // one, which takes its place only when the whole build succeeded: a failed build leaves the
+  // last good output untouched, and only a successful build is recorded as up to date.
+  rmSync(`${outDir}.next`, { recursive: true, force: true });
+  forgetFailedBuild(cacheDir);
+  return { project, outDir, cacheDir, digest };
+}
+
+if (import.meta.main) {
+  const after = process.argv.indexOf(AFTER_ASTRO);
+  if (after >= 0) {
+    await afterAstro(Number(process.argv[after + 1]), JSON.parse(process.argv[after + 2]!) as PendingBuild);
+  }
+  const project = process.cwd();
+  const pending = prepareBuild(project, process.env, process.argv.includes('--force'));
+  if (!pending) {
+    const outDir = resolveOutDir(project, process.env);
     console.log(
       `Nothing changed since the last build: ${relative(project, outDir) || outDir} is up to date (use --force to rebuild).`,
     );
     process.exit(0);
   }
-  // Astro writes into its output folder as it goes. It builds into a folder beside the published
-  // one, which takes its place only when the whole build succeeded: a failed build leaves the
-  // last good output untouched, and only a successful build is recorded as up to date.
-  rmSync(`${outDir}.next`, { recursive: true, force: true });
-  // A build stopped while Astro built (Ctrl-C, a killed process) never reached the step after
-  // Astro: its mark is still here, and the page copies it may have replaced are not trusted.
-  forgetFailedBuild(cacheDir);
-  await runAstro({ project, outDir, cacheDir, digest }, env);
+  await runAstro(pending, process.env);
 }

@@ -6,9 +6,11 @@ import { describe, expect, test } from 'vitest';
 import {
   AFTER_ASTRO,
   ASTRO_THEN_AFTER,
+  BUILD_RECORD,
   forgetFailedBuild,
   INCREMENTAL_MANIFEST,
   inputDigest,
+  prepareBuild,
   publish,
 } from '../../../scripts/build';
 import { BUILD_STARTED_MARK } from '../../../src/lib/content/locations';
@@ -117,5 +119,57 @@ describe('the hand-over from Astro to the step after it', () => {
   test.runIf(existsSync('/bin/sh'))("passes Astro's failure, whatever its status", () => {
     const { pending, lines } = handOver([process.execPath, '-e', 'process.exit(3)']);
     expect(lines).toEqual([JSON.stringify([AFTER_ASTRO, '3', pending])]);
+  });
+});
+
+describe('prepareBuild', () => {
+  // What `npm run build` does before Astro, on the minimal fixture (nothing is built here).
+  const setUp = () => {
+    const work = mkdtempSync(join(tmpdir(), 'prepare-'));
+    const content = join(work, 'content');
+    cpSync(join(PROJECT, 'tests/fixtures/minimal'), content, { recursive: true });
+    const env = {
+      BRIEFING_CONTENT_ROOT: content,
+      BRIEFING_OUT_DIR: join(work, 'dist'),
+      BRIEFING_CACHE_DIR: join(work, 'dist.cache'),
+      BRIEFING_TODAY: '2026-11-26',
+    };
+    const pending = prepareBuild(PROJECT, env, false)!;
+    mkdirSync(pending.cacheDir, { recursive: true });
+    return { env, pending, work };
+  };
+
+  test('a build stopped while Astro built pages leaves its mark, so its page copies are not trusted', () => {
+    const { env, pending } = setUp();
+    // What the stopped build left: Astro's record of the build before it, and the mark.
+    writeFileSync(join(pending.cacheDir, INCREMENTAL_MANIFEST), '{}');
+    writeFileSync(join(pending.cacheDir, BUILD_STARTED_MARK), '');
+    mkdirSync(`${pending.outDir}.next`);
+    expect(prepareBuild(PROJECT, env, false)).toEqual(pending);
+    expect({
+      record: existsSync(join(pending.cacheDir, INCREMENTAL_MANIFEST)),
+      mark: existsSync(join(pending.cacheDir, BUILD_STARTED_MARK)),
+      next: existsSync(`${pending.outDir}.next`),
+    }).toEqual({ record: false, mark: false, next: false });
+  });
+
+  test('without the mark (the last build finished, or stopped before Astro started) the record stays', () => {
+    const { env, pending } = setUp();
+    writeFileSync(join(pending.cacheDir, INCREMENTAL_MANIFEST), '{}');
+    prepareBuild(PROJECT, env, false);
+    expect(existsSync(join(pending.cacheDir, INCREMENTAL_MANIFEST))).toBe(true);
+  });
+
+  test('nothing to do when nothing changed since the last successful build into the same folder, unless forced', () => {
+    const { env, pending } = setUp();
+    mkdirSync(pending.outDir);
+    writeFileSync(join(pending.outDir, 'index.html'), '');
+    writeFileSync(
+      join(pending.cacheDir, BUILD_RECORD),
+      JSON.stringify({ digest: pending.digest, outDir: pending.outDir }),
+    );
+    expect(prepareBuild(PROJECT, env, false)).toBeUndefined();
+    expect(prepareBuild(PROJECT, env, true)).toEqual(pending);
+    expect(prepareBuild(PROJECT, { ...env, BRIEFING_TODAY: '2026-11-27' }, false)?.digest).not.toBe(pending.digest);
   });
 });
