@@ -6,12 +6,12 @@ import { describe, expect, test } from 'vitest';
 import {
   AFTER_ASTRO,
   ASTRO_THEN_AFTER,
-  BUILD_RECORD,
   forgetFailedBuild,
   INCREMENTAL_MANIFEST,
   inputDigest,
   prepareBuild,
   publish,
+  recordBuild,
 } from '../../../scripts/build';
 import { BUILD_STARTED_MARK } from '../../../src/lib/content/locations';
 
@@ -164,10 +164,7 @@ describe('prepareBuild', () => {
     const { env, pending } = setUp();
     mkdirSync(pending.outDir);
     writeFileSync(join(pending.outDir, 'index.html'), '');
-    writeFileSync(
-      join(pending.cacheDir, BUILD_RECORD),
-      JSON.stringify({ digest: pending.digest, outDir: pending.outDir }),
-    );
+    recordBuild(pending);
     expect(prepareBuild(PROJECT, env, false)).toBeUndefined();
     expect(prepareBuild(PROJECT, env, true)).toEqual(pending);
     expect(prepareBuild(PROJECT, { ...env, BRIEFING_TODAY: '2026-11-27' }, false)?.digest).not.toBe(pending.digest);
