@@ -97,7 +97,7 @@ async function buildOurs(
   writeFileSync(join(dirname(outDir), `${name}.log`), result.output);
   if (!result.ok)
     throw new Error(`The briefing site did not build (exit ${result.code}):\n${result.output.slice(-4000)}`);
-  return measureBuild({ outDir, output: result.output, called, ended, sample });
+  return measureBuild({ outDir, output: result.output, lines: result.lines, called, ended, sample });
 }
 
 /**
@@ -188,6 +188,8 @@ async function runSize(
       wallSeconds: again.wallSeconds,
       fractionOfCold: again.wallSeconds / ours.wallSeconds,
       htmlPages: again.htmlPages,
+      pagefindSeconds: again.pagefindSeconds,
+      ownSteps: again.ownSteps,
     };
   }
 

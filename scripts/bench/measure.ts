@@ -2,6 +2,7 @@
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEARCH_INDEX_FOLDER, SEARCH_STEP } from '../../src/lib/build/search-index.ts';
+import type { TimedLine } from '../lib/build-site.ts';
 import { htmlPages } from '../lib/published.ts';
 import type { TreeSample } from './process-tree.ts';
 
@@ -27,6 +28,70 @@ export interface SiteMetrics {
   paths: PathCounts;
   /** Link-preview cards of the build, per its `[og]` log line; null when it logged none (bare site, skipped build). */
   cards: CardCounts | null;
+  /** Seconds of this project's own steps in the build, from its log; null for the bare site. */
+  ownSteps: OwnSteps | null;
+}
+
+/**
+ * Seconds the build spent in this project's own steps, as opposed to Astro's, Pagefind's and
+ * Node's (see {@link parseOwnSteps}). What is left of a build's time when these are taken away is
+ * what no change to this project's build code can save.
+ */
+export interface OwnSteps {
+  /** The content check before Astro's own (its logged time). */
+  contentCheck: number;
+  /**
+   * From Astro's "generating static routes" to its first page: the routes' static paths, that is
+   * the page list with every page's view and cache key, and what is listed with it (entity JSON,
+   * data exports, email snippets, feeds). Counted as ours whole, though it includes Astro loading
+   * its bundle and its record of the last build, so ours is never understated.
+   */
+  beforeFirstPage: number;
+  /** Writing the files published beside the pages (their logged time). */
+  besidePages: number;
+  /** The link and anchor check after the pages (its logged time). */
+  linkCheck: number;
+  /** The sum of the above. */
+  total: number;
+}
+
+/** The log lines {@link parseOwnSteps} reads, each with the number it takes (ms). */
+const OWN_STEP_LINES = {
+  contentCheck: /\[briefing-content-check\] Checked \d+ content files? in (\d+) ms\./,
+  besidePages: /\[briefing-published-files\] Wrote \d+ files? beside the pages in (\d+) ms/,
+  linkCheck: /\[briefing-postbuild\] Checked links on \d+ pages? in (\d+) ms\./,
+};
+const GENERATING = / (?:generating|prerendering) static routes /;
+const PAGE_WRITTEN = /[├└]─ \//;
+
+/**
+ * This project's own steps in a build (see {@link OwnSteps}), from its output line by line with
+ * arrival times: the steps that log their time are read from their lines, and the wait before
+ * Astro's first page from when its lines arrived. Null when a step's line is missing (the bare
+ * site, a build skipped because nothing changed, or a log whose words changed).
+ */
+export function parseOwnSteps(lines: readonly TimedLine[]): OwnSteps | null {
+  const logged = (pattern: RegExp) => {
+    for (const { text } of lines) {
+      const match = pattern.exec(text);
+      if (match) return Number(match[1]) / 1000;
+    }
+    return null;
+  };
+  const contentCheck = logged(OWN_STEP_LINES.contentCheck);
+  const besidePages = logged(OWN_STEP_LINES.besidePages);
+  const linkCheck = logged(OWN_STEP_LINES.linkCheck);
+  const generating = lines.findIndex(({ text }) => GENERATING.test(text));
+  const firstPage = generating < 0 ? undefined : lines.slice(generating).find(({ text }) => PAGE_WRITTEN.test(text));
+  if (contentCheck === null || besidePages === null || linkCheck === null || !firstPage) return null;
+  const beforeFirstPage = (firstPage.ms - lines[generating]!.ms) / 1000;
+  return {
+    contentCheck,
+    beforeFirstPage,
+    besidePages,
+    linkCheck,
+    total: contentCheck + beforeFirstPage + besidePages + linkCheck,
+  };
 }
 
 /** Routes' paths Astro wrote in one build: rendered anew, or reused ("(cached)"/"(restored)"). */
@@ -91,15 +156,19 @@ export function parseCardLog(output: string): CardCounts | null {
   return line ? { total: Number(line[1]), drawn: Number(line[2]), cached: Number(line[3]) } : null;
 }
 
-/** Measurements of a successful build from its output folder, log and process-tree sample. */
+/**
+ * Measurements of a successful build from its output folder, log (with `lines`, the same line by
+ * line with arrival times, for {@link parseOwnSteps}) and process-tree sample.
+ */
 export function measureBuild(options: {
   outDir: string;
   output: string;
+  lines?: readonly TimedLine[];
   called: number;
   ended: number;
   sample: TreeSample;
 }): SiteMetrics {
-  const { outDir, output, called, ended, sample } = options;
+  const { outDir, output, lines, called, ended, sample } = options;
   // The sampler dates the build process itself; without it (not seen) fall back to the call.
   const started = Math.min(Math.max(sample.firstChildStart ?? called, called), ended);
   const wallSeconds = (ended - started) / 1000;
@@ -116,5 +185,6 @@ export function measureBuild(options: {
     pagefindPages: pagefind?.pages ?? null,
     paths: parseRenderLog(output),
     cards: parseCardLog(output),
+    ownSteps: lines ? parseOwnSteps(lines) : null,
   };
 }

@@ -1,7 +1,7 @@
 /** The benchmark's result shape, the issue's budget verdicts and the printed table. */
 import type { CorpusCollection } from '../generate-corpus.ts';
 import type { SearchWeight } from '../lib/search-weight.ts';
-import type { SiteMetrics } from './measure.ts';
+import type { OwnSteps, SiteMetrics } from './measure.ts';
 
 /** Ours (the cold build) divided by bare, per measurement; null when either side is unknown. */
 export interface Ratios {
@@ -23,6 +23,32 @@ export interface RebuildResult {
   /** wallSeconds of the rebuild / wallSeconds of the cold build. */
   fractionOfCold: number;
   htmlPages: number;
+  /** Seconds of the rebuild Pagefind took; null when the log does not say. */
+  pagefindSeconds: number | null;
+  /** This project's own steps in the rebuild; null when the log does not say. */
+  ownSteps: OwnSteps | null;
+}
+
+/**
+ * A build's time in three parts: this project's own build steps (see OwnSteps), Pagefind, and the
+ * rest: Node and Astro starting, Astro's content sync and bundling, rendering the pages that
+ * changed (with this project's components) and copying the others, the sitemap, the hand-over
+ * between steps. With nothing to render (the forced rebuild), the rest is Astro's and Node's alone.
+ */
+export interface TimeSplit {
+  ours: number;
+  pagefind: number;
+  rest: number;
+}
+
+/** A build's {@link TimeSplit}; null when its own steps or Pagefind's time are not in its log. */
+export function timeSplit(
+  wallSeconds: number,
+  pagefindSeconds: number | null,
+  ownSteps: OwnSteps | null,
+): TimeSplit | null {
+  if (pagefindSeconds === null || ownSteps === null) return null;
+  return { ours: ownSteps.total, pagefind: pagefindSeconds, rest: wallSeconds - ownSteps.total - pagefindSeconds };
 }
 
 /**
@@ -177,6 +203,25 @@ function verdict(
   return { row, pages, budget, value, limit, status, ...(note ? { note } : {}) };
 }
 
+/**
+ * What the edit build's time is made of: Pagefind's part, and where the log says, this project's
+ * own steps and what the build takes without them, against the cold build. When that alone is over
+ * the budget, no change to this project's steps can meet it, and the note says so.
+ */
+function editNote(edit: EditResult, coldSeconds: number): string {
+  const wall = edit.incrementalEditSeconds;
+  if (edit.pagefindSeconds === null) return 'Pagefind not separated in the log';
+  const note = `Pagefind ${edit.pagefindSeconds.toFixed(1)} s of ${wall.toFixed(1)} s`;
+  const own = edit.metrics.ownSteps;
+  if (!own) return note;
+  const without = (wall - own.total) / coldSeconds;
+  const steps =
+    `content check ${own.contentCheck.toFixed(1)}, before the first page ${own.beforeFirstPage.toFixed(1)}, ` +
+    `files beside the pages ${own.besidePages.toFixed(1)}, link check ${own.linkCheck.toFixed(1)}`;
+  const over = without > EDIT_BUDGET ? ', over the budget whatever our build steps cost' : '';
+  return `${note}; our steps ${own.total.toFixed(1)} s (${steps}); without them ${Math.round(without * 100)}% of the cold build${over}`;
+}
+
 /** The notes of a warm build that did not do what it is for. */
 function warmNote(warm: WarmResult): string | undefined {
   if (warm.clean) return undefined;
@@ -209,11 +254,7 @@ export function budgetVerdicts(runs: RunResult[], search: SearchResult | null = 
         run.warm ? warmNote(run.warm) : SKIPPED,
       ),
     );
-    const pagefind = run.edit
-      ? run.edit.pagefindSeconds === null
-        ? 'Pagefind not separated in the log'
-        : `Pagefind ${run.edit.pagefindSeconds.toFixed(1)} s of ${run.edit.incrementalEditSeconds.toFixed(1)} s`
-      : SKIPPED;
+    const pagefind = run.edit ? editNote(run.edit, run.ours.wallSeconds) : SKIPPED;
     verdicts.push(
       verdict(
         'edit',
@@ -330,10 +371,20 @@ export function formatReport(report: BenchReport): string {
       (r) => `${num(r.ours.pagefindBytes / MIB, 1)} / ${num(r.bare.pagefindBytes / MIB, 1)}`,
     ),
   ];
+  const split = (s: TimeSplit | null) => (s ? `${num(s.ours, 1)} / ${num(s.pagefind, 1)} / ${num(s.rest, 1)}` : '—');
+  if (runs.some((r) => r.edit))
+    measured.push(
+      detail('edit build: ours / Pagefind / rest, s', (r) =>
+        r.edit ? split(timeSplit(r.edit.incrementalEditSeconds, r.edit.pagefindSeconds, r.edit.metrics.ownSteps)) : '—',
+      ),
+    );
   if (runs.some((r) => r.rebuild))
     measured.push(
       detail('nothing changed, forced rebuild, s (of cold)', (r) =>
         r.rebuild ? `${num(r.rebuild.wallSeconds, 1)} (${Math.round(r.rebuild.fractionOfCold * 100)}%)` : '—',
+      ),
+      detail('forced rebuild: ours / Pagefind / rest, s', (r) =>
+        r.rebuild ? split(timeSplit(r.rebuild.wallSeconds, r.rebuild.pagefindSeconds, r.rebuild.ownSteps)) : '—',
       ),
     );
   lines.push(`\nBudgets ("Performance at scale"), ratios within this run on ${report.machine.cpus} CPUs:`);
@@ -346,6 +397,11 @@ export function formatReport(report: BenchReport): string {
   }
 
   lines.push('\nNotes:');
+  if (runs.some((r) => r.edit || r.rebuild))
+    lines.push(
+      "  ours: this project's own steps (content check, the wait before Astro's first page, files beside the pages, link check);",
+      '  rest: Node and Astro starting, content sync, bundling, rendering the pages that changed and copying the others, the sitemap.',
+    );
   for (const run of runs) {
     const counts = Object.entries(run.corpus.counts)
       .map(([c, n]) => `${n} ${c}`)

@@ -21,7 +21,44 @@ export interface BuildResult {
   code: number | null;
   /** stdout and stderr together, without colours. */
   output: string;
+  /** The same output line by line, each with when it arrived (see {@link TimedLine}). */
+  lines: TimedLine[];
   outDir: string;
+}
+
+/** A line of a build's output (without colours) and when it arrived, in ms from the build's start. */
+export interface TimedLine {
+  ms: number;
+  text: string;
+}
+
+// eslint-disable-next-line no-control-regex
+const COLOURS = /\x1b\[[0-9;]*m/g;
+
+/**
+ * Collects a process's output as it arrives: all of it as text, and line by line with the time
+ * each line was complete (stdout and stderr kept apart until a line ends, so their lines never mix).
+ */
+export function outputRecorder(started = performance.now()) {
+  let text = '';
+  const lines: TimedLine[] = [];
+  const partial = new Map<string, string>();
+  const line = (ms: number, text: string) => lines.push({ ms, text: text.replace(COLOURS, '') });
+  return {
+    /** Records a chunk of `stream` ("stdout", "stderr") that arrived now (or at `ms`). */
+    add(stream: string, chunk: string, ms = performance.now() - started) {
+      text += chunk;
+      const parts = ((partial.get(stream) ?? '') + chunk).split('\n');
+      partial.set(stream, parts.pop()!);
+      for (const part of parts) line(ms, part);
+    },
+    /** Everything recorded; the streams' unfinished last lines count as complete at `ms`. */
+    done(ms = performance.now() - started): { output: string; lines: TimedLine[] } {
+      for (const rest of partial.values()) if (rest) line(ms, rest);
+      partial.clear();
+      return { output: text.replace(COLOURS, ''), lines };
+    },
+  };
 }
 
 /** Variables Vitest sets in its workers that would make a child Astro build a dev/test build. */
@@ -52,15 +89,17 @@ export function astroRootFor(outDir: string): string {
 }
 
 /** Runs Node with `args` in the project; resolves with its exit code and output (no colours). */
-function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string; lines: TimedLine[] }> {
   return new Promise((done, fail) => {
+    const recorder = outputRecorder();
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => recorder.add('stdout', chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => recorder.add('stderr', chunk));
     child.on('error', fail);
-    // eslint-disable-next-line no-control-regex
-    child.on('close', (code) => done({ code, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+    child.on('close', (code) => done({ code, ...recorder.done() }));
   });
 }
 
@@ -109,8 +148,8 @@ export async function buildSite({
     const args = incremental
       ? [join(PROJECT_ROOT, 'scripts/build.ts'), ...(force ? ['--force'] : [])]
       : astroBuildArgs(PROJECT_ROOT);
-    const { code, output } = await runNode(args, childEnv);
-    return { ok: code === 0, code, output, outDir };
+    const { code, output, lines } = await runNode(args, childEnv);
+    return { ok: code === 0, code, output, lines, outDir };
   } finally {
     // Astro writes the folder afresh every build: nothing in it is kept for the next one.
     await rm(astroRoot, { recursive: true, force: true });

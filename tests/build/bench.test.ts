@@ -77,6 +77,14 @@ describe('scripts/bench.ts', () => {
     expect(run.ours.cards!.drawn).toBe(run.ours.cards!.total);
     expect(run.bare.htmlPages).toBe(PAGES + 1);
     expect(run.bare.cards).toBeNull();
+    // Our own build steps are read from the log (the bare site has none), and they are part of it.
+    const own = run.ours.ownSteps!;
+    for (const step of ['contentCheck', 'besidePages', 'linkCheck'] as const)
+      expect(own[step], step).toBeGreaterThanOrEqual(0);
+    expect(own.beforeFirstPage).toBeGreaterThan(0);
+    expect(own.total).toBeCloseTo(own.contentCheck + own.beforeFirstPage + own.besidePages + own.linkCheck, 6);
+    expect(own.total + run.ours.pagefindSeconds!).toBeLessThan(run.ours.wallSeconds);
+    expect(run.bare.ownSteps).toBeNull();
     expect(run.ours.htmlPages).toBeGreaterThan(PAGES);
     for (const [field, value] of Object.entries(run.ratio)) {
       const key = field as keyof typeof run.ratio;

@@ -6,8 +6,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { companyRelations, editCompanyName, EDIT_SUFFIX, pickEditTarget } from '../../../scripts/bench/edit.ts';
 import {
   parseCardLog,
+  parseOwnSteps,
   parsePagefindLog,
   parseRenderLog,
+  type OwnSteps,
   type PathCounts,
   type SiteMetrics,
 } from '../../../scripts/bench/measure.ts';
@@ -21,6 +23,7 @@ import {
   type SearchResult,
   type WarmResult,
 } from '../../../scripts/bench/report.ts';
+import { outputRecorder, type TimedLine } from '../../../scripts/lib/build-site.ts';
 import { corpusCounts, generateCorpus, writeCorpus } from '../../../scripts/generate-corpus.ts';
 import { refKey } from '../../../src/lib/graph/graph';
 import { loadContentRoot } from '../../support/content';
@@ -58,6 +61,79 @@ describe('reading build logs', () => {
     expect(parseRenderLog(log)).toEqual<PathCounts>({ rendered: 4, reused: 2 });
     expect(parseCardLog(log)).toEqual({ total: 52, drawn: 9, cached: 43 });
     expect(parseCardLog('no cards here')).toBeNull();
+  });
+});
+
+describe("a build's own steps", () => {
+  test('output is recorded whole and line by line with the time each line was complete, streams apart', () => {
+    const recorder = outputRecorder();
+    recorder.add('stdout', 'one\ntw', 10);
+    recorder.add('stderr', '\x1b[31merror\x1b[39m line\n', 20);
+    recorder.add('stdout', 'o\nthree', 30);
+    const { output, lines } = recorder.done(40);
+    expect(output).toBe('one\ntwerror line\no\nthree');
+    expect(lines).toEqual<TimedLine[]>([
+      { ms: 10, text: 'one' },
+      { ms: 20, text: 'error line' },
+      { ms: 30, text: 'two' },
+      { ms: 40, text: 'three' },
+    ]);
+  });
+
+  const log = (at: Record<string, number>): TimedLine[] =>
+    [
+      ['content', '08:21:50 [briefing-content-check] Checked 10000 content files in 2101 ms.'],
+      ['sync', '08:21:56 [types] Generated 5.45s'],
+      ['generating', ' generating static routes '],
+      ['og', '[og] 10012 preview images in 1.74 s: 48 drawn (13.6 ms each, CPU time on 1 worker thread), …'],
+      ['first', '08:22:21   ├─ /404.html08:22:21 [WARN] [content] Entry docs → 404 was not found.'],
+      ['page', '08:22:22   ├─ /briefings/a/index.html (restored)'],
+      [
+        'beside',
+        '08:22:41 [briefing-published-files] Wrote 24012 files beside the pages in 2806 ms (48 preview images new).',
+      ],
+      ['links', '08:22:47 [briefing-postbuild] Checked links on 12350 pages in 5480 ms.'],
+    ]
+      .filter(([name]) => name! in at)
+      .map(([name, text]) => ({ ms: at[name!]!, text: text! }));
+  const every = {
+    content: 6000,
+    sync: 12000,
+    generating: 22000,
+    og: 30000,
+    first: 37000,
+    page: 37100,
+    beside: 57000,
+    links: 63000,
+  };
+
+  test('logged times of the steps that log them, and the wait from "generating static routes" to the first page', () => {
+    expect(parseOwnSteps(log(every))).toEqual<OwnSteps>({
+      contentCheck: 2.101,
+      beforeFirstPage: 15,
+      besidePages: 2.806,
+      linkCheck: 5.48,
+      total: 2.101 + 15 + 2.806 + 5.48,
+    });
+  });
+
+  test('null when a step is not in the log (the bare site, a skipped build)', () => {
+    for (const missing of [['content'], ['generating'], ['first', 'page'], ['beside'], ['links']]) {
+      const rest = Object.fromEntries(Object.entries(every).filter(([name]) => !missing.includes(name)));
+      expect(parseOwnSteps(log(rest)), missing.join()).toBeNull();
+    }
+    // Page lines before "generating static routes" (none is, in Astro's log) are not its first page.
+    const lines = log(every);
+    const generating = lines.splice(
+      lines.findIndex((l) => l.text.includes('generating')),
+      1,
+    );
+    lines.splice(
+      lines.findIndex((l) => l.text.includes('beside the pages')),
+      0,
+      ...generating,
+    );
+    expect(parseOwnSteps(lines)).toBeNull();
   });
 });
 
@@ -119,7 +195,16 @@ const metrics = (wallSeconds: number, peakRssBytes: number, paths: PathCounts = 
     pagefindPages: 100,
     paths,
     cards: { total: 50, drawn: 0, cached: 50 },
+    ownSteps: null,
   }) satisfies SiteMetrics;
+
+const own = (total: number): OwnSteps => ({
+  contentCheck: total * 0.1,
+  beforeFirstPage: total * 0.5,
+  besidePages: total * 0.2,
+  linkCheck: total * 0.2,
+  total,
+});
 
 const warm = (wallSeconds: number, bareSeconds: number, clean = true): WarmResult => ({
   metrics: metrics(wallSeconds, 100),
@@ -127,11 +212,16 @@ const warm = (wallSeconds: number, bareSeconds: number, clean = true): WarmResul
   clean,
 });
 
-const edit = (seconds: number, coldSeconds: number, pagefindSeconds: number | null): EditResult => ({
+const edit = (
+  seconds: number,
+  coldSeconds: number,
+  pagefindSeconds: number | null,
+  ownSteps: OwnSteps | null = null,
+): EditResult => ({
   company: 'synthetic-co-0007',
   relations: 21,
   name: 'Synthetic Co 0007 (edited)',
-  metrics: metrics(seconds, 100, { rendered: 30, reused: 70 }),
+  metrics: { ...metrics(seconds, 100, { rendered: 30, reused: 70 }), ownSteps },
   incrementalEditSeconds: seconds,
   fractionOfCold: seconds / coldSeconds,
   pagefindSeconds,
@@ -217,6 +307,21 @@ describe('budget verdicts', () => {
     expect(budgetVerdicts([quick], search(151_000)).at(-1)!.status).toBe('fail');
   });
 
+  test("the edit's note splits off our own steps and says when the build without them is over the budget", () => {
+    const note = (e: EditResult) => budgetVerdicts([run(1000, metrics(100, 300), metrics(50, 300), { edit: e })])[2]!;
+    const under = note(edit(30, 100, 10, own(10)));
+    expect(under).toMatchObject({ row: 'edit', status: 'fail' });
+    expect(under.note).toBe(
+      'Pagefind 10.0 s of 30.0 s; our steps 10.0 s (content check 1.0, before the first page 5.0, ' +
+        'files beside the pages 2.0, link check 2.0); without them 20% of the cold build',
+    );
+    expect(note(edit(40, 100, 12, own(10))).note).toMatch(
+      /; without them 30% of the cold build, over the budget whatever our build steps cost$/,
+    );
+    // Without the steps in the log, Pagefind's part only.
+    expect(note(edit(40, 100, 12)).note).toBe('Pagefind 12.0 s of 40.0 s');
+  });
+
   test('a warm build that reused paths or drew cards is flagged', () => {
     const dirty = run(200, metrics(10, 300), metrics(5, 400), { warm: warm(6, 5, false) });
     dirty.warm!.metrics.paths.reused = 3;
@@ -232,7 +337,7 @@ describe('the printed report', () => {
     run(1000, metrics(10, 300 * 2 ** 20), metrics(5, 200 * 2 ** 20), { warm: warm(7, 5), edit: edit(2, 10, 0.5) }),
     run(10_000, metrics(60, 900 * 2 ** 20), metrics(50, 1000 * 2 ** 20), {
       warm: warm(80, 50),
-      edit: edit(20, 60, 9.5),
+      edit: edit(20, 60, 9.5, own(4)),
       profileDir: '/tmp/profiles',
     }),
   ];
@@ -257,6 +362,8 @@ describe('the printed report', () => {
     expect(row('peak memory / bare Starlight')).toMatch(/1\.50× FAIL\s+0\.90× PASS$/);
     expect(row('first search query, gzip (largest site)')).toMatch(/≤ 150 kB\s+—\s+120\.5 kB PASS$/);
     expect(row('edit build, s (Pagefind part)')).toMatch(/2\.0 \(0\.5\)\s+20\.0 \(9\.5\)$/);
+    // 20 s: our steps 4, Pagefind 9.5, the rest 6.5; "—" where the log did not say.
+    expect(row('edit build: ours / Pagefind / rest, s')).toMatch(/—\s+4\.0 \/ 9\.5 \/ 6\.5$/);
     expect(row('paths rendered: cold / warm / edit')).toMatch(/100 of 100 \/ 100 of 100 \/ 30 of 100$/);
     // Every line of the table is as wide as its widest cell allows: the columns line up.
     const header = lines.find((line) => line.includes('1,000 pages'))!;
@@ -273,9 +380,13 @@ describe('the printed report', () => {
   });
 
   test('with --rebuild, the forced no-change build and its share of the cold build, where measured', () => {
-    const rebuilt = [runs[0]!, { ...runs[1]!, rebuild: { wallSeconds: 21, fractionOfCold: 21 / 60, htmlPages: 100 } }];
+    const rebuild = { wallSeconds: 21, fractionOfCold: 21 / 60, htmlPages: 100, pagefindSeconds: 9, ownSteps: own(5) };
+    const rebuilt = [runs[0]!, { ...runs[1]!, rebuild }];
     const lines = formatReport({ ...report, runs: rebuilt }).split('\n');
     expect(lines.find((line) => line.startsWith('nothing changed, forced rebuild'))).toMatch(/—\s+21\.0 \(35%\)$/);
+    expect(lines.find((line) => line.startsWith('forced rebuild: ours / Pagefind / rest'))).toMatch(
+      /—\s+5\.0 \/ 9\.0 \/ 7\.0$/,
+    );
     expect(row('nothing changed, forced rebuild')).toBeUndefined();
   });
 });
