@@ -3,6 +3,7 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { validatedGlob } from './loaders/validated-glob';
 import { contentRoot } from './lib/content/locations';
+import { reusedForStarlightPages } from './lib/content/page-schema';
 import { loadSiteConfig } from './lib/content/site-config';
 import { createSchemas, type SchemaContext } from './schemas';
 
@@ -17,8 +18,9 @@ function collection<S extends (typeof schemas)[keyof typeof schemas]>(folder: st
 
 export const collections = {
   // Starlight's own collections: product pages (about, 404) and interface strings. The beat's
-  // content is everything below, read from the content root.
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  // content is everything below, read from the content root. Every page of the site is a
+  // <StarlightPage>, which checks its frontmatter with the docs schema: built once for all of them.
+  docs: defineCollection({ loader: docsLoader(), schema: reusedForStarlightPages(docsSchema()) }),
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   companies: collection('companies', schemas.companies, ['yaml', 'yml']),
   people: collection('people', schemas.people, ['yaml', 'yml']),
