@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom, syntheticParagraph, syntheticSentence } from '../generate-corpus.ts';
-import { PROJECT_ROOT } from '../lib/build-site.ts';
+import { outputRecorder, PROJECT_ROOT } from '../lib/build-site.ts';
 import { measureBuild, type SiteMetrics } from './measure.ts';
 import { startTreeSampler } from './process-tree.ts';
 
@@ -96,6 +96,7 @@ export async function buildBareSite(root: string): Promise<SiteMetrics> {
   const sampler = startTreeSampler();
   const called = performance.now();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((done, fail) => {
+    const recorder = outputRecorder();
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('BRIEFING_')));
     // Starlight as shipped: plain `astro build`, without our build's ASTRO_NODE_FLAGS.
     const child = spawn(
@@ -107,15 +108,13 @@ export async function buildBareSite(root: string): Promise<SiteMetrics> {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    let text = '';
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => recorder.add('stdout', chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => recorder.add('stderr', chunk));
     child.on('error', (error) => {
       sampler.stop();
       fail(error);
     });
-    // eslint-disable-next-line no-control-regex
-    child.on('close', (exit) => done({ code: exit, output: text.replace(/\x1b\[[0-9;]*m/g, '') }));
+    child.on('close', (exit) => done({ code: exit, output: recorder.done().output }));
   });
   const ended = performance.now();
   const sample = sampler.stop();

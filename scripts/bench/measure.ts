@@ -33,9 +33,9 @@ export interface SiteMetrics {
 }
 
 /**
- * Seconds the build spent in this project's own steps, as opposed to Astro's, Pagefind's and
+ * Seconds the build spent in this project's own build steps, as opposed to Astro's, Pagefind's and
  * Node's (see {@link parseOwnSteps}). What is left of a build's time when these are taken away is
- * what no change to this project's build code can save.
+ * theirs, but for rendering the pages that changed, which runs this project's components.
  */
 export interface OwnSteps {
   /** The content check before Astro's own (its logged time). */
