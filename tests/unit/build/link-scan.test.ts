@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { scanPage } from '../../../src/lib/build/link-check';
-import { linkScanWorkerScript, scanFiles } from '../../../src/lib/build/link-scan';
+import { encodeScanCache, linkScanWorkerScript, scanFiles, type ScanCacheFile } from '../../../src/lib/build/link-scan';
 import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'link-scan-'));
@@ -52,9 +52,9 @@ describe('scanFiles', () => {
     expect(existsSync(cacheFile)).toBe(true);
     expect(await scanFiles(some, { script, threads: 2, cacheFile })).toEqual(first);
     // A page whose hash is in the cache is taken from it, not parsed again (the planted entry shows).
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { pages: Record<string, unknown> };
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as ScanCacheFile;
     const hash = createHash('sha1').update(readFileSync(some[3]!)).digest('base64url');
-    cache.pages[hash] = { anchors: ['planted'], links: ['/planted/'] };
+    cache.pages[hash] = [[cache.strings.push('planted') - 1], [cache.strings.push('/planted/') - 1]];
     writeFileSync(cacheFile, JSON.stringify(cache));
     const planted = await scanFiles(some, { script, threads: 2, cacheFile });
     expect(planted[3]).toEqual({ anchors: new Set(['planted']), links: ['/planted/'] });
@@ -68,7 +68,7 @@ describe('scanFiles', () => {
       const again = await scanFiles(some, { script, threads: 2, cacheFile });
       expect(again[5]).toEqual({ anchors: new Set(['new']), links: ['/changed/'] });
       expect(again.filter((_, i) => i !== 5)).toEqual(first.filter((_, i) => i !== 5));
-      const rewritten = JSON.parse(readFileSync(cacheFile, 'utf8')) as { pages: Record<string, unknown> };
+      const rewritten = JSON.parse(readFileSync(cacheFile, 'utf8')) as ScanCacheFile;
       expect(Object.keys(rewritten.pages)).toHaveLength(new Set(some.map((f) => readFileSync(f, 'utf8'))).size);
     } finally {
       writeFileSync(changed, before);
@@ -80,9 +80,28 @@ describe('scanFiles', () => {
     const few = files.slice(0, 3);
     const hash = createHash('sha1').update(readFileSync(few[0]!)).digest('base64url');
     const lie = { anchors: ['lie'], links: ['/lie/'] };
-    writeFileSync(cacheFile, JSON.stringify({ version: 0, pages: { [hash]: lie } }));
+    writeFileSync(cacheFile, JSON.stringify({ ...encodeScanCache({ [hash]: lie }), version: 1 }));
     expect((await scanFiles(few, { script, cacheFile }))[0]!.links).not.toContain('/lie/');
+    // The same entry in this version's format is used: the version alone kept it out.
+    writeFileSync(cacheFile, JSON.stringify(encodeScanCache({ [hash]: lie })));
+    expect((await scanFiles(few, { script, cacheFile }))[0]!.links).toEqual(['/lie/']);
+    const fresh = few.map((f) => scanPage(readFileSync(f, 'utf8')));
+    // An index with no string behind it: the whole cache is set aside.
+    writeFileSync(cacheFile, JSON.stringify({ ...encodeScanCache({ [hash]: lie }), strings: ['lie'] }));
+    expect(await scanFiles(few, { script, cacheFile })).toEqual(fresh);
     writeFileSync(cacheFile, '{ not json');
-    expect(await scanFiles(few, { script, cacheFile })).toEqual(few.map((f) => scanPage(readFileSync(f, 'utf8'))));
+    expect(await scanFiles(few, { script, cacheFile })).toEqual(fresh);
+  });
+
+  test('the cache file writes each anchor and link once and reads back what was scanned', async () => {
+    const cacheFile = join(work, 'interned.json');
+    const some = files.slice(0, 40);
+    const scanned = await scanFiles(some, { script, cacheFile });
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as ScanCacheFile;
+    expect(new Set(cache.strings).size).toBe(cache.strings.length);
+    const distinct = new Set(scanned.flatMap((page) => [...page.anchors, ...page.links]));
+    expect(new Set(cache.strings)).toEqual(distinct);
+    // Read back (every page from the cache), the same anchors and links in the same order.
+    expect(await scanFiles(some, { script, cacheFile })).toEqual(scanned);
   });
 });
