@@ -213,8 +213,9 @@ function editNote(edit: EditResult, coldSeconds: number): string {
   if (edit.pagefindSeconds === null) return 'Pagefind not separated in the log';
   const note = `Pagefind ${edit.pagefindSeconds.toFixed(1)} s of ${wall.toFixed(1)} s`;
   const own = edit.metrics.ownSteps;
-  if (!own) return note;
-  const without = (wall - own.total) / coldSeconds;
+  const split = timeSplit(wall, edit.pagefindSeconds, own);
+  if (!own || !split) return note;
+  const without = (split.pagefind + split.rest) / coldSeconds;
   const steps =
     `content check ${own.contentCheck.toFixed(1)}, before the first page ${own.beforeFirstPage.toFixed(1)}, ` +
     `files beside the pages ${own.besidePages.toFixed(1)}, link check ${own.linkCheck.toFixed(1)}`;

@@ -78,6 +78,7 @@ describe('scripts/bench.ts', () => {
     expect(run.bare.htmlPages).toBe(PAGES + 1);
     expect(run.bare.cards).toBeNull();
     // Our own build steps are read from the log (the bare site has none), and they are part of it.
+    expect(run.ours.ownSteps).not.toBeNull();
     const own = run.ours.ownSteps!;
     for (const step of ['contentCheck', 'besidePages', 'linkCheck'] as const)
       expect(own[step], step).toBeGreaterThanOrEqual(0);

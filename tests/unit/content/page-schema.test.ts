@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
+import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
 import {
   isStarlightPageContext,
   reusedForStarlightPages,
@@ -59,7 +60,7 @@ describe("the docs schema for Starlight's pages", () => {
     // If this fails, Starlight changed how <StarlightPage> checks frontmatter: see
     // src/lib/content/page-schema.ts, and update isStarlightPageContext (or drop the wrapper).
     const source = readFileSync(
-      join(process.cwd(), 'node_modules/@astrojs/starlight/dist/utils/starlight-page.js'),
+      join(PROJECT_ROOT, 'node_modules/@astrojs/starlight/dist/utils/starlight-page.js'),
       'utf8',
     );
     expect(source).toContain('collections?.docs?.schema');
