@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { root as astroRoot, site as configuredSite, srcDir } from 'astro:config/server';
+import { cacheDir, root as astroRoot, site as configuredSite, srcDir } from 'astro:config/server';
 import { getCollection } from 'astro:content';
 import { ContentError } from './lib/content/content-errors';
 import { toAstroError } from './loaders/astro-error';
@@ -12,6 +12,7 @@ import { loadSiteConfig } from './lib/content/site-config';
 import { sidebarInput, type SidebarInput } from './lib/pages/navigation';
 import {
   buildPageList,
+  PageUnits,
   pagesOf,
   sharedCards,
   type DocsPage,
@@ -21,6 +22,7 @@ import {
 } from './lib/pages/page-list';
 import type { OgCard } from './lib/publishing/og-card';
 import type { PageContext } from './lib/pages/views';
+import { codeDigest, readUnits, writeUnits } from './lib/pages/unit-cache';
 import { ENTITY_COLLECTIONS, type Ref } from './schemas/common';
 import type { SiteConfig } from './schemas/site';
 import { buildTimeline, indexTimeline, type TimelineIndex, type TimelineItem } from './lib/timeline/timeline';
@@ -155,12 +157,27 @@ export function getPages(): Promise<SitePage[]> {
       getDocsPages(),
       getSidebar(),
     ]);
-    return buildPageList(ctx, {
+    // A build keeps what each entity's pages were built from, and reuses the pages of those
+    // whose reads are unchanged (src/lib/pages/dependencies.ts); the dev server builds every page.
+    const cache = import.meta.env.DEV ? undefined : fileURLToPath(cacheDir);
+    const salt = cache ? codeDigest(dirname(fileURLToPath(import.meta.url))) : '';
+    const units = cache ? new PageUnits(readUnits(cache, salt)) : undefined;
+    const started = performance.now();
+    const list = buildPageList(ctx, {
       timeline: items,
       docs: docsPages,
       siteWide: { site: ctx.site, sidebar, siteUrl: ctx.siteUrl.href },
       body: (ref: Ref<'briefings'>) => bodies.get(ref.id) ?? '',
+      units,
     });
+    if (cache && units) {
+      writeUnits(cache, units.next, salt);
+      console.info(
+        `\n[pages] ${list.length} pages listed in ${((performance.now() - started) / 1000).toFixed(2)} s: ` +
+          `the pages of ${units.reused} entities unchanged, of ${units.built} built.`,
+      );
+    }
+    return list;
   })();
   return pages;
 }

@@ -102,6 +102,8 @@ export interface Graph {
   redirects(): { from: Ref; to: Ref }[];
   /** Number of entities per collection. */
   counts(): Record<EntityCollection, number>;
+  /** Position of every entity of a collection in the order of {@link all}, by id. */
+  order(collection: EntityCollection): ReadonlyMap<string, number>;
 }
 
 /** `companies/catl`: the key of a reference in maps. */
@@ -575,6 +577,7 @@ export function buildGraph(
   for (const edges of outgoing.values()) outIndex.set(edges[0]!.from, edges);
   const inIndex = new RefIndex<Edge[]>();
   for (const edges of incoming.values()) inIndex.set(edges[0]!.to, edges);
+  const orders = new Map<EntityCollection, Map<string, number>>();
   const ofKind = (edges: Edge[] | undefined, kind: EdgeKind | undefined) =>
     !edges ? [] : kind ? edges.filter((e) => e.kind === kind) : edges.slice();
 
@@ -590,5 +593,10 @@ export function buildGraph(
     incoming: (ref, kind) => ofKind(inIndex.get(ref), kind),
     redirects: () => redirects,
     counts: () => counts,
+    order: (collection) => {
+      let order = orders.get(collection);
+      if (!order) orders.set(collection, (order = new Map(byCollection.get(collection)?.map((n, i) => [n.ref.id, i]))));
+      return order;
+    },
   };
 }

@@ -36,21 +36,10 @@ function uniqueNodes<C extends EntityCollection>(graph: Graph, refs: Ref[], coll
   return nodes;
 }
 
-const orders = new WeakMap<Graph, Map<EntityCollection, Map<string, number>>>();
-
-/** Position of every entity in its collection's order, computed once per graph and collection. */
-function orderOf(graph: Graph, collection: EntityCollection): Map<string, number> {
-  let byCollection = orders.get(graph);
-  if (!byCollection) orders.set(graph, (byCollection = new Map()));
-  let order = byCollection.get(collection);
-  if (!order) byCollection.set(collection, (order = new Map(graph.all(collection).map((n, i) => [n.ref.id, i]))));
-  return order;
-}
-
 /** Keeps the graph's order of a collection (newest briefings first, events by date, …). */
 function inGraphOrder<C extends EntityCollection>(graph: Graph, nodes: Node<C>[]): Node<C>[] {
   if (nodes.length < 2) return nodes;
-  const order = orderOf(graph, nodes[0]!.ref.collection);
+  const order = graph.order(nodes[0]!.ref.collection);
   return [...nodes].sort((a, b) => order.get(a.ref.id)! - order.get(b.ref.id)!);
 }
 

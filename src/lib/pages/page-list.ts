@@ -21,6 +21,7 @@ import { searchRecord, type SearchRecord } from '../search/search-index';
 import { timelinePages } from '../timeline/pages';
 import type { TimelineItem } from '../timeline/timeline';
 import { clip } from '../values/text';
+import { digestAll, Digests, trackedInputs, type Dependency, type UnitInputs } from './dependencies';
 import {
   briefingFooter,
   entityPage,
@@ -150,10 +151,10 @@ export interface TimelinePageView {
 
 export type SitePage =
   | (PageBase & { route: 'home'; view: HomePageView })
-  | (PageBase & { route: 'entity'; view: EntityPageView })
-  | (PageBase & { route: 'briefing'; view: BriefingPageView })
+  | (PageBase & { route: 'entity'; ref: Ref; view: EntityPageView })
+  | (PageBase & { route: 'briefing'; ref: Ref<'briefings'>; view: BriefingPageView })
   | (PageBase & { route: 'index'; view: IndexPageView })
-  | (PageBase & { route: 'relation-list'; view: RelationListView })
+  | (PageBase & { route: 'relation-list'; ref: Ref; relation: string; number: number; view: RelationListView })
   | (PageBase & { route: 'timeline' })
   | (PageBase & { route: 'timeline-page'; view: TimelinePageView })
   | (PageBase & { route: 'search' })
@@ -223,6 +224,119 @@ function briefingDependencies(ctx: PageContext, node: Node<'briefings'>): unknow
   return deps;
 }
 
+/**
+ * The pages of one entity: its own page (a briefing's, or an entity page) and the full lists of
+ * its sections too long for the page. Built only from `inputs`, so that what it reads can be
+ * recorded (see dependencies.ts).
+ */
+function entityPages(inputs: UnitInputs, ref: Ref, key: (path: string, view: unknown) => string): SitePage[] {
+  const { graph, site } = inputs;
+  const node = graph.node(ref);
+  const card: PageCard = { own: entityCard(graph, node, site, inputs.today) };
+  if (ref.collection === 'briefings') {
+    const briefing = ref as Ref<'briefings'>;
+    const b = (node as Node<'briefings'>).data;
+    const view: BriefingPageView = {
+      ref: briefing,
+      title: node.title,
+      description: b.description,
+      footer: briefingFooter(inputs, briefing),
+      search: searchRecord(graph, node),
+    };
+    const path = entityUrl(ref);
+    const deps = [view, card, b, inputs.body(briefing), briefingDependencies(inputs, node as Node<'briefings'>)];
+    return [{ route: 'briefing', path, ref: briefing, card, view, cacheKey: key(path, deps) }];
+  }
+  const view = entityPage(inputs, ref as Ref<EntityPageCollection>);
+  const path = entityUrl(ref);
+  const pages: SitePage[] = [{ route: 'entity', path, ref, card, view, cacheKey: key(path, [view, card]) }];
+  // Sections too long for the page have full lists of their own.
+  for (const section of view.sections) {
+    if (!section.list) continue;
+    for (const { page, last, items } of paginate(section.list, site.pageSizes.fullList)) {
+      const list = section.title;
+      const title = fill(ui.lists.relationTitle, { name: node.title, list });
+      const path = relationListUrl(ref, section.id, page);
+      const listCard: PageCard = { shared: 'relation-list' };
+      const listView: RelationListView = {
+        entity: ref,
+        relation: section.id,
+        title: last > 1 ? fill(ui.lists.titlePage, { title, page, last }) : title,
+        description: fill(ui.lists.relationDescription, { list, name: node.title, count: section.list.length }),
+        back: { name: node.title, href: withAnchor(entityUrl(ref), section.id) },
+        count: section.list.length,
+        page,
+        last,
+        items,
+      };
+      pages.push({
+        route: 'relation-list',
+        path,
+        ref,
+        relation: section.id,
+        number: page,
+        card: listCard,
+        view: listView,
+        cacheKey: key(path, [listView, listCard]),
+      });
+    }
+  }
+  return pages;
+}
+
+/**
+ * The entities' pages a build keeps for the next one: for each entity (by its page's path), what
+ * its pages were built from ({@link Dependency}, with their digest) and the pages without their
+ * views. The next build uses a record whose reads still give the same digest instead of building
+ * the views again; a view is then built only if something asks for it (Astro, when it renders the
+ * page after all).
+ */
+export interface UnitRecord {
+  deps: Dependency[];
+  digest: string;
+  pages: StoredPage[];
+}
+
+/** A page as a {@link UnitRecord} keeps it: everything but its view. */
+export type StoredPage = DistributiveOmit<
+  Extract<SitePage, { route: 'entity' | 'briefing' | 'relation-list' }>,
+  'view'
+>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The previous build's entity records, and this build's, filled by {@link buildPageList}. */
+export class PageUnits {
+  readonly next = new Map<string, UnitRecord>();
+  /** Entities whose pages were taken from the previous build's record. */
+  reused = 0;
+  /** Entities whose pages were built. */
+  built = 0;
+  constructor(readonly previous: ReadonlyMap<string, UnitRecord> = new Map()) {}
+}
+
+function storedPage(page: SitePage): StoredPage {
+  const { view: _view, ...stored } = page as Extract<SitePage, { route: 'entity' | 'briefing' | 'relation-list' }>;
+  return stored;
+}
+
+/** Pages from a record, each view built (all of the entity's at once) the first time one is read. */
+function lazyPages(stored: readonly StoredPage[], build: () => SitePage[]): SitePage[] {
+  let views: Map<string, unknown> | undefined;
+  return stored.map((page) => {
+    const lazy = { ...page } as SitePage;
+    Object.defineProperty(lazy, 'view', {
+      enumerable: true,
+      get() {
+        views ??= new Map(build().map((built) => [built.path, (built as { view?: unknown }).view]));
+        const view = views.get(page.path);
+        if (view === undefined) throw new Error(`The page list's record of ${page.path} is out of date.`);
+        return view;
+      },
+    });
+    return lazy;
+  });
+}
+
 /** Every page of the site, in a stable order (see {@link SitePage}). */
 export function buildPageList(
   ctx: PageContext,
@@ -232,6 +346,7 @@ export function buildPageList(
     siteWide,
     body,
     cacheKeys = true,
+    units,
   }: {
     /** Every timeline item, in order. */
     timeline: TimelineItem[];
@@ -244,14 +359,19 @@ export function buildPageList(
      * key is then empty, which saves hashing every view.
      */
     cacheKeys?: boolean;
+    /**
+     * The entities' pages of the previous build, each with what it was built from, and where to
+     * record this build's (see {@link PageUnits}); without, every page is built.
+     */
+    units?: PageUnits;
   },
 ): SitePage[] {
   const { graph, site } = ctx;
   const wide = hash(siteWide);
   const key = (path: string, view: unknown) => (cacheKeys ? hash([wide, path, view]) : '');
   const pages: SitePage[] = [];
-  const add = <P extends Omit<SitePage, 'cacheKey'> & { view?: unknown }>(page: P) =>
-    pages.push({ ...page, cacheKey: key(page.path, [page.view, page.card]) } as unknown as SitePage);
+  const add = (page: DistributiveOmit<SitePage, 'cacheKey'>) =>
+    pages.push({ ...page, cacheKey: key(page.path, [(page as { view?: unknown }).view, page.card]) } as SitePage);
 
   add({
     route: 'home',
@@ -321,59 +441,31 @@ export function buildPageList(
     }
   }
 
+  const inputs: UnitInputs = { ...ctx, body };
+  const digests = units && cacheKeys ? new Digests(inputs) : undefined;
+  // A record is of one site-wide part: its pages' cache keys hold it.
+  const unitDigest = (deps: readonly Dependency[]) => digestAll([wide, digests!.all(deps)]);
   for (const collection of ENTITY_COLLECTIONS) {
     for (const node of graph.all(collection)) {
-      const card: PageCard = { own: entityCard(graph, node, site, ctx.today) };
-      if (collection === 'briefings') {
-        const ref = node.ref as Ref<'briefings'>;
-        const b = (node as Node<'briefings'>).data;
-        const view: BriefingPageView = {
-          ref,
-          title: node.title,
-          description: b.description,
-          footer: briefingFooter(ctx, ref),
-          search: searchRecord(graph, node),
-        };
-        pages.push({
-          route: 'briefing',
-          path: entityUrl(ref),
-          card,
-          view,
-          cacheKey: cacheKeys
-            ? key(entityUrl(ref), [view, card, b, body(ref), briefingDependencies(ctx, node as Node<'briefings'>)])
-            : '',
-        });
+      const build = (from: UnitInputs) => entityPages(from, node.ref, key);
+      if (!units || !digests) {
+        pages.push(...build(inputs));
         continue;
       }
-      const view = entityPage(ctx, node.ref as Ref<EntityPageCollection>);
-      add({ route: 'entity', path: entityUrl(node.ref), card, view });
-      // Sections too long for the page have full lists of their own.
-      for (const section of view.sections) {
-        if (!section.list) continue;
-        for (const { page, last, items } of paginate(section.list, site.pageSizes.fullList)) {
-          const list = section.title;
-          const title = fill(ui.lists.relationTitle, { name: node.title, list });
-          add({
-            route: 'relation-list',
-            path: relationListUrl(node.ref, section.id, page),
-            card: { shared: 'relation-list' },
-            view: {
-              entity: node.ref,
-              relation: section.id,
-              title: last > 1 ? fill(ui.lists.titlePage, { title, page, last }) : title,
-              description: fill(ui.lists.relationDescription, { list, name: node.title, count: section.list.length }),
-              back: {
-                text: fill(ui.lists.backTo, { name: node.title }),
-                href: withAnchor(entityUrl(node.ref), section.id),
-              },
-              count: section.list.length,
-              page,
-              last,
-              items,
-            },
-          });
-        }
+      const unit = entityUrl(node.ref);
+      const previous = units.previous.get(unit);
+      if (previous && unitDigest(previous.deps) === previous.digest) {
+        pages.push(...lazyPages(previous.pages, () => build(inputs)));
+        units.next.set(unit, previous);
+        units.reused++;
+        continue;
       }
+      const deps = new Set<Dependency>();
+      const built = build(trackedInputs(inputs, deps));
+      const read = [...deps];
+      units.next.set(unit, { deps: read, digest: unitDigest(read), pages: built.map(storedPage) });
+      units.built++;
+      pages.push(...built);
     }
   }
 

@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto';
+import type { Ref } from '../../schemas/common';
+import type { PageContext } from './views';
+
+/**
+ * What a part of the page list was built from, recorded as it is built, so that the next build
+ * can tell without building it again whether it would come out the same.
+ *
+ * Views are pure functions of what they read from the page context (see views.ts). A view built
+ * from a {@link trackedInputs} context records every read: each graph call with its arguments,
+ * each timeline lookup, each other field of the context. The next build gives every recorded read
+ * a digest from its own content ({@link Digests}): when all of a part's reads give the digests
+ * they gave before, the part would come out the same, and its previous result can be used. Nothing
+ * is assumed about which reads matter: whatever a view reads is recorded, by the proxy, not by the
+ * view's author.
+ */
+
+/** What a view is built from: the page context, and the MDX source of a briefing. */
+export interface UnitInputs extends PageContext {
+  body(ref: Ref<'briefings'>): string;
+}
+
+/**
+ * How each field of {@link UnitInputs} is tracked: an object whose methods are recorded call by
+ * call with their arguments (`methods`), an object of Maps whose lookups are recorded key by key
+ * (`maps`), a function recorded call by call (`call`), or a value recorded whole (`value`).
+ * A field added to the page context is a type error here until it says how it is tracked.
+ */
+const PLAN: Record<keyof UnitInputs, 'methods' | 'maps' | 'call' | 'value'> = {
+  graph: 'methods',
+  timeline: 'maps',
+  body: 'call',
+  site: 'value',
+  siteUrl: 'value',
+  today: 'value',
+};
+
+/** A recorded read: a JSON array of the path from the inputs (`graph.outgoing`) and, for a call, its arguments. */
+export type Dependency = string;
+
+/** A value that cannot be digested (a function, a class instance): what reads it is never reused. */
+export class Untrackable extends Error {}
+
+const UNDEFINED = '\u0000undefined';
+
+function replacer(this: unknown, _key: string, value: unknown): unknown {
+  if (value === undefined) return UNDEFINED;
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function' || typeof value === 'symbol') throw new Untrackable(`a ${typeof value}`);
+    if (typeof value === 'bigint') return `${value}n`;
+    return value;
+  }
+  if (Array.isArray(value)) return value;
+  if (value instanceof Map) return { '\u0000map': [...value] };
+  if (value instanceof Set) return { '\u0000set': [...value] };
+  if (value instanceof URL) return { '\u0000url': value.href };
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw new Untrackable(`an instance of ${value.constructor?.name}`);
+  return value;
+}
+
+/**
+ * A digest of a value made of plain data (objects, arrays, Maps, Sets, URLs, dates as their
+ * ISO string, undefined kept apart from a missing key); throws {@link Untrackable} for anything else.
+ */
+export function digestOf(value: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(value, replacer) ?? UNDEFINED)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+/** A hash of strings in order. */
+export function digestAll(parts: Iterable<string>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('base64url').slice(0, 22);
+}
+
+/** Arguments JSON gives back as they were: plain data without undefined (but at the end), functions or instances. */
+function plainArgs(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(plainArgs);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.values(value as object).every(plainArgs);
+  }
+  return false;
+}
+
+/** A read that cannot be recorded: its digest never matches, so what made it is built again. */
+const UNRECORDABLE: Dependency = JSON.stringify(['\u0000unrecordable']);
+
+function dependency(path: string, args?: readonly unknown[]): Dependency {
+  if (!args) return JSON.stringify([path]);
+  const given = [...args];
+  while (given.length > 0 && given.at(-1) === undefined) given.pop();
+  return given.every(plainArgs) ? JSON.stringify([path, given]) : UNRECORDABLE;
+}
+
+/**
+ * `inputs` with every read recorded into `deps` (see the module comment). Values are returned as
+ * they are; only the graph, the timeline's Maps and the body function are wrapped.
+ */
+export function trackedInputs(inputs: UnitInputs, deps: Set<Dependency>): UnitInputs {
+  const wrapped = new Map<string, unknown>();
+  const methods = (name: string, target: object) =>
+    new Proxy(target, {
+      get(object, key) {
+        const member = Reflect.get(object, key) as unknown;
+        if (typeof key !== 'string') return member;
+        if (typeof member !== 'function') {
+          deps.add(dependency(`${name}.${key}`));
+          return member;
+        }
+        return (...args: unknown[]) => {
+          deps.add(dependency(`${name}.${key}`, args));
+          return (member as (...a: unknown[]) => unknown).apply(object, args);
+        };
+      },
+    });
+  const maps = (name: string, target: object) =>
+    new Proxy(target, {
+      get(object, key) {
+        const member = Reflect.get(object, key) as unknown;
+        if (typeof key !== 'string') return member;
+        if (!(member instanceof Map)) {
+          deps.add(dependency(`${name}.${key}`));
+          return member;
+        }
+        const map = member as Map<unknown, unknown>;
+        return new Proxy(map, {
+          get(m, method) {
+            if (method === 'get') {
+              return (k: unknown) => {
+                deps.add(dependency(`${name}.${key}.get`, [k]));
+                return m.get(k);
+              };
+            }
+            // Anything else (size, has, iteration) depends on the whole Map.
+            deps.add(dependency(`${name}.${key}`));
+            const value = Reflect.get(m, method, m) as unknown;
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(m) : value;
+          },
+        });
+      },
+    });
+  return new Proxy(inputs, {
+    get(object, key) {
+      const value = Reflect.get(object, key) as unknown;
+      if (typeof key !== 'string') return value;
+      // A field the plan does not know is read whole.
+      const plan = PLAN[key as keyof UnitInputs] ?? 'value';
+      if (plan === 'value') {
+        deps.add(dependency(key));
+        return value;
+      }
+      if (plan === 'call') {
+        return (...args: unknown[]) => {
+          deps.add(dependency(key, args));
+          return (value as (...a: unknown[]) => unknown)(...args);
+        };
+      }
+      if (!wrapped.has(key)) wrapped.set(key, (plan === 'methods' ? methods : maps)(key, value as object));
+      return wrapped.get(key);
+    },
+  });
+}
+
+/**
+ * The digest of each recorded read against this build's inputs, each computed once per build.
+ * A read that throws or returns something that cannot be digested gets a digest no earlier read
+ * had, so whatever made it is built again.
+ */
+export class Digests {
+  readonly #memo = new Map<Dependency, string>();
+  constructor(readonly inputs: UnitInputs) {}
+
+  of(dep: Dependency): string {
+    let digest = this.#memo.get(dep);
+    if (digest === undefined) {
+      digest = this.#compute(dep);
+      this.#memo.set(dep, digest);
+    }
+    return digest;
+  }
+
+  /** The digest of a part built from `deps`. */
+  all(deps: readonly Dependency[]): string {
+    return digestAll(deps.map((dep) => `${dep}=${this.of(dep)}`));
+  }
+
+  #compute(dep: Dependency): string {
+    if (dep === UNRECORDABLE) return `unknown:${Math.random()}`;
+    try {
+      const [path, args] = JSON.parse(dep) as [string, unknown[]?];
+      const names = path.split('.');
+      let holder: unknown = this.inputs;
+      for (const name of names.slice(0, -1)) holder = (holder as Record<string, unknown>)[name];
+      let value = (holder as Record<string, unknown>)[names.at(-1)!];
+      if (args) value = (value as (...a: unknown[]) => unknown).apply(holder, args);
+      return digestOf(value);
+    } catch {
+      return `unknown:${Math.random()}`;
+    }
+  }
+}

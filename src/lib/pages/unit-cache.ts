@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Dependency } from './dependencies';
+import type { StoredPage, UnitRecord } from './page-list';
+
+/**
+ * The page list's records of the entities' pages (see {@link UnitRecord}), kept between builds in
+ * one JSON file of the cache folder. Every recorded read is written once (`strings`) and each
+ * entity's reads as indexes into them: thousands of entities read the same nodes. A file of
+ * another version or of other code (`salt`), or one that does not hold together, is set aside
+ * whole: every page is then built, as in a first build.
+ */
+
+export const UNIT_CACHE_FILE = 'page-units.json';
+const VERSION = 1;
+
+interface UnitCacheFile {
+  version: number;
+  salt: string;
+  strings: Dependency[];
+  units: [unit: string, deps: number[], digest: string, pages: StoredPage[]][];
+}
+
+export function encodeUnits(units: ReadonlyMap<string, UnitRecord>, salt: string): UnitCacheFile {
+  const strings: Dependency[] = [];
+  const index = new Map<Dependency, number>();
+  const encoded: UnitCacheFile['units'] = [];
+  for (const [unit, record] of units) {
+    const deps = record.deps.map((dep) => {
+      let at = index.get(dep);
+      if (at === undefined) index.set(dep, (at = strings.push(dep) - 1));
+      return at;
+    });
+    encoded.push([unit, deps, record.digest, record.pages]);
+  }
+  return { version: VERSION, salt, strings, units: encoded };
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** The records of a cache file's content; none when it is of another version or salt, or inconsistent. */
+export function decodeUnits(file: unknown, salt: string): Map<string, UnitRecord> {
+  const units = new Map<string, UnitRecord>();
+  const cache = file as Partial<UnitCacheFile> | null;
+  if (!cache || cache.version !== VERSION || cache.salt !== salt) return units;
+  if (!Array.isArray(cache.strings) || !cache.strings.every(isString) || !Array.isArray(cache.units)) return units;
+  const strings = cache.strings;
+  for (const entry of cache.units as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 4) return new Map();
+    const [unit, deps, digest, pages] = entry as unknown[];
+    if (!isString(unit) || !isString(digest) || !Array.isArray(deps) || !Array.isArray(pages)) return new Map();
+    const read = deps.map((at) => (Number.isInteger(at) ? strings[at as number] : undefined));
+    if (read.some((dep) => dep === undefined)) return new Map();
+    const wellFormed = pages.every(
+      (page: unknown) =>
+        !!page &&
+        typeof page === 'object' &&
+        isString((page as StoredPage).path) &&
+        isString((page as StoredPage).route) &&
+        isString((page as StoredPage).cacheKey),
+    );
+    if (!wellFormed) return new Map();
+    units.set(unit, { deps: read as Dependency[], digest, pages: pages as StoredPage[] });
+  }
+  return units;
+}
+
+/** The records kept in `cacheDir` for code of this `salt` (none if there are none, or they are unreadable). */
+export function readUnits(cacheDir: string, salt: string): Map<string, UnitRecord> {
+  try {
+    return decodeUnits(JSON.parse(readFileSync(join(cacheDir, UNIT_CACHE_FILE), 'utf8')), salt);
+  } catch {
+    return new Map();
+  }
+}
+
+/** Keeps this build's records for the next (written whole, then renamed into place). */
+export function writeUnits(cacheDir: string, units: ReadonlyMap<string, UnitRecord>, salt: string): void {
+  const file = join(cacheDir, UNIT_CACHE_FILE);
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, JSON.stringify(encodeUnits(units, salt)));
+  renameSync(partial, file);
+}
+
+/**
+ * A digest of every file under `dir` (names and bytes, in name order): of the built code the
+ * page list runs in, so that records made by other code are never used.
+ */
+export function codeDigest(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) hash.update(path.slice(dir.length)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(dir);
+  return hash.digest('base64url');
+}
