@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, root as astroRoot, site as configuredSite, srcDir } from 'astro:config/server';
 import { getCollection } from 'astro:content';
@@ -160,7 +160,7 @@ export function getPages(): Promise<SitePage[]> {
     // A build keeps what each entity's pages were built from, and reuses the pages of those
     // whose reads are unchanged (src/lib/pages/dependencies.ts); the dev server builds every page.
     const cache = import.meta.env.DEV ? undefined : fileURLToPath(cacheDir);
-    const salt = cache ? codeDigest(dirname(fileURLToPath(import.meta.url))) : '';
+    const salt = cache ? codeDigest(fileURLToPath(import.meta.url)) : '';
     const units = cache ? new PageUnits(readUnits(cache, salt)) : undefined;
     const started = performance.now();
     const list = buildPageList(ctx, {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Dependency } from './dependencies';
 import type { StoredPage, UnitRecord } from './page-list';
@@ -84,19 +84,36 @@ export function writeUnits(cacheDir: string, units: ReadonlyMap<string, UnitReco
   renameSync(partial, file);
 }
 
+/** Relative module specifiers a built module imports (`from "./x.mjs"`, `import("../y.mjs")`). */
+const IMPORTS = /(?:\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}\/[^"']+)\1/g;
+
 /**
- * A digest of every file under `dir` (names and bytes, in name order): of the built code the
- * page list runs in, so that records made by other code are never used.
+ * A digest of the built module `file` and every module it imports, directly or not, by relative
+ * path (bundled code): of the code the page list runs, so that records made by other code are
+ * never used. Modules it does not reach (such as Astro's manifest, which holds a key made anew
+ * every build) are left out.
  */
-export function codeDigest(dir: string): string {
+export function codeDigest(file: string): string {
   const hash = createHash('sha256');
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) hash.update(path.slice(dir.length)).update('\0').update(readFileSync(path)).update('\0');
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      // Not a module after all (the pattern matched inside a string): named, not followed.
+      hash.update(`unreadable ${path.slice(dirname(file).length)}\0`);
+      return;
     }
+    hash
+      .update(path.slice(dirname(file).length))
+      .update('\0')
+      .update(text)
+      .update('\0');
+    for (const [, , specifier] of text.matchAll(IMPORTS)) visit(join(dirname(path), specifier!.split('?')[0]!));
   };
-  walk(dir);
+  visit(file);
   return hash.digest('base64url');
 }
