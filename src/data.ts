@@ -160,7 +160,13 @@ export function getPages(): Promise<SitePage[]> {
     // A build keeps what each entity's pages were built from, and reuses the pages of those
     // whose reads are unchanged (src/lib/pages/dependencies.ts); the dev server builds every page.
     const cache = import.meta.env.DEV ? undefined : fileURLToPath(cacheDir);
-    const salt = cache ? codeDigest(fileURLToPath(import.meta.url)) : '';
+    const salt = cache
+      ? codeDigest({
+          srcDir: fileURLToPath(srcDir),
+          exclude: [contentRoot(process.cwd())],
+          lockfile: resolve(projectDir(srcDir), 'package-lock.json'),
+        })
+      : '';
     const units = cache ? new PageUnits(readUnits(cache, salt)) : undefined;
     const started = performance.now();
     const list = buildPageList(ctx, {

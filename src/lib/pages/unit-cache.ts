@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Dependency } from './dependencies';
 import type { StoredPage, UnitRecord } from './page-list';
 
@@ -84,36 +84,41 @@ export function writeUnits(cacheDir: string, units: ReadonlyMap<string, UnitReco
   renameSync(partial, file);
 }
 
-/** Relative module specifiers a built module imports (`from "./x.mjs"`, `import("../y.mjs")`). */
-const IMPORTS = /(?:\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}\/[^"']+)\1/g;
-
 /**
- * A digest of the built module `file` and every module it imports, directly or not, by relative
- * path (bundled code): of the code the page list runs, so that records made by other code are
- * never used. Modules it does not reach (such as Astro's manifest, which holds a key made anew
- * every build) are left out.
+ * A digest of the code the page list runs: every file under the source folder but the content
+ * root's (content is what the records track), the lockfile (the packages' versions) and Node's
+ * version. Records made by other code are never used. (Not of the built modules: Astro writes a key
+ * made anew every build into one of them.)
  */
-export function codeDigest(file: string): string {
-  const hash = createHash('sha256');
-  const seen = new Set<string>();
-  const visit = (path: string) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      // Not a module after all (the pattern matched inside a string): named, not followed.
-      hash.update(`unreadable ${path.slice(dirname(file).length)}\0`);
-      return;
+export function codeDigest({
+  srcDir,
+  exclude,
+  lockfile,
+}: {
+  srcDir: string;
+  exclude: string[];
+  lockfile: string;
+}): string {
+  const hash = createHash('sha256').update(`node ${process.version}\0`);
+  const skip = new Set(exclude.map((path) => resolve(path)));
+  const walk = (folder: string) => {
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (skip.has(resolve(path))) continue;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile())
+        hash
+          .update(`${relative(srcDir, path)}\0`)
+          .update(readFileSync(path))
+          .update('\0');
     }
-    hash
-      .update(path.slice(dirname(file).length))
-      .update('\0')
-      .update(text)
-      .update('\0');
-    for (const [, , specifier] of text.matchAll(IMPORTS)) visit(join(dirname(path), specifier!.split('?')[0]!));
   };
-  visit(file);
+  walk(srcDir);
+  try {
+    hash.update(readFileSync(lockfile));
+  } catch {
+    hash.update('no lockfile');
+  }
   return hash.digest('base64url');
 }
