@@ -57,7 +57,7 @@ describe(`a ${PAGES}-page synthetic corpus`, () => {
     expect(cut, 'the corpus should be big enough to cut some lists short').toBeGreaterThan(5);
   });
 
-  test('the full list pages of the busiest company hold every item, pageSizes.fullList per page', () => {
+  test('the full list pages of the busiest company hold every item, pageSizes.fullList per page, and lead back to it', () => {
     const ctx = pageContextFor(graph, site);
     const busiest = graph
       .all('companies')
@@ -71,6 +71,9 @@ describe(`a ${PAGES}-page synthetic corpus`, () => {
       const listed: string[] = [];
       for (let page = 1; page <= Math.ceil(list.list!.length / SIZES.fullList); page++) {
         const $ = loadPage(dist, relationListUrl(busiest.node.ref, list.id, page));
+        // The way back names the entity and lands on the section.
+        const back = $(`main a[href="${entityUrl(busiest.node.ref)}#${list.id}"]`);
+        expect(back.text().replace(/\s+/g, ' ').trim()).toBe(`Back to ${busiest.node.title}`);
         listed.push(
           ...$('main .link-list > li > a:first-child')
             .map((_, a) => $(a).attr('href')!)
