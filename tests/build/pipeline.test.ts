@@ -38,6 +38,15 @@ function images(result: BuildResult) {
   return { total: total!, drawn: drawn!, cached: cached!, pruned: pruned! };
 }
 
+/** The `[pages]` line a build prints: entities whose pages came from the last build's records, and built. */
+function listed(result: BuildResult) {
+  const line = /\[pages\] \d+ pages listed in [\d.]+ s: the pages of (\d+) entities unchanged, of (\d+) built/.exec(
+    result.output,
+  );
+  expect(line, 'the build reports its page list').not.toBeNull();
+  return { unchanged: Number(line![1]), built: Number(line![2]) };
+}
+
 /**
  * Whether Astro rendered the page at `path` afresh or restored it from the last build. Astro
  * renders several paths at once, so a rendered path's time may be printed after other paths;
@@ -167,6 +176,11 @@ describe('npm run build through an editor’s day', () => {
       changed: written(warm, '/companies/acme-widgets/index.html'),
       quiet: written(warm, '/companies/test-gazette/index.html'),
     }).toEqual({ changed: 'rendered', quiet: 'restored' });
+    // The page list built the views of the entities the edits touched and took the others' pages
+    // from the first build's records (the comparison with a clean build below checks them).
+    expect(listed(cold)).toMatchObject({ unchanged: 0 });
+    expect(listed(warm).unchanged).toBeGreaterThan(0);
+    expect(listed(warm).built).toBeGreaterThan(0);
     // Preview images are linked from the card cache, not written again: an unchanged card is the
     // very file the last build published, one whose card changed is a new file. (Feeds, JSON
     // documents and email snippets are written every build from data it holds anyway; the
