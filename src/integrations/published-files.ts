@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { takePublishedFiles, writePublishedFiles } from '../lib/publishing/published-files';
+import { join } from 'node:path';
+import { FileStore, takePublishedFiles, writePublishedFiles } from '../lib/publishing/published-files';
+import { TEXT_STORE_FOLDER } from '../lib/content/locations';
 
 /**
  * Writes the files a build publishes beside its pages (preview images, entity JSON, company feeds,
@@ -11,11 +13,13 @@ import { takePublishedFiles, writePublishedFiles } from '../lib/publishing/publi
  */
 export function publishedFiles(): AstroIntegration {
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'briefing-published-files',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:generated': async ({ dir, logger }) => {
         const offered = takePublishedFiles();
@@ -26,11 +30,14 @@ export function publishedFiles(): AstroIntegration {
           );
         }
         const started = performance.now();
-        const report = await writePublishedFiles(fileURLToPath(dir), await offered, { base });
+        const report = await writePublishedFiles(fileURLToPath(dir), await offered, {
+          base,
+          texts: new FileStore(join(cacheDir, TEXT_STORE_FOLDER)),
+        });
         const copied = report.copied ? `, ${report.copied} copied (the cache is on another disk)` : '';
         logger.info(
           `Wrote ${report.files} files beside the pages in ${Math.round(performance.now() - started)} ms ` +
-            `(${report.made} preview images new${copied}).`,
+            `(${report.made} preview images new, ${report.textsNew} texts new${copied}).`,
         );
       },
     },

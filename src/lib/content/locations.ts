@@ -37,6 +37,8 @@ export const BUILD_STARTED_MARK = 'build-started';
 
 /** The folder of the link-preview card cache inside a build's cache folder (src/publishing.ts). */
 export const CARD_CACHE_FOLDER = 'og';
+/** Folder of the cache folder where the texts published beside the pages are kept, by their hash. */
+export const TEXT_STORE_FOLDER = 'published';
 
 type Env = Record<string, string | undefined>;
 

@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 
 /**
@@ -43,6 +44,13 @@ export interface PublishedReport {
   made: number;
   /** Stored files copied because the store and the output are on different disks. */
   copied: number;
+  /** With a text store: texts no earlier build had written, so written into the store first. */
+  textsNew: number;
+}
+
+/** The key of a text in a text store: a hash of its bytes. */
+export function textKey(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
 }
 
 /**
@@ -74,6 +82,17 @@ export class FileStore {
     const partial = `${this.file(key)}.${process.pid}.tmp`;
     writeFileSync(partial, bytes);
     renameSync(partial, this.file(key));
+  }
+
+  /** The keys of the stored files (none when the folder does not exist). */
+  keys(): string[] {
+    try {
+      return readdirSync(this.dir)
+        .filter((name) => name.endsWith(this.ext) && !name.endsWith('.tmp'))
+        .map((name) => name.slice(0, name.length - this.ext.length));
+    } catch {
+      return [];
+    }
   }
 
   /** Deletes stored files whose key is not in `keep` (of content that changed or went). */
@@ -128,6 +147,11 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
  * Writes every file into `outDir`: text as UTF-8, a stored file as a hard link to the store (a
  * copy when the store is on another disk). A file may not take a path already taken, by a page
  * Astro wrote or by another file of the list: the build fails and names the path.
+ *
+ * With `texts`, text is stored too, by a hash of its bytes, and linked: most texts are the same as
+ * the last build's, and a link costs a quarter of writing a file (24,000 small files: 0.35 s
+ * against 1.0–1.5 s here) and leaves no data for the disk to write. Texts no file of this build
+ * has are removed from the store afterwards.
  */
 export async function writePublishedFiles(
   outDir: string,
@@ -136,12 +160,15 @@ export async function writePublishedFiles(
     base = '/',
     concurrency = 16,
     linkFile = link,
+    texts,
   }: {
     /** The site's base path (Astro's `base`), which every file's path starts with. */
     base?: string;
     concurrency?: number;
     /** How a stored file is linked into the output (a test may make it fail as across disks). */
     linkFile?: (source: string, target: string) => Promise<void>;
+    /** A store for the texts, kept between builds (see above); without, every text is written. */
+    texts?: FileStore;
   } = {},
 ): Promise<PublishedReport> {
   const targets = files.map((f) => outputFile(outDir, f.path, base));
@@ -156,26 +183,43 @@ export async function writePublishedFiles(
     if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
     return made;
   };
-  const report: PublishedReport = { files: files.length, made: 0, copied: 0 };
+  const report: PublishedReport = { files: files.length, made: 0, copied: 0, textsNew: 0 };
+  const place = async (source: string, target: string) => {
+    try {
+      await linkFile(source, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+      await copyFile(source, target, constants.COPYFILE_EXCL);
+      report.copied++;
+    }
+  };
+  const stored = new Set(texts ? texts.keys() : []);
+  const used = new Set<string>();
   await eachLimited([...files.keys()], concurrency, async (i) => {
     const file = files[i]!;
     const target = targets[i]!;
     await folder(dirname(target));
     try {
       if ('text' in file) {
-        await writeFile(target, await file.text(), { flag: 'wx' });
+        const text = await file.text();
+        if (!texts) {
+          await writeFile(target, text, { flag: 'wx' });
+          return;
+        }
+        const key = textKey(text);
+        used.add(key);
+        if (!stored.has(key)) {
+          texts.write(key, text);
+          stored.add(key);
+          report.textsNew++;
+        }
+        await place(texts.file(key), target);
         return;
       }
       const { file: source, made } = await file.stored();
       if (made) report.made++;
-      try {
-        await linkFile(source, target);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
-        await copyFile(source, target, constants.COPYFILE_EXCL);
-        report.copied++;
-      }
+      await place(source, target);
     } catch (error) {
       // EEXIST from the store itself (a file where its folder should be) is not about this path.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(target)) {
@@ -184,6 +228,7 @@ export async function writePublishedFiles(
       throw error;
     }
   });
+  texts?.prune(used);
   return report;
 }
 

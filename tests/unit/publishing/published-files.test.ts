@@ -59,12 +59,46 @@ describe('writePublishedFiles', () => {
       { path: '/og/index.png', stored: async () => ({ file: store.file('new'), made: true }) },
     ];
     const report = await writePublishedFiles(out, files);
-    expect(report).toEqual({ files: 4, made: 1, copied: 0 });
+    expect(report).toEqual({ files: 4, made: 1, copied: 0, textsNew: 0 });
     expect(readFileSync(join(out, 'companies/acme.json'), 'utf8')).toBe('{"name":"Acme"}');
     expect(readFileSync(join(out, 'companies/acme/feed.xml'), 'utf8')).toBe('<rss/>');
     expect(readFileSync(join(out, 'og/companies/acme.png'), 'utf8')).toBe('cached bytes');
     // A link, not a copy: the output's file is the stored one.
     expect(statSync(join(out, 'og/index.png')).ino).toBe(statSync(store.file('new')).ino);
+  });
+
+  test('with a text store: texts are stored once by their bytes and linked; the next build writes only new ones', async () => {
+    const texts = new FileStore(join(folder(), 'texts'));
+    const first = folder();
+    const files = (name: string): PublishedFile[] => [
+      { path: '/companies/acme.json', text: () => `{"name":"${name}"}` },
+      { path: '/companies/acme/feed.xml', text: async () => '<rss/>' },
+      // A renamed company's feed at its old id: the same text, stored once.
+      { path: '/companies/old-acme/feed.xml', text: () => '<rss/>' },
+    ];
+    expect(await writePublishedFiles(first, files('Acme'), { texts })).toMatchObject({ files: 3, textsNew: 2 });
+    expect(readFileSync(join(first, 'companies/acme.json'), 'utf8')).toBe('{"name":"Acme"}');
+    expect(statSync(join(first, 'companies/acme/feed.xml')).ino).toBe(
+      statSync(join(first, 'companies/old-acme/feed.xml')).ino,
+    );
+    expect(texts.keys()).toHaveLength(2);
+
+    const second = folder();
+    expect(await writePublishedFiles(second, files('Acme Corp'), { texts })).toMatchObject({ textsNew: 1 });
+    expect(readFileSync(join(second, 'companies/acme.json'), 'utf8')).toBe('{"name":"Acme Corp"}');
+    expect(readFileSync(join(second, 'companies/acme/feed.xml'), 'utf8')).toBe('<rss/>');
+    // The unchanged feed is the first build's file; the old name's text left the store, and the
+    // first build's output, which links it, keeps its bytes.
+    expect(statSync(join(second, 'companies/acme/feed.xml')).ino).toBe(
+      statSync(join(first, 'companies/acme/feed.xml')).ino,
+    );
+    expect(texts.keys()).toHaveLength(2);
+    expect(readFileSync(join(first, 'companies/acme.json'), 'utf8')).toBe('{"name":"Acme"}');
+
+    // Never overwrites, with a store too.
+    await expect(
+      writePublishedFiles(second, [{ path: '/companies/acme.json', text: () => 'x' }], { texts }),
+    ).rejects.toThrow('A page and a published file both want /companies/acme.json.');
   });
 
   test('copies a stored file when it cannot be linked (the store is on another disk)', async () => {
