@@ -363,7 +363,7 @@ export function buildPageList(
      * The entities' pages of the previous build, each with what it was built from, and where to
      * record this build's (see {@link PageUnits}); without, every page is built.
      */
-    units?: PageUnits;
+    units?: PageUnits | undefined;
   },
 ): SitePage[] {
   const { graph, site } = ctx;
