@@ -78,7 +78,7 @@ export function inputDigest(project: string, contentRoot: string, env: NodeJS.Pr
 }
 
 /** The name prefix of a replaced output folder beside `outDir`, until it is removed. */
-function replacedPrefix(outDir: string): string {
+export function replacedPrefix(outDir: string): string {
   return `${basename(outDir)}.previous-`;
 }
 
@@ -92,6 +92,17 @@ export function removeInBackground(folders: readonly string[]): void {
   const remove =
     'for (const f of process.argv.slice(1)) require("node:fs").rmSync(f, { recursive: true, force: true });';
   spawn(process.execPath, ['-e', remove, ...folders], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/** The replaced output folders beside `outDir` not yet removed (see {@link removeInBackground}). */
+export function replacedFolders(outDir: string): string[] {
+  const parent = dirname(outDir);
+  const prefix = replacedPrefix(outDir);
+  try {
+    return readdirSync(parent).flatMap((name) => (name.startsWith(prefix) ? [join(parent, name)] : []));
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -111,7 +122,7 @@ export function publish(next: string, outDir: string): void {
     if (had) renameSync(previous, outDir);
     throw error;
   }
-  removeInBackground(readdirSync(parent).flatMap((name) => (name.startsWith(prefix) ? [join(parent, name)] : [])));
+  removeInBackground(replacedFolders(outDir));
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   inputDigest,
   prepareBuild,
   publish,
+  replacedFolders,
   recordBuild,
 } from '../../../scripts/build';
 import { BUILD_STARTED_MARK } from '../../../src/lib/content/locations';
@@ -82,9 +83,12 @@ describe('publish', () => {
     mkdirSync(join(work, 'dist-other.previous-1'));
     mkdirSync(join(work, 'dist.next/a'), { recursive: true });
     writeFileSync(join(work, 'dist.next/a/index.html'), 'new');
+    expect(replacedFolders(out)).toEqual([join(work, 'dist.previous-1')]);
     publish(join(work, 'dist.next'), out);
     expect(readFileSync(join(out, 'a/index.html'), 'utf8')).toBe('new');
     expect(existsSync(join(work, 'dist.next'))).toBe(false);
+    // What the benchmark waits for before its next measured build (replacedFolders).
+    expect(await eventually(() => replacedFolders(out).length === 0)).toBe(true);
     expect(await eventually(() => readdirSync(work).length === 2)).toBe(true);
     expect(readdirSync(work).sort()).toEqual(['dist', 'dist-other.previous-1']);
   });
