@@ -60,6 +60,9 @@ function written(result: BuildResult, path: string): 'rendered' | 'restored' | u
 /** The preview image of a company the editor's day leaves alone, and of one whose card it changes. */
 const QUIET_CARD = 'og/companies/test-gazette.png';
 const CHANGED_CARD = 'og/companies/acme-widgets.png';
+/** The JSON document of a company the editor's day leaves alone, and of one it changes. */
+const QUIET_TEXT = 'companies/test-gazette.json';
+const CHANGED_TEXT = 'companies/acme-widgets.json';
 
 const INITECH = `name: Initech
 kind: maker
@@ -94,7 +97,9 @@ describe('npm run build through an editor’s day', () => {
     expect(first.drawn).toBe(first.total);
     expect(first.total).toBeGreaterThan(15);
     expect(manifests()).toEqual([true]);
-    const [quietCard, changedCard] = [QUIET_CARD, CHANGED_CARD].map((file) => statSync(join(outDir, file)).ino);
+    const [quietCard, changedCard, quietText, changedText] = [QUIET_CARD, CHANGED_CARD, QUIET_TEXT, CHANGED_TEXT].map(
+      (file) => statSync(join(outDir, file)).ino,
+    );
     // A ledger of what it published: pages, feeds and data files.
     const ledger = publishedPaths(outDir);
     expect(ledger).toEqual(
@@ -181,14 +186,16 @@ describe('npm run build through an editor’s day', () => {
     expect(listed(cold)).toMatchObject({ unchanged: 0 });
     expect(listed(warm).unchanged).toBeGreaterThan(0);
     expect(listed(warm).built).toBeGreaterThan(0);
-    // Preview images are linked from the card cache, not written again: an unchanged card is the
-    // very file the last build published, one whose card changed is a new file. (Feeds, JSON
-    // documents and email snippets are written every build from data it holds anyway; the
-    // comparison with a clean build below checks their bytes.)
+    // Preview images are linked from the card cache, and JSON documents, feeds and email snippets
+    // from the text store, not written again: an unchanged one is the very file the last build
+    // published, one that changed is a new file (the comparison with a clean build below checks
+    // the bytes of all of them).
     expect({
       quietCard: statSync(join(outDir, QUIET_CARD)).ino === quietCard,
       changedCard: statSync(join(outDir, CHANGED_CARD)).ino === changedCard,
-    }).toEqual({ quietCard: true, changedCard: false });
+      quietText: statSync(join(outDir, QUIET_TEXT)).ino === quietText,
+      changedText: statSync(join(outDir, CHANGED_TEXT)).ino === changedText,
+    }).toEqual({ quietCard: true, changedCard: false, quietText: true, changedText: false });
     // Four cards show something new, because they show Globex's new name: its own, the deal's
     // (a party) and Acme's (its subsidiary); and John Roe's is new. Their old cards go, with the
     // removed event's and Initech's. Every other card is reused.
