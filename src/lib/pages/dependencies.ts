@@ -131,7 +131,6 @@ function dependency(path: string, args?: readonly unknown[]): Dependency {
  * they are; only the graph, the timeline's Maps and the body function are wrapped.
  */
 export function trackedInputs(inputs: UnitInputs, deps: Set<Dependency>): UnitInputs {
-  const wrapped = new Map<string, unknown>();
   const methods = (name: string, target: object) => {
     // One recording wrapper per method, made on first use.
     const wrappers = new Map<string, (...args: unknown[]) => unknown>();
@@ -156,8 +155,10 @@ export function trackedInputs(inputs: UnitInputs, deps: Set<Dependency>): UnitIn
       },
     });
   };
-  const maps = (name: string, target: object) =>
-    new Proxy(target, {
+  const maps = (name: string, target: object) => {
+    // One wrapper per Map, made on first use; lookups recorded key by key.
+    const wrappers = new Map<string, unknown>();
+    return new Proxy(target, {
       get(object, key) {
         const member = Reflect.get(object, key) as unknown;
         if (typeof key !== 'string') return member;
@@ -165,23 +166,31 @@ export function trackedInputs(inputs: UnitInputs, deps: Set<Dependency>): UnitIn
           deps.add(dependency(`${name}.${key}`));
           return member;
         }
-        const map = member as Map<unknown, unknown>;
-        return new Proxy(map, {
-          get(m, method) {
-            if (method === 'get') {
-              return (k: unknown) => {
-                deps.add(dependency(`${name}.${key}.get`, [k]));
-                return m.get(k);
-              };
-            }
-            // Anything else (size, has, iteration) depends on the whole Map.
-            deps.add(dependency(`${name}.${key}`));
-            const value = Reflect.get(m, method, m) as unknown;
-            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(m) : value;
-          },
-        });
+        let wrapper = wrappers.get(key);
+        if (!wrapper) {
+          const map = member as Map<unknown, unknown>;
+          const path = `${name}.${key}.get`;
+          const whole = dependency(`${name}.${key}`);
+          const get = (k: unknown) => {
+            deps.add(dependency(path, [k]));
+            return map.get(k);
+          };
+          wrapper = new Proxy(map, {
+            get(m, method) {
+              if (method === 'get') return get;
+              // Anything else (size, has, iteration) depends on the whole Map.
+              deps.add(whole);
+              const value = Reflect.get(m, method, m) as unknown;
+              return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(m) : value;
+            },
+          });
+          wrappers.set(key, wrapper);
+        }
+        return wrapper;
       },
     });
+  };
+  const fields = new Map<string, unknown>();
   return new Proxy(inputs, {
     get(object, key) {
       const value = Reflect.get(object, key) as unknown;
@@ -192,14 +201,17 @@ export function trackedInputs(inputs: UnitInputs, deps: Set<Dependency>): UnitIn
         deps.add(dependency(key));
         return value;
       }
-      if (plan === 'call') {
-        return (...args: unknown[]) => {
-          deps.add(dependency(key, args));
-          return (value as (...a: unknown[]) => unknown)(...args);
-        };
+      let field = fields.get(key);
+      if (field === undefined) {
+        if (plan === 'call') {
+          field = (...args: unknown[]) => {
+            deps.add(dependency(key, args));
+            return (value as (...a: unknown[]) => unknown)(...args);
+          };
+        } else field = (plan === 'methods' ? methods : maps)(key, value as object);
+        fields.set(key, field);
       }
-      if (!wrapped.has(key)) wrapped.set(key, (plan === 'methods' ? methods : maps)(key, value as object));
-      return wrapped.get(key);
+      return field;
     },
   });
 }
