@@ -1,10 +1,12 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildGraph, type GraphInput } from '../../../src/lib/graph/graph';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
 import { sidebarInput } from '../../../src/lib/pages/navigation';
 import { buildPageList, PageUnits, type SitePage, type UnitRecord } from '../../../src/lib/pages/page-list';
-import { decodeUnits, encodeUnits } from '../../../src/lib/pages/unit-cache';
+import { codeDigest, decodeUnits, encodeUnits } from '../../../src/lib/pages/unit-cache';
 import { buildTimeline } from '../../../src/lib/timeline/timeline';
 import type { SiteConfig } from '../../../src/schemas/site';
 import { fixtureVocabulary, minimalInput, pageContextFor, readContentRoot, UNIT_TODAY } from '../../support/content';
@@ -149,5 +151,33 @@ describe('the records’ file', () => {
     expect(decodeUnits(broken, 'code').size).toBe(0);
     expect(decodeUnits(null, 'code').size).toBe(0);
     expect(decodeUnits({ ...file, units: [['x']] }, 'code').size).toBe(0);
+  });
+});
+
+describe('the code the records are of (codeDigest)', () => {
+  test('changes with the source code, the lockfile or another folder, never with the content', () => {
+    const project = mkdtempSync(join(tmpdir(), 'code-digest-'));
+    const src = join(project, 'src');
+    const content = join(src, 'content');
+    mkdirSync(join(src, 'lib'), { recursive: true });
+    mkdirSync(join(content, 'companies'), { recursive: true });
+    writeFileSync(join(src, 'lib/views.ts'), 'export const a = 1;');
+    writeFileSync(join(content, 'companies/acme.yaml'), 'name: Acme');
+    writeFileSync(join(project, 'package-lock.json'), '{"v":1}');
+    const digest = () => codeDigest({ srcDir: src, exclude: [content], lockfile: join(project, 'package-lock.json') });
+    const first = digest();
+    expect(digest()).toBe(first);
+    // Content is what the records track: editing it leaves their code the same.
+    writeFileSync(join(content, 'companies/acme.yaml'), 'name: Acme Corp');
+    writeFileSync(join(content, 'companies/globex.yaml'), 'name: Globex');
+    expect(digest()).toBe(first);
+    writeFileSync(join(src, 'lib/views.ts'), 'export const a = 2;');
+    const edited = digest();
+    expect(edited).not.toBe(first);
+    writeFileSync(join(src, 'lib/more.ts'), '');
+    expect(digest()).not.toBe(edited);
+    const added = digest();
+    writeFileSync(join(project, 'package-lock.json'), '{"v":2}');
+    expect(digest()).not.toBe(added);
   });
 });
