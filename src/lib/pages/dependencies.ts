@@ -97,24 +97,6 @@ export function digestOf(value: unknown): string {
   return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }
 
-/** A hash of strings in order. */
-export function digestAll(parts: Iterable<string>): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\u0000');
-  return hash.digest('base64url').slice(0, 22);
-}
-
-/** Arguments JSON gives back as they were: plain data without undefined (but at the end), functions or instances. */
-function plainArgs(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(plainArgs);
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.values(value as object).every(plainArgs);
-  }
-  return false;
-}
-
 /** A read that cannot be recorded: its digest never matches, so what made it is built again. */
 const UNRECORDABLE: Dependency = JSON.stringify(['\u0000unrecordable']);
 
@@ -123,7 +105,8 @@ function dependency(path: string, args?: readonly unknown[]): Dependency {
   let length = args.length;
   while (length > 0 && args[length - 1] === undefined) length--;
   const given = length === args.length ? args : args.slice(0, length);
-  return given.every(plainArgs) ? JSON.stringify([path, given]) : UNRECORDABLE;
+  // Arguments JSON gives back as they were (undefined only at the end, trimmed above).
+  return given.every(plainJson) ? JSON.stringify([path, given]) : UNRECORDABLE;
 }
 
 /**

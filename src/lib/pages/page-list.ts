@@ -21,7 +21,7 @@ import { searchRecord, type SearchRecord } from '../search/search-index';
 import { timelinePages } from '../timeline/pages';
 import type { TimelineItem } from '../timeline/timeline';
 import { clip } from '../values/text';
-import { digestAll, Digests, trackedInputs, type Dependency, type UnitInputs } from './dependencies';
+import { Digests, trackedInputs, type Dependency, type UnitInputs } from './dependencies';
 import {
   briefingFooter,
   entityPage,
@@ -151,6 +151,9 @@ export interface TimelinePageView {
 
 export type SitePage =
   | (PageBase & { route: 'home'; view: HomePageView })
+  // `ref` (and a full list's `relation` and `number`) repeat what the view holds, outside it: a
+  // route's static params are read from them, so that a page reused from the last build's
+  // record (whose view is built only when read, see PageUnits) is routed without building it.
   | (PageBase & { route: 'entity'; ref: Ref; view: EntityPageView })
   | (PageBase & { route: 'briefing'; ref: Ref<'briefings'>; view: BriefingPageView })
   | (PageBase & { route: 'index'; view: IndexPageView })
@@ -444,7 +447,7 @@ export function buildPageList(
   const inputs: UnitInputs = { ...ctx, body };
   const digests = units && cacheKeys ? new Digests(inputs) : undefined;
   // A record is of one site-wide part: its pages' cache keys hold it.
-  const unitDigest = (deps: readonly Dependency[]) => digestAll([wide, digests!.all(deps)]);
+  const unitDigest = (deps: readonly Dependency[]) => hash([wide, digests!.all(deps)]);
   for (const collection of ENTITY_COLLECTIONS) {
     for (const node of graph.all(collection)) {
       const build = (from: UnitInputs) => entityPages(from, node.ref, key);

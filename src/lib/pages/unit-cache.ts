@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Dependency } from './dependencies';
 import type { StoredPage, UnitRecord } from './page-list';
 
@@ -100,21 +100,18 @@ export function codeDigest({
   lockfile: string;
 }): string {
   const hash = createHash('sha256').update(`node ${process.version}\0`);
-  const skip = new Set(exclude.map((path) => resolve(path)));
-  const walk = (folder: string) => {
-    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (skip.has(resolve(path))) continue;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile())
-        hash
-          .update(`${relative(srcDir, path)}\0`)
-          .update(readFileSync(path))
-          .update('\0');
-    }
-  };
-  walk(srcDir);
+  const skip = exclude.map((path) => resolve(path));
+  const skipped = (file: string) => skip.some((dir) => file === dir || file.startsWith(`${dir}${sep}`));
+  const files = readdirSync(srcDir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => resolve(entry.parentPath, entry.name))
+    .filter((file) => !skipped(file))
+    .sort();
+  for (const file of files)
+    hash
+      .update(`${relative(srcDir, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   try {
     hash.update(readFileSync(lockfile));
   } catch {

@@ -49,7 +49,7 @@ export interface PublishedReport {
 }
 
 /** The key of a text in a text store: a hash of its bytes. */
-export function textKey(text: string): string {
+function textKey(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 

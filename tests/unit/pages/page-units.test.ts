@@ -104,7 +104,7 @@ describe('the page list with the previous build’s records', () => {
     expect(units.built).toBe(1);
   });
 
-  test('another day: only what depends on the day is built again', () => {
+  test('another day: the entities whose pages read the day are built again (today, every one: each card reads it)', () => {
     for (const today of ['2020-01-01', '2030-06-30']) {
       const units = rebuild({ input: minimalInput() }, { input: minimalInput(), today });
       expect(units.built + units.reused).toBe(entities);
