@@ -59,7 +59,7 @@ export interface OwnSteps {
 const OWN_STEP_LINES = {
   contentCheck: /\[briefing-content-check\] Checked \d+ content files? in (\d+) ms\./,
   besidePages: /\[briefing-published-files\] Wrote \d+ files? beside the pages in (\d+) ms/,
-  linkCheck: /\[briefing-postbuild\] Checked links on \d+ pages? in (\d+) ms\./,
+  linkCheck: /\[briefing-postbuild\] Checked links on \d+ pages? in (\d+) ms\b/,
 };
 const GENERATING = / (?:generating|prerendering) static routes /;
 const PAGE_WRITTEN = /[├└]─ \//;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { findBrokenLinks, type PageLinks } from '../lib/build/link-check';
+import { currentPrescan, linkPrescanWorkerScript, setCurrentPrescan, startPrescan } from '../lib/build/link-prescan';
 import { LINK_SCAN_CACHE_FILE, linkScanWorkerScript, scanFiles } from '../lib/build/link-scan';
 import { BUILD_STARTED_MARK, DEFAULT_CACHE_DIR, projectDir } from '../lib/content/locations';
 
@@ -48,23 +49,33 @@ export function postbuild(): AstroIntegration {
       'astro:build:start': () => {
         mkdirSync(cache, { recursive: true });
         writeFileSync(join(cache, BUILD_STARTED_MARK), '');
+        // Pages are parsed for the check as they are rendered (src/middleware.ts).
+        setCurrentPrescan(startPrescan(linkPrescanWorkerScript(project)));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const started = performance.now();
-        // Every page read, and parsed on all cores unless its HTML was scanned by an earlier build
-        // (src/lib/build/link-scan.ts); no page is written.
+        const prescan = currentPrescan();
+        setCurrentPrescan(undefined);
+        // Every page read, and parsed on all cores unless its HTML was scanned while it was rendered
+        // or by an earlier build (src/lib/build/link-scan.ts); no page is written.
         const files = htmlFiles(root);
+        const report = { parsed: 0 };
         const scanned = await scanFiles(files, {
           script: linkScanWorkerScript(project),
           cacheFile: join(cache, LINK_SCAN_CACHE_FILE),
+          ...(prescan ? { prescanned: await prescan.finish() } : {}),
+          report,
         });
         const pages = new Map<string, PageLinks>(files.map((file, i) => [urlPathOf(root, file), scanned[i]!]));
         const broken = findBrokenLinks(pages, {
           origin: new URL(base, site).origin,
           fileExists: (path) => existsSync(join(root, path.slice(base.length - 1))),
         });
-        logger.info(`Checked links on ${pages.size} pages in ${Math.round(performance.now() - started)} ms.`);
+        logger.info(
+          `Checked links on ${pages.size} pages in ${Math.round(performance.now() - started)} ms ` +
+            `(${prescan?.added ?? 0} scanned as they were rendered, ${report.parsed} parsed after).`,
+        );
         if (broken.length > 0) {
           const shown = broken.slice(0, 50);
           if (broken.length > shown.length) shown.push(`… and ${broken.length - shown.length} more`);

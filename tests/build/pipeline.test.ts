@@ -47,6 +47,17 @@ function listed(result: BuildResult) {
   return { unchanged: Number(line![1]), built: Number(line![2]) };
 }
 
+/** The link check's line: pages checked, scanned as they were rendered, and parsed after the build. */
+function linkCheck(result: BuildResult) {
+  const line =
+    /Checked links on (\d+) pages in \d+ ms \((\d+) scanned as they were rendered, (\d+) parsed after\)/.exec(
+      result.output,
+    );
+  expect(line, 'the build reports its link check').not.toBeNull();
+  const [, pages, scanned, parsed] = line!.map(Number);
+  return { pages: pages!, scanned: scanned!, parsed: parsed! };
+}
+
 /**
  * Whether Astro rendered the page at `path` afresh or restored it from the last build. Astro
  * renders several paths at once, so a rendered path's time may be printed after other paths;
@@ -97,6 +108,11 @@ describe('npm run build through an editor’s day', () => {
     expect(first.drawn).toBe(first.total);
     expect(first.total).toBeGreaterThan(15);
     expect(manifests()).toEqual([true]);
+    // The link check parsed every rendered page as it was rendered, and after the build only the
+    // files it had not seen (redirect pages, which Astro writes itself).
+    const coldCheck = linkCheck(cold);
+    expect(coldCheck.scanned).toBeGreaterThan(coldCheck.pages / 2);
+    expect(coldCheck.parsed).toBeLessThanOrEqual(coldCheck.pages - coldCheck.scanned);
     const [quietCard, changedCard, quietText, changedText] = [QUIET_CARD, CHANGED_CARD, QUIET_TEXT, CHANGED_TEXT].map(
       (file) => statSync(join(outDir, file)).ino,
     );
@@ -186,6 +202,13 @@ describe('npm run build through an editor’s day', () => {
     expect(listed(cold)).toMatchObject({ unchanged: 0 });
     expect(listed(warm).unchanged).toBeGreaterThan(0);
     expect(listed(warm).built).toBeGreaterThan(0);
+    // The link check parsed one page after the build, the one no scan had seen: the renamed
+    // company's redirect page, which Astro writes itself. It took the rendered pages' links as they
+    // were rendered and the restored pages' from the last build's scan.
+    const warmCheck = linkCheck(warm);
+    expect(warmCheck.scanned).toBeGreaterThan(0);
+    expect(warmCheck.parsed).toBe(1);
+    expect(warmCheck.pages - warmCheck.scanned - warmCheck.parsed).toBeGreaterThan(0);
     // Preview images are linked from the card cache, and JSON documents, feeds and email snippets
     // from the text store, not written again: an unchanged one is the very file the last build
     // published, one that changed is a new file (the comparison with a clean build below checks

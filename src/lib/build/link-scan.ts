@@ -35,38 +35,65 @@ export interface ScanCacheFile {
   pages: Record<string, [anchors: number[], links: number[]]>;
 }
 
+/**
+ * Builds a cache file page by page, each anchor and link string kept once (see
+ * {@link ScanCacheFile}): what a scan holds while it runs stays as small as the file.
+ */
+export class ScanCacheWriter {
+  readonly #strings: string[] = [];
+  readonly #index = new Map<string, number>();
+  readonly #pages: ScanCacheFile['pages'] = {};
+
+  #id(text: string): number {
+    let at = this.#index.get(text);
+    if (at === undefined) this.#index.set(text, (at = this.#strings.push(text) - 1));
+    return at;
+  }
+
+  /** Adds the page whose HTML has this hash. */
+  add(hash: string, page: { anchors: Iterable<string>; links: readonly string[] }): void {
+    this.#pages[hash] = [[...page.anchors].map((text) => this.#id(text)), page.links.map((text) => this.#id(text))];
+  }
+
+  file(): ScanCacheFile {
+    return { version: SCAN_CACHE_VERSION, strings: this.#strings, pages: this.#pages };
+  }
+}
+
 /** `pages` in the cache file's form (see {@link ScanCacheFile}). */
 export function encodeScanCache(pages: ScannedPages): ScanCacheFile {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const id = (text: string) => {
-    let at = index.get(text);
-    if (at === undefined) index.set(text, (at = strings.push(text) - 1));
-    return at;
+  const writer = new ScanCacheWriter();
+  for (const [hash, page] of Object.entries(pages)) writer.add(hash, page);
+  return writer.file();
+}
+
+/** The pages of a cache file's content; throws when it is of another version or inconsistent. */
+export function decodeScanCache(cache: ScanCacheFile): ScannedPages {
+  if (cache.version !== SCAN_CACHE_VERSION) throw new Error(`A link-scan cache of version ${cache.version}.`);
+  const text = (at: number) => {
+    const found = cache.strings[at];
+    if (typeof found !== 'string') throw new Error(`No string ${at} in the link-scan cache.`);
+    return found;
   };
-  const encoded: ScanCacheFile['pages'] = {};
-  for (const [hash, page] of Object.entries(pages)) encoded[hash] = [page.anchors.map(id), page.links.map(id)];
-  return { version: SCAN_CACHE_VERSION, strings, pages: encoded };
+  const pages: ScannedPages = {};
+  for (const [hash, [anchors, links]] of Object.entries(cache.pages)) {
+    pages[hash] = { anchors: anchors.map(text), links: links.map(text) };
+  }
+  return pages;
 }
 
 /** The pages of a cache file; none when it is missing, unreadable, of another version or inconsistent. */
 function readScanCache(file: string): ScannedPages {
   try {
-    const cache = JSON.parse(readFileSync(file, 'utf8')) as ScanCacheFile;
-    if (cache.version !== SCAN_CACHE_VERSION) return {};
-    const text = (at: number) => {
-      const found = cache.strings[at];
-      if (typeof found !== 'string') throw new Error(`No string ${at} in the link-scan cache.`);
-      return found;
-    };
-    const pages: ScannedPages = {};
-    for (const [hash, [anchors, links]] of Object.entries(cache.pages)) {
-      pages[hash] = { anchors: anchors.map(text), links: links.map(text) };
-    }
-    return pages;
+    return decodeScanCache(JSON.parse(readFileSync(file, 'utf8')) as ScanCacheFile);
   } catch {
     return {};
   }
+}
+
+/** The key of a page's HTML in a scan cache: the SHA-1 (base64url) of its bytes as written (UTF-8). */
+export function htmlHash(html: string | Uint8Array): string {
+  return createHash('sha1').update(html).digest('base64url');
 }
 
 /** What a scan answers for one file: its anchors and links, and its hash when a cache is kept. */
@@ -90,31 +117,51 @@ export function scanJob(files: readonly string[], known?: ReadonlySet<string>): 
       return { anchors: [...page.anchors], links: page.links };
     };
     if (!known) return scan();
-    const hash = createHash('sha1').update(bytes).digest('base64url');
+    const hash = htmlHash(bytes);
     return known.has(hash) ? { hash } : { hash, ...scan() };
   });
 }
 
+/** Options of {@link scanFiles}. */
+export interface ScanOptions {
+  /** The worker script ({@link linkScanWorkerScript}). */
+  script: string;
+  /** At most this many worker threads (default: one per core). */
+  threads?: number;
+  /** The cache of pages scanned by earlier builds, read and then rewritten with this scan's pages. */
+  cacheFile?: string;
+  /** Pages scanned while this build rendered them (src/lib/build/link-prescan.ts). */
+  prescanned?: ScanCacheFile;
+  /** Filled in: how many files were parsed, their HTML scanned by no earlier build nor the prescan. */
+  report?: { parsed: number };
+}
+
 /**
- * The anchors and links of every file in `files`, in order. With `cacheFile`, a page whose HTML is
- * byte for byte one scanned before (an incremental build reuses most pages) is not parsed again:
- * results are kept by a hash of the HTML, and the file is rewritten with this scan's pages only.
- * Files are read, hashed and parsed on worker threads (one per core, at most `threads`), so the
- * link check after a build uses every core; few files are scanned on this thread. A worker that
- * fails fails the scan.
+ * The anchors and links of every file in `files`, in order. With `cacheFile` or `prescanned`, a
+ * page whose HTML is byte for byte one scanned before (an incremental build reuses most pages; the
+ * prescan saw the rest as they were rendered) is not parsed again: results are kept by a hash of
+ * the HTML, and the cache file is rewritten with this scan's pages only. Files are read, hashed
+ * and parsed on worker threads (one per core, at most `threads`), so the link check after a build
+ * uses every core; few files are scanned on this thread. A worker that fails fails the scan.
  */
 export async function scanFiles(
   files: readonly string[],
-  { script, threads = availableParallelism(), cacheFile }: { script: string; threads?: number; cacheFile?: string },
+  { script, threads = availableParallelism(), cacheFile, prescanned, report }: ScanOptions,
 ): Promise<PageLinks[]> {
-  const cached = cacheFile ? readScanCache(cacheFile) : undefined;
+  const cached =
+    cacheFile || prescanned
+      ? { ...(cacheFile ? readScanCache(cacheFile) : {}), ...(prescanned ? decodeScanCache(prescanned) : {}) }
+      : undefined;
   const answers = await scanAll(files, script, threads, cached && Object.keys(cached));
   const pages: ScannedPages = {};
+  let parsed = 0;
   const result = answers.map(({ hash, anchors, links }) => {
+    if (anchors && links) parsed++;
     const page = anchors && links ? { anchors, links } : cached![hash!]!;
     if (hash !== undefined) pages[hash] = page;
     return { anchors: new Set(page.anchors), links: page.links };
   });
+  if (report) report.parsed = parsed;
   if (cacheFile) {
     mkdirSync(dirname(cacheFile), { recursive: true });
     writeFileSync(cacheFile, JSON.stringify(encodeScanCache(pages)));

@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ScanCacheFile } from './link-scan.ts';
+
+/**
+ * The link check's scan of pages while Astro renders them. Astro renders pages on one thread and
+ * the link check read and parsed every page again after the build (8 s at 10,000 pages). Here a
+ * worker thread parses each page's HTML as soon as it is rendered (src/middleware.ts hands it
+ * over), on a core the renderer leaves idle, and keeps what it finds by the SHA-1 of the HTML.
+ * The check after the build then parses only files whose bytes no scan has seen: a file Astro
+ * wrote differently from what the middleware saw is simply parsed again.
+ */
+
+/** The worker script of a project (plain Node runs it). */
+export function linkPrescanWorkerScript(root: string): string {
+  return join(root, 'src/lib/build/link-prescan-worker.ts');
+}
+
+/** What the build's rendering hands the prescan, and what the check after the build takes. */
+export interface Prescan {
+  /** One rendered page's HTML, exactly as it will be written. */
+  add(html: string): void;
+  /** Stops the worker; the pages it scanned, in the link-scan cache's form. Fails if the worker did. */
+  finish(): Promise<ScanCacheFile>;
+  /** How many pages were handed over. */
+  readonly added: number;
+}
+
+/** Messages to the worker: a page's HTML, or the end. */
+export type PrescanMessage = { html: string } | { done: true };
+
+/** What the worker answers once, at the end. */
+export type PrescanAnswer = { ok: true; scanned: ScanCacheFile } | { ok: false; error: string };
+
+/** Starts a prescan on a worker thread running `script`. */
+export function startPrescan(script: string): Prescan {
+  const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+  let added = 0;
+  let failure: Error | undefined;
+  const answered = new Promise<ScanCacheFile>((resolve, reject) => {
+    worker.once('message', (answer: PrescanAnswer) => {
+      void worker.terminate();
+      if (answer.ok) resolve(answer.scanned);
+      else reject(new Error(`The link check could not scan the rendered pages:\n${answer.error}`));
+    });
+    worker.once('error', (error) => {
+      failure = new Error(`The link check's prescan worker failed: ${error.message}`, { cause: error });
+      reject(failure);
+    });
+    worker.once('exit', (code) => reject(new Error(`The link check's prescan worker stopped (exit code ${code}).`)));
+  });
+  // A failure surfaces when the check asks for the result, not as an unhandled rejection.
+  answered.catch(() => {});
+  // A build that fails before its check must not be kept running by the worker (finish() takes it
+  // back). After the listeners: adding one refers the worker again.
+  worker.unref();
+  return {
+    add(html) {
+      if (failure) return;
+      added++;
+      worker.postMessage({ html } satisfies PrescanMessage);
+    },
+    finish() {
+      worker.ref();
+      if (!failure) worker.postMessage({ done: true } satisfies PrescanMessage);
+      return answered;
+    },
+    get added() {
+      return added;
+    },
+  };
+}
+
+const CURRENT = Symbol.for('briefing.link-prescan');
+type Holder = { [CURRENT]?: Prescan };
+
+/**
+ * The prescan of the build in progress, shared by the integration that starts and finishes it and
+ * the middleware that feeds it (Astro loads them as separate module instances); none outside a build.
+ */
+export function currentPrescan(): Prescan | undefined {
+  return (globalThis as Holder)[CURRENT];
+}
+
+/** Sets (or, with undefined, clears) the prescan of the build in progress. */
+export function setCurrentPrescan(prescan: Prescan | undefined): void {
+  if (prescan) (globalThis as Holder)[CURRENT] = prescan;
+  else delete (globalThis as Holder)[CURRENT];
+}
+
+/** True for a response whose body is a page the link check reads: HTML, not a redirect. */
+export function isScannablePage(response: Response): boolean {
+  return (
+    (response.status < 300 || response.status >= 400) &&
+    (response.headers.get('content-type') ?? '').toLowerCase().startsWith('text/html')
+  );
+}

@@ -1,0 +1,14 @@
+import { defineMiddleware } from 'astro:middleware';
+import { currentPrescan, isScannablePage } from './lib/build/link-prescan';
+
+// During a build, hands each rendered page's HTML to the link check's prescan, which parses it on
+// another core while the next pages render (src/lib/build/link-prescan.ts). Outside a build
+// (astro dev, or a build without the check) there is no prescan and the response passes untouched.
+export const onRequest = defineMiddleware(async (_context, next) => {
+  const response = await next();
+  const prescan = currentPrescan();
+  if (!prescan || !isScannablePage(response)) return response;
+  const html = await response.text();
+  prescan.add(html);
+  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+});

@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { scanPage } from '../../../src/lib/build/link-check';
+import {
+  currentPrescan,
+  isScannablePage,
+  linkPrescanWorkerScript,
+  setCurrentPrescan,
+  startPrescan,
+} from '../../../src/lib/build/link-prescan';
+import { decodeScanCache, htmlHash, linkScanWorkerScript, scanFiles } from '../../../src/lib/build/link-scan';
+import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'link-prescan-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const prescanScript = linkPrescanWorkerScript(PROJECT_ROOT);
+const scanScript = linkScanWorkerScript(PROJECT_ROOT);
+
+/** A page with its own ids and links, one of them with an entity in its URL and one in a script. */
+const page = (i: number) =>
+  `<!doctype html><h1 id="top-${i}">Page ${i} — ü</h1><a name="n${i}"></a>` +
+  `<a href="/p/${i + 1}/#top-${i + 1}">next</a><script>const s = '<a href="/not-a-link/">';</script>` +
+  `<a href="/x/?a=1&amp;b=${i}">amp</a>`;
+
+describe('the link check’s prescan of rendered pages', () => {
+  test('finds in each page handed over what a scan of its file finds, kept by the hash of its bytes', async () => {
+    const prescan = startPrescan(prescanScript);
+    const pages = Array.from({ length: 30 }, (_, i) => page(i));
+    for (const html of pages) prescan.add(html);
+    expect(prescan.added).toBe(30);
+    const scanned = decodeScanCache(await prescan.finish());
+    expect(Object.keys(scanned)).toHaveLength(30);
+    for (const html of pages) {
+      const expected = scanPage(html);
+      // The hash of the UTF-8 bytes Astro writes: a file with this HTML has this key.
+      expect(scanned[htmlHash(Buffer.from(html, 'utf8'))]).toEqual({
+        anchors: [...expected.anchors],
+        links: expected.links,
+      });
+    }
+  });
+
+  test('the check after the build parses only files whose bytes no prescan saw', async () => {
+    const files = Array.from({ length: 5 }, (_, i) => join(work, `page-${i}.html`));
+    files.forEach((file, i) => writeFileSync(file, page(i)));
+    const prescan = startPrescan(prescanScript);
+    for (let i = 0; i < 4; i++) prescan.add(page(i));
+    // Page 3 was written with other bytes than the prescan saw (as if Astro had changed it).
+    writeFileSync(files[3]!, `${page(3)}<a id="late" href="/late/">late</a>`);
+    const prescanned = await prescan.finish();
+    // Planted: page 1's scan says something its file does not, so a result taken from the prescan shows.
+    const planted = { ...prescanned, strings: [...prescanned.strings, 'planted', '/planted/'] };
+    planted.pages[htmlHash(page(1))] = [[planted.strings.length - 2], [planted.strings.length - 1]];
+    const report = { parsed: 0 };
+    const result = await scanFiles(files, { script: scanScript, prescanned: planted, report });
+    expect(report.parsed).toBe(2);
+    expect(result[1]).toEqual({ anchors: new Set(['planted']), links: ['/planted/'] });
+    expect(result[0]).toEqual(scanPage(page(0)));
+    expect(result[3]!.links).toContain('/late/');
+    expect(result[4]).toEqual(scanPage(page(4)));
+  });
+
+  test('a worker that cannot start fails the check, naming the prescan; handing pages over does not throw', async () => {
+    const prescan = startPrescan(join(work, 'no-such-worker.ts'));
+    prescan.add(page(0));
+    await expect(prescan.finish()).rejects.toThrow(/prescan/);
+  });
+
+  test('a build that stops before its check is not kept running by the worker', () => {
+    // A process that starts a prescan, hands it a page and never finishes it exits on its own.
+    const script = join(work, 'stops-early.mjs');
+    writeFileSync(
+      script,
+      `import { startPrescan } from ${JSON.stringify(join(PROJECT_ROOT, 'src/lib/build/link-prescan.ts'))};\n` +
+        `startPrescan(${JSON.stringify(prescanScript)}).add('<a href="/x/">x</a>');\n` +
+        `console.log('started');\n`,
+    );
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 20_000 });
+    expect(child.stdout.trim()).toBe('started');
+    expect(child.status).toBe(0);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
+  test('one prescan is current during a build, and none after', () => {
+    expect(currentPrescan()).toBeUndefined();
+    const prescan = { add() {}, finish: async () => ({ version: 0, strings: [], pages: {} }), added: 0 };
+    setCurrentPrescan(prescan);
+    expect(currentPrescan()).toBe(prescan);
+    setCurrentPrescan(undefined);
+    expect(currentPrescan()).toBeUndefined();
+  });
+
+  test('takes HTML pages, 404 pages included, and not redirects or other files', () => {
+    const html = { 'content-type': 'text/html; charset=utf-8' };
+    expect(isScannablePage(new Response('<p>', { headers: html }))).toBe(true);
+    expect(isScannablePage(new Response('<p>', { status: 404, headers: html }))).toBe(true);
+    expect(isScannablePage(new Response(null, { status: 301, headers: { ...html, location: '/x/' } }))).toBe(false);
+    expect(isScannablePage(new Response('{}', { headers: { 'content-type': 'application/json' } }))).toBe(false);
+    expect(isScannablePage(new Response('<p>'))).toBe(false);
+  });
+});
