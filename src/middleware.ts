@@ -8,7 +8,8 @@ export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
   const prescan = currentPrescan();
   if (!prescan || !isScannablePage(response)) return response;
-  const html = await response.text();
+  // The bytes Astro will write, not text: no decoding and encoding again on the rendering thread.
+  const html = new Uint8Array(await response.arrayBuffer());
   prescan.add(html);
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

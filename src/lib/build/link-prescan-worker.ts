@@ -17,7 +17,8 @@ if (parentPort) {
     if ('html' in message) {
       if (error) return;
       try {
-        scanned.add(htmlHash(message.html), scanPage(message.html));
+        const html = message.html;
+        scanned.add(htmlHash(html), scanPage(Buffer.from(html.buffer, html.byteOffset, html.byteLength).toString('utf8')));
       } catch (failure) {
         error = (failure as Error).stack ?? String(failure);
       }

@@ -18,16 +18,16 @@ export function linkPrescanWorkerScript(root: string): string {
 
 /** What the build's rendering hands the prescan, and what the check after the build takes. */
 export interface Prescan {
-  /** One rendered page's HTML, exactly as it will be written. */
-  add(html: string): void;
+  /** One rendered page's HTML, the bytes that will be written (a copy is handed to the worker). */
+  add(html: Uint8Array): void;
   /** Stops the worker; the pages it scanned, in the link-scan cache's form. Fails if the worker did. */
   finish(): Promise<ScanCacheFile>;
   /** How many pages were handed over. */
   readonly added: number;
 }
 
-/** Messages to the worker: a page's HTML, or the end. */
-export type PrescanMessage = { html: string } | { done: true };
+/** Messages to the worker: a page's HTML (UTF-8), or the end. */
+export type PrescanMessage = { html: Uint8Array } | { done: true };
 
 /** What the worker answers once, at the end. */
 export type PrescanAnswer = { ok: true; scanned: ScanCacheFile } | { ok: false; error: string };
@@ -58,7 +58,8 @@ export function startPrescan(script: string): Prescan {
     add(html) {
       if (failure) return;
       added++;
-      worker.postMessage({ html } satisfies PrescanMessage);
+      const copy = html.slice();
+      worker.postMessage({ html: copy } satisfies PrescanMessage, [copy.buffer]);
     },
     finish() {
       worker.ref();

@@ -20,6 +20,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const prescanScript = linkPrescanWorkerScript(PROJECT_ROOT);
 const scanScript = linkScanWorkerScript(PROJECT_ROOT);
 
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
 /** A page with its own ids and links, one of them with an entity in its URL and one in a script. */
 const page = (i: number) =>
   `<!doctype html><h1 id="top-${i}">Page ${i} — ü</h1><a name="n${i}"></a>` +
@@ -30,13 +32,16 @@ describe('the link check’s prescan of rendered pages', () => {
   test('finds in each page handed over what a scan of its file finds, kept by the hash of its bytes', async () => {
     const prescan = startPrescan(prescanScript);
     const pages = Array.from({ length: 30 }, (_, i) => page(i));
-    for (const html of pages) prescan.add(html);
+    const handed = pages.map(utf8);
+    for (const bytes of handed) prescan.add(bytes);
     expect(prescan.added).toBe(30);
+    // The page's own bytes stay whole (the worker gets a copy): Astro writes them next.
+    expect(handed.map((bytes) => new TextDecoder().decode(bytes))).toEqual(pages);
     const scanned = decodeScanCache(await prescan.finish());
     expect(Object.keys(scanned)).toHaveLength(30);
     for (const html of pages) {
       const expected = scanPage(html);
-      // The hash of the UTF-8 bytes Astro writes: a file with this HTML has this key.
+      // The hash of the bytes Astro writes: a file with this HTML has this key.
       expect(scanned[htmlHash(Buffer.from(html, 'utf8'))]).toEqual({
         anchors: [...expected.anchors],
         links: expected.links,
@@ -48,7 +53,7 @@ describe('the link check’s prescan of rendered pages', () => {
     const files = Array.from({ length: 5 }, (_, i) => join(work, `page-${i}.html`));
     files.forEach((file, i) => writeFileSync(file, page(i)));
     const prescan = startPrescan(prescanScript);
-    for (let i = 0; i < 4; i++) prescan.add(page(i));
+    for (let i = 0; i < 4; i++) prescan.add(utf8(page(i)));
     // Page 3 was written with other bytes than the prescan saw (as if Astro had changed it).
     writeFileSync(files[3]!, `${page(3)}<a id="late" href="/late/">late</a>`);
     const prescanned = await prescan.finish();
@@ -66,7 +71,7 @@ describe('the link check’s prescan of rendered pages', () => {
 
   test('a worker that cannot start fails the check, naming the prescan; handing pages over does not throw', async () => {
     const prescan = startPrescan(join(work, 'no-such-worker.ts'));
-    prescan.add(page(0));
+    prescan.add(utf8(page(0)));
     await expect(prescan.finish()).rejects.toThrow(/prescan/);
   });
 
@@ -76,7 +81,7 @@ describe('the link check’s prescan of rendered pages', () => {
     writeFileSync(
       script,
       `import { startPrescan } from ${JSON.stringify(join(PROJECT_ROOT, 'src/lib/build/link-prescan.ts'))};\n` +
-        `startPrescan(${JSON.stringify(prescanScript)}).add('<a href="/x/">x</a>');\n` +
+        `startPrescan(${JSON.stringify(prescanScript)}).add(new TextEncoder().encode('<a href="/x/">x</a>'));\n` +
         `console.log('started');\n`,
     );
     const started = performance.now();
