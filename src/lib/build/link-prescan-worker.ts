@@ -18,7 +18,10 @@ if (parentPort) {
       if (error) return;
       try {
         const html = message.html;
-        scanned.add(htmlHash(html), scanPage(Buffer.from(html.buffer, html.byteOffset, html.byteLength).toString('utf8')));
+        scanned.add(
+          htmlHash(html),
+          scanPage(Buffer.from(html.buffer, html.byteOffset, html.byteLength).toString('utf8')),
+        );
       } catch (failure) {
         error = (failure as Error).stack ?? String(failure);
       }

@@ -103,8 +103,8 @@ export class CardImages {
   }
 
   #start(key: string, card: OgCard): Promise<number> {
-    const drawn = this.draw(card).then(({ png, drawMs, encodeMs }) => {
-      this.cache.write(key, png);
+    const drawn = this.draw(card).then(async ({ png, drawMs, encodeMs }) => {
+      await this.cache.write(key, png);
       return drawMs + encodeMs;
     });
     // Whoever asks for the image gets the error; until then it must not count as unhandled.

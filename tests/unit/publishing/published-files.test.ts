@@ -50,8 +50,8 @@ describe('writePublishedFiles', () => {
   test('writes text and links stored files, counting those this build made', async () => {
     const out = folder();
     const store = new FileStore(folder(), '.png');
-    store.write('old', 'cached bytes');
-    store.write('new', 'drawn bytes');
+    await store.write('old', 'cached bytes');
+    await store.write('new', 'drawn bytes');
     const files: PublishedFile[] = [
       { path: '/companies/acme.json', text: () => '{"name":"Acme"}' },
       { path: '/companies/acme/feed.xml', text: async () => '<rss/>' },
@@ -104,7 +104,7 @@ describe('writePublishedFiles', () => {
   test('copies a stored file when it cannot be linked (the store is on another disk)', async () => {
     const out = folder();
     const store = new FileStore(folder(), '.png');
-    store.write('k', 'bytes');
+    await store.write('k', 'bytes');
     const acrossDisks = async () => {
       throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
     };
@@ -160,12 +160,12 @@ describe('writePublishedFiles', () => {
 });
 
 describe('FileStore', () => {
-  test('keeps each key’s file whole and prunes the keys a build no longer uses', () => {
+  test('keeps each key’s file whole and prunes the keys a build no longer uses', async () => {
     const store = new FileStore(join(folder(), 'store'), '.png');
     expect(store.has('a')).toBe(false);
     expect(store.prune(new Set())).toBe(0);
-    store.write('a', 'A');
-    store.write('b', 'B');
+    await store.write('a', 'A');
+    await store.write('b', 'B');
     expect(store.read('a').toString()).toBe('A');
     expect(store.prune(new Set(['b']))).toBe(1);
     expect([store.has('a'), store.has('b')]).toEqual([false, true]);
