@@ -2,8 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { anchorLabel, type Translate } from '../../../src/lib/pages/anchor-label';
 
 /** A translation function as i18next interpolates `{{title}}` (escapeValue off). */
-const translator = (words: string) =>
-  vi.fn<Translate>((_key, { title }) => words.replaceAll('{{title}}', title));
+const translator = (words: string) => vi.fn<Translate>((_key, { title }) => words.replaceAll('{{title}}', title));
 
 describe('anchorLabel', () => {
   test('says what Starlight’s AnchorHeading says, and looks the words up once per language', () => {
