@@ -34,7 +34,10 @@ export type PrescanAnswer = { ok: true; scanned: ScanCacheFile } | { ok: false; 
 
 /** Starts a prescan on a worker thread running `script`. */
 export function startPrescan(script: string): Prescan {
-  const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+  // A small young generation: the worker lives through the rendering, when a 1,000-page build's
+  // memory peaks (within a few percent of a bare Starlight build's). With 4 MB instead of 16 the
+  // worker added 29 MiB to the peak instead of 36 (a replay of 1,172 pages, three runs each), as fast.
+  const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   let added = 0;
   let failure: Error | undefined;
   const answered = new Promise<ScanCacheFile>((resolve, reject) => {
