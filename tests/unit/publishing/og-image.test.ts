@@ -58,6 +58,8 @@ describe('CardImages', () => {
     expect(first.png.toString()).toBe('a');
     // An equal card of another page gets the same image, counted as a cache hit.
     expect(await images.image(cards[2]!)).toMatchObject({ key: first.key, hit: true, ms: 0 });
+    // Each image handed out is in the cache (written before it is handed out, while others draw).
+    await Promise.all(cards.map((c) => images.image(c)));
     expect(readdirSync(dir).sort()).toEqual(
       ['a', 'b', 'c'].map((t) => `${cardKey({ ...card, title: t }, salt)}.png`).sort(),
     );
