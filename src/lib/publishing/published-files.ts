@@ -48,6 +48,9 @@ function textKey(text: string): string {
  * A folder of files named by a key that is a hash of everything that makes their bytes: a key's
  * file, once written, never changes, so it can be linked into any build's output.
  */
+/** Numbers each temporary file this process writes, so two writes of one key never share one. */
+let temporaryFiles = 0;
+
 export class FileStore {
   constructor(
     readonly dir: string,
@@ -68,7 +71,6 @@ export class FileStore {
   }
 
   #folder: Promise<unknown> | undefined;
-  #writes = 0;
 
   /**
    * Stores a file. Asynchronous, so that many writes wait on the disk together, not one after
@@ -77,7 +79,7 @@ export class FileStore {
   async write(key: string, bytes: Uint8Array | string): Promise<void> {
     await (this.#folder ??= mkdir(this.dir, { recursive: true }));
     // Write then rename, so a concurrent build never reads half a file.
-    const partial = `${this.file(key)}.${process.pid}-${this.#writes++}.tmp`;
+    const partial = `${this.file(key)}.${process.pid}-${temporaryFiles++}.tmp`;
     await writeFile(partial, bytes);
     await rename(partial, this.file(key));
   }

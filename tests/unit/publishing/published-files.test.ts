@@ -160,6 +160,15 @@ describe('writePublishedFiles', () => {
 });
 
 describe('FileStore', () => {
+  test('writes of one key at once, from two stores of one folder, both succeed and leave one whole file', async () => {
+    const dir = join(folder(), 'store');
+    const [one, two] = [new FileStore(dir, '.png'), new FileStore(dir, '.png')];
+    const big = (c: string) => c.repeat(200_000);
+    await Promise.all([one.write('k', big('a')), two.write('k', big('b')), one.write('k', big('a'))]);
+    expect([big('a'), big('b')]).toContain(one.read('k').toString());
+    expect(one.keys()).toEqual(['k']);
+  });
+
   test('keeps each key’s file whole and prunes the keys a build no longer uses', async () => {
     const store = new FileStore(join(folder(), 'store'), '.png');
     expect(store.has('a')).toBe(false);
