@@ -80,7 +80,14 @@ export class FileStore {
     await (this.#folder ??= mkdir(this.dir, { recursive: true }));
     // Write then rename, so a concurrent build never reads half a file.
     const partial = `${this.file(key)}.${process.pid}-${temporaryFiles++}.tmp`;
-    await writeFile(partial, bytes);
+    try {
+      await writeFile(partial, bytes);
+    } catch (error) {
+      // The folder went since this store made it (a long-lived dev server, a cleared cache).
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(partial, bytes);
+    }
     await rename(partial, this.file(key));
   }
 

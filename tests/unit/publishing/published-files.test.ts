@@ -160,6 +160,15 @@ describe('writePublishedFiles', () => {
 });
 
 describe('FileStore', () => {
+  test('a store whose folder was removed makes it again', async () => {
+    const dir = join(folder(), 'store');
+    const store = new FileStore(dir, '.png');
+    await store.write('a', 'A');
+    rmSync(dir, { recursive: true });
+    await store.write('b', 'B');
+    expect(store.keys()).toEqual(['b']);
+  });
+
   test('writes of one key at once, from two stores of one folder, both succeed and leave one whole file', async () => {
     const dir = join(folder(), 'store');
     const [one, two] = [new FileStore(dir, '.png'), new FileStore(dir, '.png')];
