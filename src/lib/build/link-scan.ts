@@ -156,8 +156,9 @@ export async function scanFiles(
   const pages: ScannedPages = {};
   let parsed = 0;
   const result = answers.map(({ hash, anchors, links }) => {
-    if (anchors && links) parsed++;
-    const page = anchors && links ? { anchors, links } : cached![hash!]!;
+    const fresh = anchors && links ? { anchors, links } : undefined;
+    if (fresh) parsed++;
+    const page = fresh ?? cached![hash!]!;
     if (hash !== undefined) pages[hash] = page;
     return { anchors: new Set(page.anchors), links: page.links };
   });

@@ -44,13 +44,13 @@ function textKey(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
+/** Numbers each temporary file this process writes, so two writes of one key never share one. */
+let temporaryFiles = 0;
+
 /**
  * A folder of files named by a key that is a hash of everything that makes their bytes: a key's
  * file, once written, never changes, so it can be linked into any build's output.
  */
-/** Numbers each temporary file this process writes, so two writes of one key never share one. */
-let temporaryFiles = 0;
-
 export class FileStore {
   constructor(
     readonly dir: string,
@@ -70,24 +70,15 @@ export class FileStore {
     return readFileSync(this.file(key));
   }
 
-  #folder: Promise<unknown> | undefined;
-
   /**
    * Stores a file. Asynchronous, so that many writes wait on the disk together, not one after
    * another on the thread that renders (14,000 texts at 10,000 pages).
    */
   async write(key: string, bytes: Uint8Array | string): Promise<void> {
-    await (this.#folder ??= mkdir(this.dir, { recursive: true }));
+    await mkdir(this.dir, { recursive: true });
     // Write then rename, so a concurrent build never reads half a file.
     const partial = `${this.file(key)}.${process.pid}-${temporaryFiles++}.tmp`;
-    try {
-      await writeFile(partial, bytes);
-    } catch (error) {
-      // The folder went since this store made it (a long-lived dev server, a cleared cache).
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      await mkdir(this.dir, { recursive: true });
-      await writeFile(partial, bytes);
-    }
+    await writeFile(partial, bytes);
     await rename(partial, this.file(key));
   }
 
