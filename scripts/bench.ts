@@ -39,7 +39,7 @@ import yaml from 'js-yaml';
 import { CARD_CACHE_FOLDER, cacheDirFor } from '../src/lib/content/locations.ts';
 import { buildSite, OUTPUT_ROOT, PROJECT_ROOT } from './lib/build-site.ts';
 import { replacedFolders } from './build.ts';
-import { buildBareSite, createBareSite, sameFilesystem, writeBarePages } from './bench/bare-site.ts';
+import { barePageTitle, buildBareSite, createBareSite, sameFilesystem, writeBarePages } from './bench/bare-site.ts';
 import { companyRelations, editCompanyName, pickEditTarget } from './bench/edit.ts';
 import { measureBuild, type SiteMetrics } from './bench/measure.ts';
 import { startTreeSampler } from './bench/process-tree.ts';
@@ -54,7 +54,8 @@ import {
   type WarmResult,
   SKIPPED,
 } from './bench/report.ts';
-import { measureSearch } from './bench/search.ts';
+import { measureQuery, measureSearch } from './bench/search.ts';
+import type { SearchWeight } from './lib/search-weight.ts';
 import { countFiles, generateCorpus, MIN_PAGES, writeCorpus } from './generate-corpus.ts';
 
 /** Options of {@link runBenchmark}. */
@@ -165,6 +166,8 @@ interface SizeOutcome {
   result: RunResult;
   outDir: string;
   query: string;
+  /** The first search on the bare site of this size, when asked for (its output is rebuilt per size). */
+  bareSearch: SearchWeight | null;
 }
 
 /**
@@ -177,6 +180,7 @@ async function runSize(
   work: string,
   bareRoot: string,
   profileDir: string | null,
+  searchBare: boolean,
 ): Promise<SizeOutcome> {
   const { seed, log } = options;
   const say = (line: string) => log(`[bench] ${pages} pages: ${line}`);
@@ -236,6 +240,12 @@ async function runSize(
   writeBarePages(bareRoot, pages, seed);
   const bare = await buildBareSite(bareRoot);
   say(`bare site built in ${bare.wallSeconds.toFixed(1)} s`);
+  let bareSearch: SearchWeight | null = null;
+  if (searchBare) {
+    const query = barePageTitle(0);
+    say(`the bare site's first search query for "${query}"`);
+    bareSearch = await measureQuery(join(bareRoot, 'dist'), query);
+  }
 
   let warm: WarmResult | null = null;
   if (warmMetrics) {
@@ -263,6 +273,7 @@ async function runSize(
     },
     outDir,
     query: firstCompanyName(content.files),
+    bareSearch,
   };
 }
 
@@ -288,7 +299,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     const outcomes: SizeOutcome[] = [];
     for (const pages of options.pages) {
       const profiled = pages === largest && !outcomes.some((o) => o.result.pages === largest);
-      outcomes.push(await runSize(pages, options, work, bareRoot, profiled ? profileDir : null));
+      const searchBare = pages === largest && !options.quick;
+      outcomes.push(await runSize(pages, options, work, bareRoot, profiled ? profileDir : null, searchBare));
     }
     const runs = outcomes.map((o) => o.result);
     const last = outcomes.filter((o) => o.result.pages === largest).at(-1)!;
@@ -297,7 +309,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
       search = { pages: largest, measured: false, query: last.query, reason: SKIPPED };
     } else {
       options.log(`[bench] ${largest} pages: a reader's first search query for "${last.query}"`);
-      search = await measureSearch(last.outDir, largest, last.query);
+      search = await measureSearch(last.outDir, largest, last.query, last.bareSearch);
     }
     return {
       createdAt: new Date().toISOString(),

@@ -28,6 +28,11 @@ export function barePageSlug(index: number): string {
   return `page-${String(index + 1).padStart(4, '0')}`;
 }
 
+/** Title of the `index`-th (0-based) page: a search query for the bare site, as a company's name is for ours. */
+export function barePageTitle(index: number): string {
+  return `Synthetic page ${String(index + 1).padStart(4, '0')}`;
+}
+
 /** Markdown of one bare page: frontmatter, then a few paragraphs with one heading. */
 function barePage(index: number, seed: number): string {
   const random = createRandom(seed * 1_000_003 + index);
@@ -35,7 +40,7 @@ function barePage(index: number, seed: number): string {
   paragraphs.splice(1, 0, `## ${syntheticSentence(random, 2, 5).replace(/[.,]/g, '')}`);
   return [
     '---',
-    `title: Synthetic page ${String(index + 1).padStart(4, '0')}`,
+    `title: ${barePageTitle(index)}`,
     `description: Synthetic page for the bare baseline. ${syntheticSentence(random, 5, 10)}`,
     '---',
     '',

@@ -1,6 +1,6 @@
 /** The benchmark's result shape, the issue's budget verdicts and the printed table. */
 import type { CorpusCollection } from '../generate-corpus.ts';
-import type { SearchWeight } from '../lib/search-weight.ts';
+import { beforeIndexChunks, type SearchWeight } from '../lib/search-weight.ts';
 import type { OwnSteps, SiteMetrics } from './measure.ts';
 
 /** Ours (the cold build) divided by bare, per measurement; null when either side is unknown. */
@@ -101,9 +101,13 @@ export interface RunResult {
   profileDir: string | null;
 }
 
-/** The reader's first search query on the largest site, or why it was not measured. */
+/**
+ * The reader's first search query on the largest site, or why it was not measured. `bare` is the
+ * same kind of query (its first page's title) on the bare Starlight site of that size, which
+ * loads Starlight's own Pagefind UI: what a search costs before anything of ours is in it.
+ */
 export type SearchResult =
-  | ({ pages: number; measured: true } & SearchWeight)
+  | ({ pages: number; measured: true; bare: SearchWeight | null } & SearchWeight)
   | { pages: number; measured: false; query: string; reason: string };
 
 /** The issue's budget rows, in the order the report prints them. */
@@ -292,7 +296,11 @@ export function budgetVerdicts(runs: RunResult[], search: SearchResult | null = 
         budget,
         search.servedBytes / 1000,
         SEARCH_BUDGET_KB,
-        `${search.requests} requests, ${search.pagefindBeforeIntent} search requests before intent`,
+        `${search.requests} requests, ${search.pagefindBeforeIntent} search requests before intent, ` +
+          `${kB(beforeIndexChunks(search.files))} before the first index chunk` +
+          (search.bare
+            ? `; bare Starlight ${kB(search.bare.servedBytes)} (${kB(beforeIndexChunks(search.bare.files))} before its first index chunk)`
+            : ''),
       );
       if (search.pagefindBeforeIntent > 0) v.status = 'fail';
       verdicts.push(v);
@@ -302,6 +310,11 @@ export function budgetVerdicts(runs: RunResult[], search: SearchResult | null = 
 }
 
 const MIB = 1024 * 1024;
+
+/** Bytes as kB (1 kB = 1,000 bytes), one decimal. */
+function kB(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}
 
 function num(value: number | null | undefined, digits: number): string {
   return value !== null && value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '—';
@@ -425,6 +438,11 @@ export function formatReport(report: BenchReport): string {
         `${(search.servedBytes / 1000).toFixed(1)} kB as served (text gzipped), ${(search.bytes / 1000).toFixed(1)} kB in dist; ` +
         `${search.pagefindBeforeIntent} search requests before intent.`,
     );
+    if (search.bare)
+      lines.push(
+        `  the bare Starlight site's first search "${search.bare.query}" on ${count(search.pages)} pages: ` +
+          `${search.bare.requests} requests, ${kB(search.bare.servedBytes)} as served.`,
+      );
   } else if (search) {
     lines.push(`  first search "${search.query}" on ${count(search.pages)} pages: ${search.reason}.`);
   }

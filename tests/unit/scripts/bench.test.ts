@@ -24,6 +24,7 @@ import {
   type WarmResult,
 } from '../../../scripts/bench/report.ts';
 import { outputRecorder, type TimedLine } from '../../../scripts/lib/build-site.ts';
+import type { SearchWeight } from '../../../scripts/lib/search-weight.ts';
 import { corpusCounts, generateCorpus, writeCorpus } from '../../../scripts/generate-corpus.ts';
 import { refKey } from '../../../src/lib/graph/graph';
 import { loadContentRoot } from '../../support/content';
@@ -244,15 +245,22 @@ const run = (pages: number, ours: SiteMetrics, bare: SiteMetrics, extra: Partial
   ...extra,
 });
 
-const search = (servedBytes: number, pagefindBeforeIntent = 0): SearchResult => ({
+const search = (servedBytes: number, pagefindBeforeIntent = 0, bare: SearchWeight | null = null): SearchResult => ({
   pages: 10_000,
   measured: true,
   query: 'Synthetic Co 0001',
   requests: 9,
   bytes: servedBytes * 2,
   servedBytes,
-  files: [],
+  // Scripts and metadata (loaded whatever the query) 70 kB, the rest index chunks and a fragment.
+  files: [
+    { url: '/pagefind/pagefind.js', bytes: 40_000, servedBytes: 10_000 },
+    { url: '/pagefind/pagefind.en_1.pf_meta', bytes: 60_000, servedBytes: 60_000 },
+    { url: '/pagefind/index/en_2.pf_index', bytes: servedBytes - 71_000, servedBytes: servedBytes - 71_000 },
+    { url: '/pagefind/fragment/en_3.pf_fragment', bytes: 1_000, servedBytes: 1_000 },
+  ],
   pagefindBeforeIntent,
+  bare,
 });
 
 describe('budget verdicts', () => {
@@ -308,6 +316,29 @@ describe('budget verdicts', () => {
     });
     expect(budgetVerdicts([quick], search(100_000, 2)).at(-1)!.status).toBe('fail');
     expect(budgetVerdicts([quick], search(151_000)).at(-1)!.status).toBe('fail');
+  });
+
+  test("the search row's note says what loads whatever the query, here and on the bare site; the budget alone decides", () => {
+    const bare: SearchWeight = {
+      query: 'Synthetic page 0001',
+      requests: 7,
+      bytes: 300_000,
+      servedBytes: 200_000,
+      files: [
+        { url: '/pagefind/wasm.en.pagefind', bytes: 60_000, servedBytes: 60_000 },
+        { url: '/pagefind/pagefind.en_9.pf_meta', bytes: 90_000, servedBytes: 90_000 },
+        { url: '/pagefind/index/en_8.pf_index', bytes: 50_000, servedBytes: 50_000 },
+      ],
+      pagefindBeforeIntent: 0,
+    };
+    const over = budgetVerdicts([run(200, metrics(1, 1), metrics(1, 1))], search(160_000, 0, bare)).at(-1)!;
+    expect(over).toMatchObject({ row: 'search', status: 'fail', value: 160 });
+    expect(over.note).toBe(
+      '9 requests, 0 search requests before intent, 70.0 kB before the first index chunk; ' +
+        'bare Starlight 200.0 kB (150.0 kB before its first index chunk)',
+    );
+    // A site lighter than the bare one still fails over the budget, and passes under it.
+    expect(budgetVerdicts([], search(140_000, 0, bare)).at(-1)!.status).toBe('pass');
   });
 
   test("the edit's note splits off our own steps and says when the build without them is over the budget", () => {
@@ -376,10 +407,15 @@ describe('the printed report', () => {
   test('verdict lines and notes', () => {
     expect(text).toContain('  FAIL  warm card cache ≤ 1.5× bare at 10,000 pages: 1.60×');
     expect(text).toContain(
-      '  PASS  first search query ≤ 150 kB, nothing before intent, at 10,000 pages: 120.5 kB; 9 requests, 0 search requests before intent',
+      '  PASS  first search query ≤ 150 kB, nothing before intent, at 10,000 pages: 120.5 kB; 9 requests, 0 search requests before intent, 70.0 kB before the first index chunk',
     );
     expect(text).toContain('edited synthetic-co-0007 (21 relations): name → "Synthetic Co 0007 (edited)"');
     expect(text).toContain('profiles in /tmp/profiles');
+    expect(text).not.toContain('the bare Starlight site');
+    const bare: SearchWeight = { ...search(220_000), query: 'Synthetic page 0001', requests: 11 };
+    expect(formatReport({ ...report, search: search(120_500, 0, bare) })).toContain(
+      `  the bare Starlight site's first search "Synthetic page 0001" on 10,000 pages: 11 requests, 220.0 kB as served.`,
+    );
   });
 
   test('with --rebuild, the forced no-change build and its share of the cold build, where measured', () => {
