@@ -127,8 +127,9 @@ export default defineConfig({
     mdx({ optimize: { ignoreElementNames: ['h2', 'h3'] } }),
     // Preview images, entity JSON, company feeds and email snippets, written beside the pages.
     publishedFiles(),
-    // The search index, in place of Starlight's step (its `pagefind` option is off above).
-    searchIndex(),
+    // The link check, which keeps the pages' search extracts; then the search index from them, in
+    // place of Starlight's step (its `pagefind` option is off above).
     postbuild(),
+    searchIndex(),
   ],
 });

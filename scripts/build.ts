@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex, SEARCH_INDEX_AFTER_BUILD, SEARCH_STEP } from '../src/lib/build/search-index.ts';
+import { searchPagesFor } from '../src/lib/build/search-pages.ts';
 import { BUILD_STARTED_MARK, cacheDirFor, contentRoot as resolveContentRoot } from '../src/lib/content/locations.ts';
 
 /** Logs a line of the search step as Astro logs an integration's lines: the time, then the step. */
@@ -212,7 +213,7 @@ async function afterAstro(status: number, pending: PendingBuild): Promise<never>
   // finished and recorded its page copies, so a failure here leaves them trusted.
   rmSync(join(cacheDir, BUILD_STARTED_MARK), { force: true });
   try {
-    await buildSearchIndex(next, searchLog);
+    await buildSearchIndex(next, searchLog, { extracts: searchPagesFor(next, cacheDir) });
   } catch (error) {
     searchLog(error instanceof Error ? error.message : String(error), console.error);
     failed(1);

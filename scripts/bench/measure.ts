@@ -49,7 +49,10 @@ export interface OwnSteps {
   beforeFirstPage: number;
   /** Writing the files published beside the pages (their logged time). */
   besidePages: number;
-  /** The link and anchor check after the pages (its logged time). */
+  /**
+   * The link and anchor check after the pages, and keeping the pages' search extracts for the
+   * search step right after it (their logged times; a log without the extracts' line counts it 0).
+   */
   linkCheck: number;
   /** The sum of the above. */
   total: number;
@@ -60,6 +63,7 @@ const OWN_STEP_LINES = {
   contentCheck: /\[briefing-content-check\] Checked \d+ content files? in (\d+) ms\./,
   besidePages: /\[briefing-published-files\] Wrote \d+ files? beside the pages in (\d+) ms/,
   linkCheck: /\[briefing-postbuild\] Checked links on \d+ pages? in (\d+) ms\b/,
+  searchPages: /\[briefing-postbuild\] Kept the search extracts of \d+ pages? in (\d+) ms\b/,
 };
 const GENERATING = / (?:generating|prerendering) static routes /;
 const PAGE_WRITTEN = /[├└]─ \//;
@@ -80,7 +84,8 @@ export function parseOwnSteps(lines: readonly TimedLine[]): OwnSteps | null {
   };
   const contentCheck = logged(OWN_STEP_LINES.contentCheck);
   const besidePages = logged(OWN_STEP_LINES.besidePages);
-  const linkCheck = logged(OWN_STEP_LINES.linkCheck);
+  const checked = logged(OWN_STEP_LINES.linkCheck);
+  const linkCheck = checked === null ? null : checked + (logged(OWN_STEP_LINES.searchPages) ?? 0);
   const generating = lines.findIndex(({ text }) => GENERATING.test(text));
   const firstPage = generating < 0 ? undefined : lines.slice(generating).find(({ text }) => PAGE_WRITTEN.test(text));
   if (contentCheck === null || besidePages === null || linkCheck === null || !firstPage) return null;

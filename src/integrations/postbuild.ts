@@ -6,6 +6,7 @@ import { AstroError } from 'astro/errors';
 import { findBrokenLinks, type PageLinks } from '../lib/build/link-check';
 import { currentPrescan, linkPrescanWorkerScript, setCurrentPrescan, startPrescan } from '../lib/build/link-prescan';
 import { LINK_SCAN_CACHE_FILE, linkScanWorkerScript, scanFiles } from '../lib/build/link-scan';
+import { writeSearchPages } from '../lib/build/search-pages';
 import { BUILD_STARTED_MARK, DEFAULT_CACHE_DIR, projectDir } from '../lib/content/locations';
 
 function htmlFiles(root: string): string[] {
@@ -60,11 +61,12 @@ export function postbuild(): AstroIntegration {
         // Every page read, and parsed on all cores unless its HTML was scanned while it was rendered
         // or by an earlier build (src/lib/build/link-scan.ts); no page is written.
         const files = htmlFiles(root);
-        const report = { parsed: 0 };
+        const report: { parsed: number; hashes?: (string | undefined)[] } = { parsed: 0 };
+        const prescanned = prescan ? await prescan.finish() : undefined;
         const scanned = await scanFiles(files, {
           script: linkScanWorkerScript(project),
           cacheFile: join(cache, LINK_SCAN_CACHE_FILE),
-          ...(prescan ? { prescanned: await prescan.finish() } : {}),
+          ...(prescanned ? { prescanned: prescanned.scanned } : {}),
           report,
         });
         const pages = new Map<string, PageLinks>(files.map((file, i) => [urlPathOf(root, file), scanned[i]!]));
@@ -87,6 +89,19 @@ export function postbuild(): AstroIntegration {
           error.stack = '';
           throw error;
         }
+        // The pages as the search step reads them (src/lib/build/search-pages.ts).
+        const writing = performance.now();
+        const search = await writeSearchPages({
+          root,
+          files,
+          ...(report.hashes ? { hashes: report.hashes } : {}),
+          ...(prescanned ? { extracts: prescanned.extracts } : {}),
+          cacheDir: cache,
+        });
+        logger.info(
+          `Kept the search extracts of ${search.pages} pages in ${Math.round(performance.now() - writing)} ms ` +
+            `(${search.written} written, ${search.cut} of them cut after the build; ${search.removed} removed).`,
+        );
       },
     },
   };

@@ -209,6 +209,20 @@ describe('npm run build through an editor’s day', () => {
     expect(warmCheck.scanned).toBeGreaterThan(0);
     expect(warmCheck.parsed).toBe(1);
     expect(warmCheck.pages - warmCheck.scanned - warmCheck.parsed).toBeGreaterThan(0);
+    // The search step read the pages' search extracts: those of the rendered pages were written
+    // (the redirect's cut after the build), the restored pages' kept, the deleted pages' removed.
+    // (The comparison with a clean build below includes the search index.)
+    const extracts =
+      /Kept the search extracts of (\d+) pages in \d+ ms \((\d+) written, (\d+) of them cut after the build; (\d+) removed\)/.exec(
+        warm.output,
+      );
+    expect(extracts, 'the build reports its search extracts').not.toBeNull();
+    const [, kept, writtenNow, cut, removed] = extracts!.map(Number);
+    expect({ kept, cut }).toEqual({ kept: warmCheck.pages, cut: 1 });
+    expect(writtenNow).toBeGreaterThan(1);
+    expect(writtenNow).toBeLessThanOrEqual(warmCheck.scanned + 1);
+    expect(removed).toBeGreaterThan(0);
+    expect(warm.output).toContain("[briefing-search] Reading the pages' search extracts");
     // Preview images are linked from the card cache, and JSON documents, feeds and email snippets
     // from the text store, not written again: an unchanged one is the very file the last build
     // published, one that changed is a new file (the comparison with a clean build below checks

@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import * as pagefind from 'pagefind';
 import { expect, test } from 'vitest';
 import { buildOutput, corpusSite, editedSite, hostileSite, seedSite } from '../support/seed-site';
 
@@ -25,5 +27,29 @@ test.each([
     expect(output.split('\n').filter((line) => line.includes('[WARN] [vite]'))).toEqual([]);
     for (const file of ['index.html', 'sitemap-index.xml', 'pagefind/pagefind.js'])
       expect(existsSync(join(built.dist, file)), file).toBe(true);
+    // Pagefind read the pages' search extracts (src/lib/build/search-pages.ts), and wrote the
+    // index it writes from the built pages themselves, byte for byte.
+    expect(output).toContain("[briefing-search] Reading the pages' search extracts");
+    const fromPages = join(mkdtempSync(join(tmpdir(), 'shared-index-')), 'pagefind');
+    try {
+      const { index } = await pagefind.createIndex();
+      expect((await index!.addDirectory({ path: built.dist })).errors).toEqual([]);
+      expect((await index!.writeFiles({ outputPath: fromPages })).errors).toEqual([]);
+      await pagefind.close();
+      expect(fileBytes(join(built.dist, 'pagefind'))).toEqual(fileBytes(fromPages));
+    } finally {
+      rmSync(join(fromPages, '..'), { recursive: true, force: true });
+    }
   },
 );
+
+/** Every file under `dir` by its path, as base64 bytes. */
+function fileBytes(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(dir, path)] = readFileSync(path).toString('base64');
+  }
+  return files;
+}

@@ -9,6 +9,9 @@ import type { ScanCacheFile } from './link-scan.ts';
  * over), on a core the renderer leaves idle, and keeps what it finds by the SHA-1 of the HTML.
  * The check after the build then parses only files whose bytes no scan has seen: a file Astro
  * wrote differently from what the middleware saw is simply parsed again.
+ *
+ * The same worker cuts from each page the part Pagefind reads (src/lib/build/search-extract.ts),
+ * which the check after the build keeps for the search step (src/lib/build/search-pages.ts).
  */
 
 /** The worker script of a project (plain Node runs it). */
@@ -20,17 +23,26 @@ export function linkPrescanWorkerScript(root: string): string {
 export interface Prescan {
   /** One rendered page's HTML, the bytes that will be written (a copy is handed to the worker). */
   add(html: Uint8Array): void;
-  /** Stops the worker; the pages it scanned, in the link-scan cache's form. Fails if the worker did. */
-  finish(): Promise<ScanCacheFile>;
+  /** Stops the worker; what it found in the pages. Fails if the worker did. */
+  finish(): Promise<PrescanResult>;
   /** How many pages were handed over. */
   readonly added: number;
+}
+
+/** What a prescan found in the pages handed over, each kept by the hash of its HTML (`htmlHash`). */
+export interface PrescanResult {
+  /** Their anchors and links, in the link-scan cache's form. */
+  scanned: ScanCacheFile;
+  /** Their search extracts (`searchExtract`), UTF-8. */
+  extracts: Map<string, Uint8Array>;
 }
 
 /** Messages to the worker: a page's HTML (UTF-8), or the end. */
 export type PrescanMessage = { html: Uint8Array } | { done: true };
 
 /** What the worker answers once, at the end. */
-export type PrescanAnswer = { ok: true; scanned: ScanCacheFile } | { ok: false; error: string };
+export type PrescanAnswer =
+  { ok: true; scanned: ScanCacheFile; extracts: [hash: string, extract: Uint8Array][] } | { ok: false; error: string };
 
 /** Starts a prescan on a worker thread running `script`. */
 export function startPrescan(script: string): Prescan {
@@ -40,10 +52,10 @@ export function startPrescan(script: string): Prescan {
   const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   let added = 0;
   let failure: Error | undefined;
-  const answered = new Promise<ScanCacheFile>((resolve, reject) => {
+  const answered = new Promise<PrescanResult>((resolve, reject) => {
     worker.once('message', (answer: PrescanAnswer) => {
       void worker.terminate();
-      if (answer.ok) resolve(answer.scanned);
+      if (answer.ok) resolve({ scanned: answer.scanned, extracts: new Map(answer.extracts) });
       else reject(new Error(`The link check could not scan the rendered pages:\n${answer.error}`));
     });
     worker.once('error', (error) => {

@@ -132,8 +132,11 @@ export interface ScanOptions {
   cacheFile?: string;
   /** Pages scanned while this build rendered them (src/lib/build/link-prescan.ts). */
   prescanned?: ScanCacheFile;
-  /** Filled in: how many files were parsed, their HTML scanned by no earlier build nor the prescan. */
-  report?: { parsed: number };
+  /**
+   * Filled in: how many files were parsed, their HTML scanned by no earlier build nor the prescan;
+   * and each file's hash, when a cache or a prescan was given (else undefined).
+   */
+  report?: { parsed: number; hashes?: (string | undefined)[] };
 }
 
 /**
@@ -162,7 +165,10 @@ export async function scanFiles(
     if (hash !== undefined) pages[hash] = page;
     return { anchors: new Set(page.anchors), links: page.links };
   });
-  if (report) report.parsed = parsed;
+  if (report) {
+    report.parsed = parsed;
+    report.hashes = answers.map((answer) => answer.hash);
+  }
   if (cacheFile) {
     mkdirSync(dirname(cacheFile), { recursive: true });
     writeFileSync(cacheFile, JSON.stringify(encodeScanCache(pages)));

@@ -36,16 +36,24 @@ function orFail<T extends { errors: string[] }>(response: T, step: string): T {
 /**
  * Indexes the built site in `dir` with Pagefind, with Starlight's settings (every page's
  * `data-pagefind-body`, filters and metadata are in its HTML), and writes the index to
- * `<dir>/pagefind/`. Logs what it did in the words Starlight's own step uses, so logs and the
- * benchmark read the same. Throws when Pagefind reports an error or finds no page.
+ * `<dir>/pagefind/`. Given `extracts`, a folder holding every page of `dir` as Pagefind reads it
+ * (src/lib/build/search-pages.ts), Pagefind reads that folder instead, and writes the same index.
+ * Logs what it did in the words Starlight's own step uses, so logs and the benchmark read the
+ * same. Throws when Pagefind reports an error or finds no page.
  */
-export async function buildSearchIndex(dir: string, log: (line: string) => void): Promise<SearchIndexReport> {
+export async function buildSearchIndex(
+  dir: string,
+  log: (line: string) => void,
+  { extracts }: { extracts?: string | undefined } = {},
+): Promise<SearchIndexReport> {
   const started = performance.now();
   log('Building search index with Pagefind...');
+  if (extracts) log(`Reading the pages' search extracts (${extracts}).`);
   try {
     const { index } = orFail(await pagefind.createIndex(), 'start');
     if (!index) throw new Error('Pagefind could not start.');
-    const { page_count: pages } = orFail(await index.addDirectory({ path: dir }), `read the pages in ${dir}`);
+    const read = extracts ?? dir;
+    const { page_count: pages } = orFail(await index.addDirectory({ path: read }), `read the pages in ${read}`);
     if (pages === 0) throw new Error(`Pagefind found no HTML page in ${dir} to index.`);
     log(`Found ${pages} HTML files.`);
     orFail(await index.writeFiles({ outputPath: join(dir, SEARCH_INDEX_FOLDER) }), 'write the index');

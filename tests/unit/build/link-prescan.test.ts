@@ -12,6 +12,7 @@ import {
   startPrescan,
 } from '../../../src/lib/build/link-prescan';
 import { decodeScanCache, htmlHash, linkScanWorkerScript, scanFiles } from '../../../src/lib/build/link-scan';
+import { searchExtract } from '../../../src/lib/build/search-extract';
 import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'link-prescan-'));
@@ -24,9 +25,9 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** A page with its own ids and links, one of them with an entity in its URL and one in a script. */
 const page = (i: number) =>
-  `<!doctype html><h1 id="top-${i}">Page ${i} — ü</h1><a name="n${i}"></a>` +
+  `<!doctype html><html lang="en"><main data-pagefind-body><h1 id="top-${i}">Page ${i} — ü</h1><a name="n${i}"></a>` +
   `<a href="/p/${i + 1}/#top-${i + 1}">next</a><script>const s = '<a href="/not-a-link/">';</script>` +
-  `<a href="/x/?a=1&amp;b=${i}">amp</a>`;
+  `<a href="/x/?a=1&amp;b=${i}">amp</a></main></html>`;
 
 describe('the link check’s prescan of rendered pages', () => {
   test('finds in each page handed over what a scan of its file finds, kept by the hash of its bytes', async () => {
@@ -37,8 +38,10 @@ describe('the link check’s prescan of rendered pages', () => {
     expect(prescan.added).toBe(30);
     // The page's own bytes stay whole (the worker gets a copy): Astro writes them next.
     expect(handed.map((bytes) => new TextDecoder().decode(bytes))).toEqual(pages);
-    const scanned = decodeScanCache(await prescan.finish());
+    const { scanned: found, extracts } = await prescan.finish();
+    const scanned = decodeScanCache(found);
     expect(Object.keys(scanned)).toHaveLength(30);
+    expect(extracts.size).toBe(30);
     for (const html of pages) {
       const expected = scanPage(html);
       // The hash of the bytes Astro writes: a file with this HTML has this key.
@@ -46,6 +49,9 @@ describe('the link check’s prescan of rendered pages', () => {
         anchors: [...expected.anchors],
         links: expected.links,
       });
+      // And the part of it the search step reads, cut as the search step would cut it.
+      expect(new TextDecoder().decode(extracts.get(htmlHash(html)))).toBe(searchExtract(html));
+      expect(searchExtract(html)).toContain(`>Page ${html.match(/Page (\d+)/)![1]} — ü</h1>`);
     }
   });
 
@@ -56,7 +62,7 @@ describe('the link check’s prescan of rendered pages', () => {
     for (let i = 0; i < 4; i++) prescan.add(utf8(page(i)));
     // Page 3 was written with other bytes than the prescan saw (as if Astro had changed it).
     writeFileSync(files[3]!, `${page(3)}<a id="late" href="/late/">late</a>`);
-    const prescanned = await prescan.finish();
+    const { scanned: prescanned } = await prescan.finish();
     // Planted: page 1's scan says something its file does not, so a result taken from the prescan shows.
     const planted = { ...prescanned, strings: [...prescanned.strings, 'planted', '/planted/'] };
     planted.pages[htmlHash(page(1))] = [[planted.strings.length - 2], [planted.strings.length - 1]];
@@ -93,7 +99,11 @@ describe('the link check’s prescan of rendered pages', () => {
 
   test('one prescan is current during a build, and none after', () => {
     expect(currentPrescan()).toBeUndefined();
-    const prescan = { add() {}, finish: async () => ({ version: 0, strings: [], pages: {} }), added: 0 };
+    const prescan = {
+      add() {},
+      finish: async () => ({ scanned: { version: 0, strings: [], pages: {} }, extracts: new Map() }),
+      added: 0,
+    };
     setCurrentPrescan(prescan);
     expect(currentPrescan()).toBe(prescan);
     setCurrentPrescan(undefined);

@@ -97,6 +97,10 @@ describe("a build's own steps", () => {
         'links',
         '08:22:47 [briefing-postbuild] Checked links on 12350 pages in 5480 ms (12000 scanned as they were rendered, 350 parsed after).',
       ],
+      [
+        'extracts',
+        '08:22:48 [briefing-postbuild] Kept the search extracts of 12350 pages in 620 ms (12350 written, 350 of them cut after the build; 0 removed).',
+      ],
     ]
       .filter(([name]) => name! in at)
       .map(([name, text]) => ({ ms: at[name!]!, text: text! }));
@@ -109,6 +113,7 @@ describe("a build's own steps", () => {
     page: 37100,
     beside: 57000,
     links: 63000,
+    extracts: 63600,
   };
 
   test('logged times of the steps that log them, and the wait from "generating static routes" to the first page', () => {
@@ -116,9 +121,12 @@ describe("a build's own steps", () => {
       contentCheck: 2.101,
       beforeFirstPage: 15,
       besidePages: 2.806,
-      linkCheck: 5.48,
-      total: 2.101 + 15 + 2.806 + 5.48,
+      linkCheck: 5.48 + 0.62,
+      total: 2.101 + 15 + 2.806 + 5.48 + 0.62,
     });
+    // A build without search extracts (before they were kept) counts the check alone.
+    const { extracts: _, ...before } = every;
+    expect(parseOwnSteps(log(before))?.linkCheck).toBe(5.48);
   });
 
   test('null when a step is not in the log (the bare site, a skipped build)', () => {

@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { htmlHash } from '../../../src/lib/build/link-scan';
+import { searchExtract } from '../../../src/lib/build/search-extract';
+import {
+  SEARCH_PAGES_FOLDER,
+  SEARCH_PAGES_MANIFEST,
+  searchPagesFor,
+  writeSearchPages,
+} from '../../../src/lib/build/search-pages';
+
+// The folder of search extracts the link check keeps after each build, and when the search step
+// may read it instead of the built pages.
+
+const work = mkdtempSync(join(tmpdir(), 'search-pages-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const page = (title: string) =>
+  `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><nav>Menu</nav>` +
+  `<main data-pagefind-body><h1>${title}</h1><p>About ${title}.</p></main></body></html>`;
+
+let sites = 0;
+/** A built site and a cache folder, with `pages` (path → title). */
+function site(pages: Record<string, string>) {
+  const root = join(work, `site-${++sites}`);
+  const cacheDir = join(work, `cache-${sites}`);
+  write(root, pages);
+  return { root, cacheDir };
+}
+
+function write(root: string, pages: Record<string, string>) {
+  for (const [path, title] of Object.entries(pages)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), page(title));
+  }
+}
+
+const files = (root: string, paths: string[]) => paths.sort().map((path) => join(root, path));
+const extractAt = (cacheDir: string, path: string) => readFileSync(join(cacheDir, SEARCH_PAGES_FOLDER, path), 'utf8');
+
+describe('the folder of search extracts', () => {
+  test('holds every page’s extract at the page’s path; stands for the site until a page changes', async () => {
+    const paths = ['index.html', 'companies/acme/index.html', '404.html'];
+    const { root, cacheDir } = site({ 'index.html': 'Home', 'companies/acme/index.html': 'Acme', '404.html': 'Lost' });
+    const report = await writeSearchPages({ root, files: files(root, paths), cacheDir });
+    expect(report).toEqual({ pages: 3, written: 3, cut: 3, removed: 0 });
+    for (const path of paths)
+      expect(extractAt(cacheDir, path)).toBe(searchExtract(readFileSync(join(root, path), 'utf8')));
+    expect(extractAt(cacheDir, 'companies/acme/index.html')).not.toContain('Menu');
+    expect(searchPagesFor(root, cacheDir)).toBe(join(cacheDir, SEARCH_PAGES_FOLDER));
+
+    // A page written again since (another size or time), a page added or removed: not the folder.
+    const acme = join(root, 'companies/acme/index.html');
+    const { mtime } = statSync(acme);
+    utimesSync(acme, mtime, new Date(mtime.getTime() + 5000));
+    expect(searchPagesFor(root, cacheDir)).toBeUndefined();
+    // Written again with the same HTML: its extract stands, the record is brought up to date.
+    expect(await writeSearchPages({ root, files: files(root, paths), cacheDir })).toMatchObject({ written: 0 });
+    expect(searchPagesFor(root, cacheDir)).toBeDefined();
+    write(root, { 'people/jo/index.html': 'Jo' });
+    expect(searchPagesFor(root, cacheDir)).toBeUndefined();
+    rmSync(join(root, 'people'), { recursive: true });
+    expect(searchPagesFor(root, cacheDir)).toBeDefined();
+    rmSync(join(root, '404.html'));
+    expect(searchPagesFor(root, cacheDir)).toBeUndefined();
+    write(root, { '404.html': 'Lost' });
+    expect(searchPagesFor(root, cacheDir)).toBeUndefined();
+  });
+
+  test('the next build writes only pages whose HTML changed, from the prescan’s extracts, and removes gone pages', async () => {
+    const { root, cacheDir } = site({ 'a/index.html': 'A', 'b/index.html': 'B', 'c/index.html': 'C' });
+    await writeSearchPages({ root, files: files(root, ['a/index.html', 'b/index.html', 'c/index.html']), cacheDir });
+    const kept = statSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'a/index.html')).mtimeMs;
+
+    // B changed (the prescan cut its extract while it rendered), C is gone, D is new (cut here).
+    write(root, { 'b/index.html': 'B2', 'd/index.html': 'D' });
+    rmSync(join(root, 'c'), { recursive: true });
+    const paths = ['a/index.html', 'b/index.html', 'd/index.html'];
+    const b2 = readFileSync(join(root, 'b/index.html'));
+    const planted = new TextEncoder().encode(
+      '<!DOCTYPE html><html lang="en"><body><main data-pagefind-body>from the prescan</main></body></html>',
+    );
+    const hashes = paths.map((path) => htmlHash(readFileSync(join(root, path))));
+    const report = await writeSearchPages({
+      root,
+      files: files(root, paths),
+      hashes,
+      extracts: new Map([[htmlHash(b2), planted]]),
+      cacheDir,
+    });
+    expect(report).toEqual({ pages: 3, written: 2, cut: 1, removed: 1 });
+    expect(statSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'a/index.html')).mtimeMs).toBe(kept);
+    expect(extractAt(cacheDir, 'b/index.html')).toContain('from the prescan');
+    expect(extractAt(cacheDir, 'd/index.html')).toContain('<h1>D</h1>');
+    expect(existsSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'c/index.html'))).toBe(false);
+    expect(searchPagesFor(root, cacheDir)).toBeDefined();
+  });
+
+  test('an extract whose file went, or a record of another version, is written again', async () => {
+    const { root, cacheDir } = site({ 'a/index.html': 'A', 'b/index.html': 'B' });
+    const all = files(root, ['a/index.html', 'b/index.html']);
+    await writeSearchPages({ root, files: all, cacheDir });
+    rmSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'b/index.html'));
+    expect(searchPagesFor(root, cacheDir)).toBeUndefined();
+    expect(await writeSearchPages({ root, files: all, cacheDir })).toMatchObject({ written: 1, cut: 1 });
+    expect(searchPagesFor(root, cacheDir)).toBeDefined();
+
+    const manifest = join(cacheDir, SEARCH_PAGES_MANIFEST);
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"version":1', '"version":0'));
+    expect(searchPagesFor(root, cacheDir)).toBeUndefined();
+    expect(await writeSearchPages({ root, files: all, cacheDir })).toMatchObject({ written: 2 });
+  });
+
+  test('a write stopped half way leaves no record: the search step then reads the built pages', async () => {
+    const { root, cacheDir } = site({ 'a/index.html': 'A' });
+    await writeSearchPages({ root, files: files(root, ['a/index.html']), cacheDir });
+    expect(searchPagesFor(root, cacheDir)).toBeDefined();
+    // A file that is not there stops the write after the record was set aside.
+    await expect(
+      writeSearchPages({ root, files: [...files(root, ['a/index.html']), join(root, 'gone.html')], cacheDir }),
+    ).rejects.toThrow(/ENOENT/);
+    expect(existsSync(join(cacheDir, SEARCH_PAGES_MANIFEST))).toBe(false);
+    expect(searchPagesFor(root, cacheDir)).toBeUndefined();
+  });
+});
