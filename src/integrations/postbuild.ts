@@ -6,7 +6,12 @@ import { AstroError } from 'astro/errors';
 import { findBrokenLinks, type PageLinks } from '../lib/build/link-check';
 import { currentPrescan, linkPrescanWorkerScript, setCurrentPrescan, startPrescan } from '../lib/build/link-prescan';
 import { LINK_SCAN_CACHE_FILE, linkScanWorkerScript, scanFiles } from '../lib/build/link-scan';
-import { writeSearchPages } from '../lib/build/search-pages';
+import {
+  openSearchPages,
+  searchPagesFolder,
+  writeSearchPages,
+  type SearchPagesRecord,
+} from '../lib/build/search-pages';
 import { BUILD_STARTED_MARK, DEFAULT_CACHE_DIR, projectDir } from '../lib/content/locations';
 
 function htmlFiles(root: string): string[] {
@@ -38,6 +43,7 @@ export function postbuild(): AstroIntegration {
   let site = 'https://briefing.invalid';
   let project = process.cwd();
   let cache = join(project, DEFAULT_CACHE_DIR);
+  let searchPages: SearchPagesRecord = {};
   return {
     name: 'briefing-postbuild',
     hooks: {
@@ -50,8 +56,10 @@ export function postbuild(): AstroIntegration {
       'astro:build:start': () => {
         mkdirSync(cache, { recursive: true });
         writeFileSync(join(cache, BUILD_STARTED_MARK), '');
-        // Pages are parsed for the check as they are rendered (src/middleware.ts).
-        setCurrentPrescan(startPrescan(linkPrescanWorkerScript(project)));
+        // Pages are parsed for the check as they are rendered (src/middleware.ts), and their search
+        // extracts written (src/lib/build/search-pages.ts).
+        searchPages = openSearchPages(cache);
+        setCurrentPrescan(startPrescan(linkPrescanWorkerScript(project), { extractsFolder: searchPagesFolder(cache) }));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
@@ -95,12 +103,13 @@ export function postbuild(): AstroIntegration {
           root,
           files,
           ...(report.hashes ? { hashes: report.hashes } : {}),
-          ...(prescanned ? { extracts: prescanned.extracts } : {}),
+          ...(prescanned ? { rendered: prescanned.extracts } : {}),
+          previous: searchPages,
           cacheDir: cache,
         });
         logger.info(
           `Kept the search extracts of ${search.pages} pages in ${Math.round(performance.now() - writing)} ms ` +
-            `(${search.written} written, ${search.cut} of them cut after the build; ${search.removed} removed).`,
+            `(${search.rendered} written as they were rendered, ${search.cut} cut after the build; ${search.removed} removed).`,
         );
       },
     },

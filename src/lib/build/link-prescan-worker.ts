@@ -1,22 +1,23 @@
-import { parentPort } from 'node:worker_threads';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
 import { scanPage } from './link-check.ts';
-import type { PrescanAnswer, PrescanMessage } from './link-prescan.ts';
+import { pageFile, type PrescanAnswer, type PrescanMessage, type PrescanOptions } from './link-prescan.ts';
 import { htmlHash, ScanCacheWriter } from './link-scan.ts';
 import { searchExtract } from './search-extract.ts';
 
 /**
- * The prescan's worker ({@link startPrescan}): scans each page's HTML it is sent and cuts its
- * search extract, keeps both by the hash of the HTML, and answers once when told the build is
- * done. Plain Node runs this file.
+ * The prescan's worker ({@link startPrescan}): scans each page's HTML it is sent and keeps what it
+ * finds by the hash of the HTML; given a folder of search extracts, cuts each page's extract and
+ * writes it there at the page's file. Answers once, when told the build is done. Plain Node runs
+ * this file.
  */
 
 if (parentPort) {
   const port = parentPort;
+  const { extractsFolder } = (workerData ?? {}) as PrescanOptions;
   const scanned = new ScanCacheWriter();
-  // UTF-8 bytes, each in a buffer of its own: no string cut from a page keeps the page alive, and
-  // the buffers are handed back without a copy.
-  const extracts = new Map<string, Uint8Array>();
-  const encoder = new TextEncoder();
+  const extracts = new Map<string, string>();
   let error: string | undefined;
   port.on('message', (message: PrescanMessage) => {
     if ('html' in message) {
@@ -26,20 +27,24 @@ if (parentPort) {
         const hash = htmlHash(bytes);
         const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
         scanned.add(hash, scanPage(html));
-        if (!extracts.has(hash)) extracts.set(hash, encoder.encode(searchExtract(html)));
+        if (extractsFolder && message.path !== undefined) {
+          // Written here, on the core the renderer leaves idle, not after the build.
+          const file = pageFile(message.path);
+          const target = join(extractsFolder, file);
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, searchExtract(html));
+          extracts.set(file, hash);
+        }
       } catch (failure) {
         error = (failure as Error).stack ?? String(failure);
       }
       return;
     }
-    if (error) port.postMessage({ ok: false, error } satisfies PrescanAnswer);
-    else {
-      const answer: PrescanAnswer = { ok: true, scanned: scanned.file(), extracts: [...extracts] };
-      port.postMessage(
-        answer,
-        [...extracts.values()].map((bytes) => bytes.buffer as ArrayBuffer),
-      );
-    }
+    port.postMessage(
+      (error
+        ? { ok: false, error }
+        : { ok: true, scanned: scanned.file(), extracts: [...extracts] }) satisfies PrescanAnswer,
+    );
     port.close();
   });
 }

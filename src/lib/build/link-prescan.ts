@@ -10,8 +10,10 @@ import type { ScanCacheFile } from './link-scan.ts';
  * The check after the build then parses only files whose bytes no scan has seen: a file Astro
  * wrote differently from what the middleware saw is simply parsed again.
  *
- * The same worker cuts from each page the part Pagefind reads (src/lib/build/search-extract.ts),
- * which the check after the build keeps for the search step (src/lib/build/search-pages.ts).
+ * Given a folder of search extracts (src/lib/build/search-pages.ts), the same worker cuts from
+ * each page the part Pagefind reads (src/lib/build/search-extract.ts) and writes it there, at the
+ * page's path, while the next pages render; the check after the build keeps each such file only
+ * if the built page has the HTML it was cut from.
  */
 
 /** The worker script of a project (plain Node runs it). */
@@ -21,35 +23,62 @@ export function linkPrescanWorkerScript(root: string): string {
 
 /** What the build's rendering hands the prescan, and what the check after the build takes. */
 export interface Prescan {
-  /** One rendered page's HTML, the bytes that will be written (a copy is handed to the worker). */
-  add(html: Uint8Array): void;
+  /**
+   * One rendered page's HTML, the bytes that will be written (a copy is handed to the worker), and
+   * its URL path (`/companies/acme/`), where its search extract goes.
+   */
+  add(html: Uint8Array, path?: string): void;
   /** Stops the worker; what it found in the pages. Fails if the worker did. */
   finish(): Promise<PrescanResult>;
   /** How many pages were handed over. */
   readonly added: number;
 }
 
-/** What a prescan found in the pages handed over, each kept by the hash of its HTML (`htmlHash`). */
+/** What a prescan found in the pages handed over. */
 export interface PrescanResult {
-  /** Their anchors and links, in the link-scan cache's form. */
+  /** Their anchors and links by the hash of their HTML (`htmlHash`), in the link-scan cache's form. */
   scanned: ScanCacheFile;
-  /** Their search extracts (`searchExtract`), UTF-8. */
-  extracts: Map<string, Uint8Array>;
+  /**
+   * The search extracts written into the folder (`searchExtract`): by file path in the built site
+   * (`companies/acme/index.html`), the hash of the HTML each was cut from.
+   */
+  extracts: Map<string, string>;
 }
 
-/** Messages to the worker: a page's HTML (UTF-8), or the end. */
-export type PrescanMessage = { html: Uint8Array } | { done: true };
+/** What the worker is started with: where to write search extracts, if anywhere. */
+export interface PrescanOptions {
+  extractsFolder?: string;
+}
+
+/** Messages to the worker: a page's HTML (UTF-8) and URL path, or the end. */
+export type PrescanMessage = { html: Uint8Array; path?: string } | { done: true };
 
 /** What the worker answers once, at the end. */
 export type PrescanAnswer =
-  { ok: true; scanned: ScanCacheFile; extracts: [hash: string, extract: Uint8Array][] } | { ok: false; error: string };
+  { ok: true; scanned: ScanCacheFile; extracts: [file: string, hash: string][] } | { ok: false; error: string };
+
+/**
+ * The file Astro writes for the page at a URL path, relative to the built site: `/companies/acme/`
+ * → `companies/acme/index.html`; the error pages at the top, as Astro writes them in any build
+ * format: `/404/`, `/404` and `/404.html` → `404.html`. (A path this gets wrong only costs time: the
+ * check after the build keeps no extract that is not at a built page's file, and cuts the ones missing.)
+ */
+export function pageFile(path: string): string {
+  const rel = decodeURI(path).replace(/^\/+/, '');
+  if (/^(404|500)(\/|\.html)?$/.test(rel)) return `${rel.slice(0, 3)}.html`;
+  if (rel === '' || rel.endsWith('/')) return `${rel}index.html`;
+  return rel.endsWith('.html') ? rel : `${rel}.html`;
+}
 
 /** Starts a prescan on a worker thread running `script`. */
-export function startPrescan(script: string): Prescan {
+export function startPrescan(script: string, options: PrescanOptions = {}): Prescan {
   // A small young generation: the worker lives through the rendering, when a 1,000-page build's
   // memory peaks (within a few percent of a bare Starlight build's). With 4 MB instead of 16 the
   // worker added 29 MiB to the peak instead of 36 (a replay of 1,172 pages, three runs each), as fast.
-  const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  const worker = new Worker(script, {
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    workerData: options satisfies PrescanOptions,
+  });
   let added = 0;
   let failure: Error | undefined;
   const answered = new Promise<PrescanResult>((resolve, reject) => {
@@ -70,11 +99,13 @@ export function startPrescan(script: string): Prescan {
   // back). After the listeners: adding one refers the worker again.
   worker.unref();
   return {
-    add(html) {
+    add(html, path) {
       if (failure) return;
       added++;
       const copy = html.slice();
-      worker.postMessage({ html: copy } satisfies PrescanMessage, [copy.buffer]);
+      worker.postMessage({ html: copy, ...(path === undefined ? {} : { path }) } satisfies PrescanMessage, [
+        copy.buffer,
+      ]);
     },
     finish() {
       worker.ref();

@@ -10,12 +10,16 @@ import { searchExtract } from './search-extract.ts';
  * search step indexes this folder instead of the built site: Pagefind then reads 47 MB instead of
  * 653 MB at 10,000 pages, and writes the same index.
  *
- * The link check after the build, which reads and hashes every page, brings the folder up to date
- * ({@link writeSearchPages}); a page whose HTML is unchanged since the last build keeps its file,
- * so an incremental build writes only the pages it rendered. Its record (the manifest) says which
- * HTML each file was cut from, and the size and time of the built file it was checked against:
- * the search step uses the folder only while every built page is still that file
- * ({@link searchPagesFor}), and otherwise indexes the built site itself.
+ * While Astro renders, the link check's prescan worker writes each rendered page's extract there
+ * (src/lib/build/link-prescan.ts); the build first sets the folder's record aside
+ * ({@link openSearchPages}), so that no record vouches for a file being rewritten. After the
+ * build, the link check, which reads and hashes every page, brings the folder up to date
+ * ({@link writeSearchPages}): a file the prescan wrote from the HTML the page has, or one an earlier
+ * build wrote from it (a restored page), is kept; any other page's extract is cut from its file;
+ * files of pages no longer built are removed. The record then says which HTML each file was cut
+ * from, and the size and time of the built file it was checked against: the search step uses the
+ * folder only while every built page is still that file ({@link searchPagesFor}), and otherwise
+ * indexes the built site itself.
  */
 
 /** The folder of extracts, in the build's cache folder. */
@@ -34,6 +38,24 @@ interface Manifest {
 
 /** At most this many extracts written at once. */
 const WRITES_AT_ONCE = 16;
+
+/** The folder of extracts in a cache folder. */
+export function searchPagesFolder(cacheDir: string): string {
+  return join(cacheDir, SEARCH_PAGES_FOLDER);
+}
+
+/** The previous build's record of the folder, for {@link writeSearchPages}. */
+export type SearchPagesRecord = Readonly<Pages>;
+
+/**
+ * Before anything is written into the folder: its record, set aside (removed from the cache
+ * folder, so a build stopped half way leaves none that vouches for a file it may have rewritten).
+ */
+export function openSearchPages(cacheDir: string): SearchPagesRecord {
+  const record = readManifest(cacheDir);
+  rmSync(join(cacheDir, SEARCH_PAGES_MANIFEST), { force: true });
+  return record;
+}
 
 function readManifest(cacheDir: string): Pages {
   try {
@@ -55,9 +77,9 @@ function htmlPaths(dir: string): string[] {
 /** What {@link writeSearchPages} did. */
 export interface SearchPagesReport {
   pages: number;
-  /** Extracts written anew (the others were unchanged). */
-  written: number;
-  /** Of those, cut here from the built file (not by the prescan). */
+  /** Extracts the prescan wrote while the pages rendered, and kept. */
+  rendered: number;
+  /** Extracts cut here from the built file (no extract of its HTML was there). */
   cut: number;
   removed: number;
 }
@@ -65,57 +87,54 @@ export interface SearchPagesReport {
 /**
  * Brings the folder of extracts in `cacheDir` up to date with the built site in `root`: `files`
  * are its HTML files (absolute paths), `hashes` their HTML's hashes where known (the link check
- * computed them), `extracts` the extracts the prescan cut by hash. A page whose file holds the
- * extract of its HTML already is left alone; any other gets the prescan's extract, or one cut
- * from its file now; files of pages no longer built are removed. The record is removed first and
- * written last, so a build stopped half way leaves no record that vouches for a file.
+ * computed them), `rendered` the extracts the prescan wrote (by file, the hash of the HTML it cut
+ * each from), `previous` the folder's record as {@link openSearchPages} set it aside. A page whose
+ * file in the folder was cut from the HTML it has (by the prescan, or by an earlier build) keeps
+ * it; any other page's extract is cut from its file now; files of pages no longer built, and any
+ * the prescan wrote at a path that is no built page, are removed. Then the record is written.
  */
 export async function writeSearchPages({
   root,
   files,
   hashes = [],
-  extracts = new Map(),
+  rendered = new Map(),
+  previous = {},
   cacheDir,
 }: {
   root: string;
   files: readonly string[];
   hashes?: readonly (string | undefined)[];
-  extracts?: ReadonlyMap<string, Uint8Array>;
+  rendered?: ReadonlyMap<string, string>;
+  previous?: SearchPagesRecord;
   cacheDir: string;
 }): Promise<SearchPagesReport> {
-  const folder = join(cacheDir, SEARCH_PAGES_FOLDER);
+  const folder = searchPagesFolder(cacheDir);
   const manifestFile = join(cacheDir, SEARCH_PAGES_MANIFEST);
-  const previous = readManifest(cacheDir);
   rmSync(manifestFile, { force: true });
   const pages: Pages = {};
-  const pending: { path: string; bytes: Uint8Array | string }[] = [];
-  let cut = 0;
+  const pending: { path: string; text: string }[] = [];
+  let kept = 0;
   files.forEach((file, i) => {
     const path = relative(root, file).split(sep).join('/');
-    const target = join(folder, path);
     let hash = hashes[i];
     let html: Buffer | undefined;
     if (hash === undefined) hash = htmlHash((html = readFileSync(file)));
     const { size, mtimeMs } = statSync(file);
     pages[path] = [hash, size, mtimeMs];
-    if (previous[path]?.[0] === hash && existsSync(target)) return;
-    let bytes: Uint8Array | string | undefined = extracts.get(hash);
-    if (!bytes) {
-      bytes = searchExtract((html ?? readFileSync(file)).toString('utf8'));
-      cut++;
+    const written = rendered.get(path);
+    if (written === hash) {
+      kept++;
+      return;
     }
-    pending.push({ path: target, bytes });
+    // Not rewritten by this build's prescan: an earlier build's extract of the same HTML stands.
+    if (written === undefined && previous[path]?.[0] === hash && existsSync(join(folder, path))) return;
+    pending.push({ path: join(folder, path), text: searchExtract((html ?? readFileSync(file)).toString('utf8')) });
   });
   const queue = pending.values();
-  // Each folder made once (pages of a site share few folders), then the files written.
-  const folders = new Map<string, Promise<unknown>>();
   const writer = async () => {
-    for (const { path, bytes } of queue) {
-      const dir = dirname(path);
-      let made = folders.get(dir);
-      if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
-      await made;
-      await writeFile(path, bytes);
+    for (const { path, text } of queue) {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
     }
   };
   await Promise.all(Array.from({ length: WRITES_AT_ONCE }, writer));
@@ -128,7 +147,7 @@ export async function writeSearchPages({
   const partial = `${manifestFile}.${process.pid}.tmp`;
   writeFileSync(partial, JSON.stringify({ version: VERSION, pages } satisfies Manifest));
   renameSync(partial, manifestFile);
-  return { pages: files.length, written: pending.length, cut, removed };
+  return { pages: files.length, rendered: kept, cut: pending.length, removed };
 }
 
 /**
@@ -139,7 +158,7 @@ export async function writeSearchPages({
  */
 export function searchPagesFor(root: string, cacheDir: string): string | undefined {
   const pages = readManifest(cacheDir);
-  const folder = join(cacheDir, SEARCH_PAGES_FOLDER);
+  const folder = searchPagesFolder(cacheDir);
   const built = htmlPaths(root);
   if (built.length === 0 || built.length !== Object.keys(pages).length) return undefined;
   for (const path of built) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -8,6 +8,7 @@ import {
   currentPrescan,
   isScannablePage,
   linkPrescanWorkerScript,
+  pageFile,
   setCurrentPrescan,
   startPrescan,
 } from '../../../src/lib/build/link-prescan';
@@ -31,17 +32,17 @@ const page = (i: number) =>
 
 describe('the link check’s prescan of rendered pages', () => {
   test('finds in each page handed over what a scan of its file finds, kept by the hash of its bytes', async () => {
-    const prescan = startPrescan(prescanScript);
+    const folder = join(work, 'extracts');
+    const prescan = startPrescan(prescanScript, { extractsFolder: folder });
     const pages = Array.from({ length: 30 }, (_, i) => page(i));
     const handed = pages.map(utf8);
-    for (const bytes of handed) prescan.add(bytes);
+    handed.forEach((bytes, i) => prescan.add(bytes, i === 0 ? '/' : `/p/${i}/`));
     expect(prescan.added).toBe(30);
     // The page's own bytes stay whole (the worker gets a copy): Astro writes them next.
     expect(handed.map((bytes) => new TextDecoder().decode(bytes))).toEqual(pages);
     const { scanned: found, extracts } = await prescan.finish();
     const scanned = decodeScanCache(found);
     expect(Object.keys(scanned)).toHaveLength(30);
-    expect(extracts.size).toBe(30);
     for (const html of pages) {
       const expected = scanPage(html);
       // The hash of the bytes Astro writes: a file with this HTML has this key.
@@ -49,10 +50,32 @@ describe('the link check’s prescan of rendered pages', () => {
         anchors: [...expected.anchors],
         links: expected.links,
       });
-      // And the part of it the search step reads, cut as the search step would cut it.
-      expect(new TextDecoder().decode(extracts.get(htmlHash(html)))).toBe(searchExtract(html));
-      expect(searchExtract(html)).toContain(`>Page ${html.match(/Page (\d+)/)![1]} — ü</h1>`);
     }
+    // And the part of each the search step reads, cut as the search step would cut it, written at
+    // the page's file in the folder, with the hash of the HTML it was cut from.
+    pages.forEach((html, i) => {
+      const file = i === 0 ? 'index.html' : `p/${i}/index.html`;
+      expect(extracts.get(file)).toBe(htmlHash(html));
+      expect(readFileSync(join(folder, file), 'utf8')).toBe(searchExtract(html));
+      expect(searchExtract(html)).toContain(`>Page ${i} — ü</h1>`);
+    });
+    expect(extracts.size).toBe(30);
+  });
+
+  test('a page’s file in the built site, from its URL path', () => {
+    expect(pageFile('/')).toBe('index.html');
+    expect(pageFile('/companies/acme/')).toBe('companies/acme/index.html');
+    expect(pageFile('/404')).toBe('404.html');
+    expect(pageFile('/404.html')).toBe('404.html');
+    expect(pageFile('/404/')).toBe('404.html');
+    expect(pageFile('/404-days/')).toBe('404-days/index.html');
+    expect(pageFile('/people/j%C3%BCrgen/')).toBe('people/jürgen/index.html');
+  });
+
+  test('without a folder, no extract is written', async () => {
+    const prescan = startPrescan(prescanScript);
+    prescan.add(utf8(page(1)), '/p/1/');
+    expect((await prescan.finish()).extracts.size).toBe(0);
   });
 
   test('the check after the build parses only files whose bytes no prescan saw', async () => {

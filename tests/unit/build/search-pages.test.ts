@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { htmlHash } from '../../../src/lib/build/link-scan';
 import { searchExtract } from '../../../src/lib/build/search-extract';
 import {
+  openSearchPages,
   SEARCH_PAGES_FOLDER,
   SEARCH_PAGES_MANIFEST,
   searchPagesFor,
@@ -45,7 +46,7 @@ describe('the folder of search extracts', () => {
     const paths = ['index.html', 'companies/acme/index.html', '404.html'];
     const { root, cacheDir } = site({ 'index.html': 'Home', 'companies/acme/index.html': 'Acme', '404.html': 'Lost' });
     const report = await writeSearchPages({ root, files: files(root, paths), cacheDir });
-    expect(report).toEqual({ pages: 3, written: 3, cut: 3, removed: 0 });
+    expect(report).toEqual({ pages: 3, rendered: 0, cut: 3, removed: 0 });
     for (const path of paths)
       expect(extractAt(cacheDir, path)).toBe(searchExtract(readFileSync(join(root, path), 'utf8')));
     expect(extractAt(cacheDir, 'companies/acme/index.html')).not.toContain('Menu');
@@ -57,7 +58,9 @@ describe('the folder of search extracts', () => {
     utimesSync(acme, mtime, new Date(mtime.getTime() + 5000));
     expect(searchPagesFor(root, cacheDir)).toBeUndefined();
     // Written again with the same HTML: its extract stands, the record is brought up to date.
-    expect(await writeSearchPages({ root, files: files(root, paths), cacheDir })).toMatchObject({ written: 0 });
+    expect(
+      await writeSearchPages({ root, files: files(root, paths), previous: openSearchPages(cacheDir), cacheDir }),
+    ).toMatchObject({ cut: 0 });
     expect(searchPagesFor(root, cacheDir)).toBeDefined();
     write(root, { 'people/jo/index.html': 'Jo' });
     expect(searchPagesFor(root, cacheDir)).toBeUndefined();
@@ -69,33 +72,67 @@ describe('the folder of search extracts', () => {
     expect(searchPagesFor(root, cacheDir)).toBeUndefined();
   });
 
-  test('the next build writes only pages whose HTML changed, from the prescan’s extracts, and removes gone pages', async () => {
-    const { root, cacheDir } = site({ 'a/index.html': 'A', 'b/index.html': 'B', 'c/index.html': 'C' });
-    await writeSearchPages({ root, files: files(root, ['a/index.html', 'b/index.html', 'c/index.html']), cacheDir });
-    const kept = statSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'a/index.html')).mtimeMs;
+  test('the next build keeps the extracts the prescan wrote and the restored pages’ ones, cuts the rest, removes gone pages', async () => {
+    const { root, cacheDir } = site({
+      'a/index.html': 'A',
+      'b/index.html': 'B',
+      'c/index.html': 'C',
+      'e/index.html': 'E',
+    });
+    const first = ['a/index.html', 'b/index.html', 'c/index.html', 'e/index.html'];
+    await writeSearchPages({ root, files: files(root, first), cacheDir });
+    const restored = statSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'a/index.html')).mtimeMs;
 
-    // B changed (the prescan cut its extract while it rendered), C is gone, D is new (cut here).
-    write(root, { 'b/index.html': 'B2', 'd/index.html': 'D' });
+    // The next build: its record set aside before the prescan writes; A restored as it was; B and
+    // E rendered again (the prescan wrote their extracts, E's from HTML other than the file has);
+    // C gone; D new, with no extract written (a redirect page, which Astro writes itself); and an
+    // extract the prescan wrote at a path that is no built page.
+    const previous = openSearchPages(cacheDir);
+    expect(existsSync(join(cacheDir, SEARCH_PAGES_MANIFEST))).toBe(false);
+    expect(searchPagesFor(root, cacheDir)).toBeUndefined();
+    write(root, { 'b/index.html': 'B2', 'd/index.html': 'D', 'e/index.html': 'E2' });
     rmSync(join(root, 'c'), { recursive: true });
-    const paths = ['a/index.html', 'b/index.html', 'd/index.html'];
-    const b2 = readFileSync(join(root, 'b/index.html'));
-    const planted = new TextEncoder().encode(
-      '<!DOCTYPE html><html lang="en"><body><main data-pagefind-body>from the prescan</main></body></html>',
-    );
-    const hashes = paths.map((path) => htmlHash(readFileSync(join(root, path))));
+    const folder = join(cacheDir, SEARCH_PAGES_FOLDER);
+    const planted = (path: string, text: string) => {
+      mkdirSync(join(folder, path, '..'), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    };
+    planted('b/index.html', 'from the prescan');
+    planted('e/index.html', 'from other HTML');
+    planted('e.html', 'at no page');
+    const hashOf = (path: string) => htmlHash(readFileSync(join(root, path)));
+    const paths = ['a/index.html', 'b/index.html', 'd/index.html', 'e/index.html'];
     const report = await writeSearchPages({
       root,
       files: files(root, paths),
-      hashes,
-      extracts: new Map([[htmlHash(b2), planted]]),
+      hashes: paths.map(hashOf),
+      rendered: new Map([
+        ['b/index.html', hashOf('b/index.html')],
+        ['e/index.html', 'not-e2'],
+        ['e.html', hashOf('e/index.html')],
+      ]),
+      previous,
       cacheDir,
     });
-    expect(report).toEqual({ pages: 3, written: 2, cut: 1, removed: 1 });
-    expect(statSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'a/index.html')).mtimeMs).toBe(kept);
-    expect(extractAt(cacheDir, 'b/index.html')).toContain('from the prescan');
+    expect(report).toEqual({ pages: 4, rendered: 1, cut: 2, removed: 2 });
+    expect(statSync(join(folder, 'a/index.html')).mtimeMs).toBe(restored);
+    expect(extractAt(cacheDir, 'b/index.html')).toBe('from the prescan');
     expect(extractAt(cacheDir, 'd/index.html')).toContain('<h1>D</h1>');
-    expect(existsSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'c/index.html'))).toBe(false);
+    expect(extractAt(cacheDir, 'e/index.html')).toContain('<h1>E2</h1>');
+    expect(existsSync(join(folder, 'c/index.html'))).toBe(false);
+    expect(existsSync(join(folder, 'e.html'))).toBe(false);
     expect(searchPagesFor(root, cacheDir)).toBeDefined();
+  });
+
+  test('a page the prescan did not write is cut again when the record set aside does not vouch for its file', async () => {
+    const { root, cacheDir } = site({ 'a/index.html': 'A' });
+    const all = files(root, ['a/index.html']);
+    await writeSearchPages({ root, files: all, cacheDir });
+    // Without the record (a build after one stopped half way), every extract is cut again.
+    expect(await writeSearchPages({ root, files: all, cacheDir })).toMatchObject({ cut: 1 });
+    expect(await writeSearchPages({ root, files: all, previous: openSearchPages(cacheDir), cacheDir })).toMatchObject({
+      cut: 0,
+    });
   });
 
   test('an extract whose file went, or a record of another version, is written again', async () => {
@@ -104,13 +141,17 @@ describe('the folder of search extracts', () => {
     await writeSearchPages({ root, files: all, cacheDir });
     rmSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'b/index.html'));
     expect(searchPagesFor(root, cacheDir)).toBeUndefined();
-    expect(await writeSearchPages({ root, files: all, cacheDir })).toMatchObject({ written: 1, cut: 1 });
+    expect(await writeSearchPages({ root, files: all, previous: openSearchPages(cacheDir), cacheDir })).toMatchObject({
+      cut: 1,
+    });
     expect(searchPagesFor(root, cacheDir)).toBeDefined();
 
     const manifest = join(cacheDir, SEARCH_PAGES_MANIFEST);
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"version":1', '"version":0'));
     expect(searchPagesFor(root, cacheDir)).toBeUndefined();
-    expect(await writeSearchPages({ root, files: all, cacheDir })).toMatchObject({ written: 2 });
+    expect(await writeSearchPages({ root, files: all, previous: openSearchPages(cacheDir), cacheDir })).toMatchObject({
+      cut: 2,
+    });
   });
 
   test('a write stopped half way leaves no record: the search step then reads the built pages', async () => {
