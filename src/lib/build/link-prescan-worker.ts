@@ -30,10 +30,12 @@ if (parentPort) {
         if (extractsFolder && message.path !== undefined) {
           // Written here, on the core the renderer leaves idle, not after the build.
           const file = pageFile(message.path);
-          const target = join(extractsFolder, file);
-          mkdirSync(dirname(target), { recursive: true });
-          writeFileSync(target, searchExtract(html));
-          extracts.set(file, hash);
+          if (file !== undefined) {
+            const target = join(extractsFolder, file);
+            mkdirSync(dirname(target), { recursive: true });
+            writeFileSync(target, searchExtract(html));
+            extracts.set(file, hash);
+          }
         }
       } catch (failure) {
         error = (failure as Error).stack ?? String(failure);

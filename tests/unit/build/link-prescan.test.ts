@@ -69,6 +69,10 @@ describe('the link check’s prescan of rendered pages', () => {
     expect(pageFile('/404.html')).toBe('404.html');
     expect(pageFile('/404/')).toBe('404.html');
     expect(pageFile('/404-days/')).toBe('404-days/index.html');
+    // Nothing outside the folder, and no failure on a path that does not decode: no extract.
+    expect(pageFile('/a/../../x/')).toBeUndefined();
+    expect(pageFile('/a/..\\x/')).toBeUndefined();
+    expect(pageFile('/%E0%A4%A/')).toBeUndefined();
     expect(pageFile('/people/j%C3%BCrgen/')).toBe('people/jürgen/index.html');
   });
 
