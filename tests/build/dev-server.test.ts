@@ -43,8 +43,15 @@ async function fetchUntil(path: string, until: (status: number, body: string) =>
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  // What Astro's content layer said of each change (its reloads), which a flood of repeated errors
+  // would push out of the terminal's tail.
+  const reloads = output
+    .split('\n')
+    .filter((line) => /Reloaded data from|Failed to reload|\[content\]|problems any more/.test(line))
+    .slice(-40)
+    .join('\n');
   throw new Error(
-    `${path} never matched; last ${last.status}:\n${last.body.slice(0, 2000)}\n--- terminal:\n${output.slice(-3000)}`,
+    `${path} never matched; last ${last.status}:\n${last.body.slice(0, 2000)}\n--- content layer:\n${reloads}\n--- terminal:\n${output.slice(-3000)}`,
   );
 }
 
