@@ -435,7 +435,7 @@ export function formatReport(report: BenchReport): string {
   if (search?.measured) {
     lines.push(
       `  first search "${search.query}" on ${count(search.pages)} pages: ${search.requests} requests, ` +
-        `${(search.servedBytes / 1000).toFixed(1)} kB as served (text gzipped), ${(search.bytes / 1000).toFixed(1)} kB in dist; ` +
+        `${kB(search.servedBytes)} as served (text gzipped), ${kB(search.bytes)} in dist; ` +
         `${search.pagefindBeforeIntent} search requests before intent.`,
     );
     if (search.bare)

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { htmlFilesIn, urlPathOf } from '../../src/lib/build/built-files.ts';
 import { isRedirectPage, type Resolution } from '../../src/lib/publishing/ledger.ts';
 
 // What a built site publishes, read from its output: the URL ledger (scripts/update-ledger.ts)
@@ -7,26 +8,9 @@ import { isRedirectPage, type Resolution } from '../../src/lib/publishing/ledger
 
 /** Every HTML file of a built site, as URL paths (`/companies/catl/`). */
 export function htmlPages(distDir: string): string[] {
-  const pages: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== 'pagefind' && name !== '_astro') walk(path);
-      } else if (name.endsWith('.html')) {
-        const rel = relative(distDir, path).split(sep).join('/');
-        pages.push(
-          rel === 'index.html'
-            ? '/'
-            : rel.endsWith('/index.html')
-              ? `/${rel.slice(0, -'index.html'.length)}`
-              : `/${rel}`,
-        );
-      }
-    }
-  };
-  walk(distDir);
-  return pages.sort();
+  return htmlFilesIn(distDir, { skip: ['pagefind', '_astro'] })
+    .map(urlPathOf)
+    .sort();
 }
 
 /** The file behind a URL path of a built site. */

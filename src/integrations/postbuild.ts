@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { htmlFilesIn, urlPathOf } from '../lib/build/built-files';
 import { findBrokenLinks, type PageLinks } from '../lib/build/link-check';
 import { currentPrescan, linkPrescanWorkerScript, setCurrentPrescan, startPrescan } from '../lib/build/link-prescan';
 import { LINK_SCAN_CACHE_FILE, linkScanWorkerScript, scanFiles } from '../lib/build/link-scan';
@@ -13,25 +14,6 @@ import {
   type SearchPagesRecord,
 } from '../lib/build/search-pages';
 import { BUILD_STARTED_MARK, DEFAULT_CACHE_DIR, projectDir } from '../lib/content/locations';
-
-function htmlFiles(root: string): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.html')) files.push(path);
-    }
-  };
-  walk(root);
-  return files.sort();
-}
-
-function urlPathOf(root: string, file: string): string {
-  const rel = relative(root, file).split(sep).join('/');
-  if (rel === 'index.html') return '/';
-  return rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
-}
 
 /**
  * Marks in the cache folder that Astro started its build (see BUILD_STARTED_MARK); after the
@@ -68,7 +50,8 @@ export function postbuild(): AstroIntegration {
         setCurrentPrescan(undefined);
         // Every page read, and parsed on all cores unless its HTML was scanned while it was rendered
         // or by an earlier build (src/lib/build/link-scan.ts); no page is written.
-        const files = htmlFiles(root);
+        const built = htmlFilesIn(root);
+        const files = built.map((file) => join(root, file));
         const report: { parsed: number; hashes?: (string | undefined)[] } = { parsed: 0 };
         const prescanned = prescan ? await prescan.finish() : undefined;
         const scanned = await scanFiles(files, {
@@ -77,7 +60,7 @@ export function postbuild(): AstroIntegration {
           ...(prescanned ? { prescanned: prescanned.scanned } : {}),
           report,
         });
-        const pages = new Map<string, PageLinks>(files.map((file, i) => [urlPathOf(root, file), scanned[i]!]));
+        const pages = new Map<string, PageLinks>(built.map((file, i) => [urlPathOf(file), scanned[i]!]));
         const broken = findBrokenLinks(pages, {
           origin: new URL(base, site).origin,
           fileExists: (path) => existsSync(join(root, path.slice(base.length - 1))),
@@ -101,7 +84,7 @@ export function postbuild(): AstroIntegration {
         const writing = performance.now();
         const search = await writeSearchPages({
           root,
-          files,
+          files: built,
           ...(report.hashes ? { hashes: report.hashes } : {}),
           ...(prescanned ? { rendered: prescanned.extracts } : {}),
           previous: searchPages,

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { INCREMENTAL_MANIFEST } from '../../scripts/build';
 import { CARD_CACHE_FOLDER } from '../../src/lib/content/locations';
 import { buildSite, type BuildResult } from '../../scripts/lib/build-site.ts';
 import { unresolvedPaths } from '../../src/lib/publishing/ledger';
 import { publishedPaths, resolveIn } from '../../scripts/lib/published.ts';
+import { folderSnapshot as snapshot } from '../support/dist';
 import { applyEdits, CONFIGURED, editedSite, QUIET_WEEK, SHARED_BUILD_FILES, TEST_TODAY } from '../support/seed-site';
 import { scenario } from '../support/scenario';
 
@@ -16,17 +16,6 @@ import { scenario } from '../support/scenario';
 // build, compared byte for byte with a clean one), a build that fails once Astro has started (a
 // write refused), after which the page copies are no longer trusted. A URL ledger made from the first build (as
 // `node scripts/update-ledger.ts` makes one) shows which published URLs the edits broke.
-
-/** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return files;
-}
 
 /** The `[og]` line a build prints: how many preview images, drawn and from the cache. */
 function images(result: BuildResult) {

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import * as pagefind from 'pagefind';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { folderSnapshot } from '../support/dist';
+import { indexWithPagefind } from '../support/pagefind-index';
 import { buildOutput, corpusSite, editedSite, hostileSite, seedSite } from '../support/seed-site';
 
 // The sites other files share, built early in the run (tests/support/sequencer.ts starts this
@@ -32,24 +33,10 @@ test.each([
     expect(output).toContain("[briefing-search] Reading the pages' search extracts");
     const fromPages = join(mkdtempSync(join(tmpdir(), 'shared-index-')), 'pagefind');
     try {
-      const { index } = await pagefind.createIndex();
-      expect((await index!.addDirectory({ path: built.dist })).errors).toEqual([]);
-      expect((await index!.writeFiles({ outputPath: fromPages })).errors).toEqual([]);
-      await pagefind.close();
-      expect(fileBytes(join(built.dist, 'pagefind'))).toEqual(fileBytes(fromPages));
+      expect(await indexWithPagefind(built.dist, fromPages)).toEqual([]);
+      expect(folderSnapshot(join(built.dist, 'pagefind'))).toEqual(folderSnapshot(fromPages));
     } finally {
       rmSync(join(fromPages, '..'), { recursive: true, force: true });
     }
   },
 );
-
-/** Every file under `dir` by its path, as base64 bytes. */
-function fileBytes(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[relative(dir, path)] = readFileSync(path).toString('base64');
-  }
-  return files;
-}

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import * as cheerio from 'cheerio';
 import { fileFor, htmlPages } from '../../scripts/lib/published.ts';
 
@@ -28,4 +30,15 @@ export function pagesWithDuplicateIds(distDir: string): Record<string, Record<st
     if (Object.keys(duplicates).length > 0) found[page] = duplicates;
   }
   return found;
+}
+
+/** Every file of a folder with a hash of its bytes: equal snapshots mean byte-identical output. */
+export function folderSnapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return files;
 }

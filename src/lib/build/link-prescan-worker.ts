@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanPage } from './link-check.ts';
-import { pageFile, type PrescanAnswer, type PrescanMessage, type PrescanOptions } from './link-prescan.ts';
+import { pageFile } from './built-files.ts';
+import type { PrescanAnswer, PrescanMessage, PrescanOptions } from './link-prescan.ts';
 import { htmlHash, ScanCacheWriter } from './link-scan.ts';
 import { searchExtract } from './search-extract.ts';
 

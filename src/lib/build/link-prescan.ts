@@ -57,26 +57,6 @@ export type PrescanMessage = { html: Uint8Array; path?: string } | { done: true 
 export type PrescanAnswer =
   { ok: true; scanned: ScanCacheFile; extracts: [file: string, hash: string][] } | { ok: false; error: string };
 
-/**
- * The file Astro writes for the page at a URL path, relative to the built site: `/companies/acme/`
- * → `companies/acme/index.html`; the error pages at the top, as Astro writes them in any build
- * format: `/404/`, `/404` and `/404.html` → `404.html`. Undefined for a path that does not decode
- * or that leaves the site (a `..` segment). (A path this gets wrong only costs time: the check
- * after the build keeps no extract that is not at a built page's file, and cuts the ones missing.)
- */
-export function pageFile(path: string): string | undefined {
-  let rel: string;
-  try {
-    rel = decodeURI(path).replace(/^\/+/, '');
-  } catch {
-    return undefined;
-  }
-  if (rel.split(/[\\/]/).includes('..')) return undefined;
-  if (/^(404|500)(\/|\.html)?$/.test(rel)) return `${rel.slice(0, 3)}.html`;
-  if (rel === '' || rel.endsWith('/')) return `${rel}index.html`;
-  return rel.endsWith('.html') ? rel : `${rel}.html`;
-}
-
 /** Starts a prescan on a worker thread running `script`. */
 export function startPrescan(script: string, options: PrescanOptions = {}): Prescan {
   // A small young generation: the worker lives through the rendering, when a 1,000-page build's

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
+import { htmlFilesIn } from './built-files.ts';
 import { htmlHash } from './link-scan.ts';
 import { searchExtract } from './search-extract.ts';
 
@@ -66,14 +67,6 @@ function readManifest(cacheDir: string): Pages {
   }
 }
 
-/** Every file under `dir` whose name ends in .html, as paths relative to it with `/` (none if it does not exist). */
-function htmlPaths(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-}
-
 /** What {@link writeSearchPages} did. */
 export interface SearchPagesReport {
   pages: number;
@@ -86,7 +79,7 @@ export interface SearchPagesReport {
 
 /**
  * Brings the folder of extracts in `cacheDir` up to date with the built site in `root`: `files`
- * are its HTML files (absolute paths), `hashes` their HTML's hashes where known (the link check
+ * are its HTML files (relative to it, as {@link htmlFilesIn} lists them), `hashes` their HTML's hashes where known (the link check
  * computed them), `rendered` the extracts the prescan wrote (by file, the hash of the HTML it cut
  * each from), `previous` the folder's record as {@link openSearchPages} set it aside. A page whose
  * file in the folder was cut from the HTML it has (by the prescan, or by an earlier build) keeps
@@ -114,8 +107,8 @@ export async function writeSearchPages({
   const pages: Pages = {};
   const pending: { path: string; text: string }[] = [];
   let kept = 0;
-  files.forEach((file, i) => {
-    const path = relative(root, file).split(sep).join('/');
+  files.forEach((path, i) => {
+    const file = join(root, path);
     let hash = hashes[i];
     let html: Buffer | undefined;
     if (hash === undefined) hash = htmlHash((html = readFileSync(file)));
@@ -139,7 +132,7 @@ export async function writeSearchPages({
   };
   await Promise.all(Array.from({ length: WRITES_AT_ONCE }, writer));
   let removed = 0;
-  for (const path of htmlPaths(folder)) {
+  for (const path of htmlFilesIn(folder)) {
     if (pages[path]) continue;
     rmSync(join(folder, path), { force: true });
     removed++;
@@ -159,7 +152,7 @@ export async function writeSearchPages({
 export function searchPagesFor(root: string, cacheDir: string): string | undefined {
   const pages = readManifest(cacheDir);
   const folder = searchPagesFolder(cacheDir);
-  const built = htmlPaths(root);
+  const built = htmlFilesIn(root);
   if (built.length === 0 || built.length !== Object.keys(pages).length) return undefined;
   for (const path of built) {
     const entry = pages[path];

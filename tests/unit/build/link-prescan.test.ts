@@ -8,7 +8,6 @@ import {
   currentPrescan,
   isScannablePage,
   linkPrescanWorkerScript,
-  pageFile,
   setCurrentPrescan,
   startPrescan,
 } from '../../../src/lib/build/link-prescan';
@@ -60,20 +59,6 @@ describe('the link check’s prescan of rendered pages', () => {
       expect(searchExtract(html)).toContain(`>Page ${i} — ü</h1>`);
     });
     expect(extracts.size).toBe(30);
-  });
-
-  test('a page’s file in the built site, from its URL path', () => {
-    expect(pageFile('/')).toBe('index.html');
-    expect(pageFile('/companies/acme/')).toBe('companies/acme/index.html');
-    expect(pageFile('/404')).toBe('404.html');
-    expect(pageFile('/404.html')).toBe('404.html');
-    expect(pageFile('/404/')).toBe('404.html');
-    expect(pageFile('/404-days/')).toBe('404-days/index.html');
-    // Nothing outside the folder, and no failure on a path that does not decode: no extract.
-    expect(pageFile('/a/../../x/')).toBeUndefined();
-    expect(pageFile('/a/..\\x/')).toBeUndefined();
-    expect(pageFile('/%E0%A4%A/')).toBeUndefined();
-    expect(pageFile('/people/j%C3%BCrgen/')).toBe('people/jürgen/index.html');
   });
 
   test('without a folder, no extract is written', async () => {

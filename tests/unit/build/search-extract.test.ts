@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import * as pagefind from 'pagefind';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { searchExtract } from '../../../src/lib/build/search-extract';
+import { folderSnapshot } from '../../support/dist';
+import { indexWithPagefind } from '../../support/pagefind-index';
 
 // What the search step gives Pagefind instead of each built page (src/lib/build/search-pages.ts).
 
@@ -48,20 +49,11 @@ function writePages(dir: string, pages: Record<string, string>, transform = (htm
   return dir;
 }
 
-/** Pagefind's index of the pages in `dir`: every file it writes, by path, as bytes. */
+/** Pagefind's index of the pages in `dir`: every file it writes, by path, as a hash of its bytes. */
 async function indexOf(dir: string): Promise<Record<string, string>> {
   const out = `${dir}-index`;
-  const { index } = await pagefind.createIndex();
-  await index!.addDirectory({ path: dir });
-  await index!.writeFiles({ outputPath: out });
-  await pagefind.close();
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(out, { recursive: true, withFileTypes: true }))
-    if (entry.isFile())
-      files[relative(out, join(entry.parentPath, entry.name))] = readFileSync(
-        join(entry.parentPath, entry.name),
-      ).toString('base64');
-  return files;
+  await indexWithPagefind(dir, out);
+  return folderSnapshot(out);
 }
 
 describe('searchExtract', () => {

@@ -38,14 +38,15 @@ function write(root: string, pages: Record<string, string>) {
   }
 }
 
-const files = (root: string, paths: string[]) => paths.sort().map((path) => join(root, path));
+/** The built files `writeSearchPages` is given: relative, sorted, as `htmlFilesIn` lists them. */
+const files = (paths: string[]) => [...paths].sort();
 const extractAt = (cacheDir: string, path: string) => readFileSync(join(cacheDir, SEARCH_PAGES_FOLDER, path), 'utf8');
 
 describe('the folder of search extracts', () => {
   test('holds every page’s extract at the page’s path; stands for the site until a page changes', async () => {
     const paths = ['index.html', 'companies/acme/index.html', '404.html'];
     const { root, cacheDir } = site({ 'index.html': 'Home', 'companies/acme/index.html': 'Acme', '404.html': 'Lost' });
-    const report = await writeSearchPages({ root, files: files(root, paths), cacheDir });
+    const report = await writeSearchPages({ root, files: files(paths), cacheDir });
     expect(report).toEqual({ pages: 3, rendered: 0, cut: 3, removed: 0 });
     for (const path of paths)
       expect(extractAt(cacheDir, path)).toBe(searchExtract(readFileSync(join(root, path), 'utf8')));
@@ -59,7 +60,7 @@ describe('the folder of search extracts', () => {
     expect(searchPagesFor(root, cacheDir)).toBeUndefined();
     // Written again with the same HTML: its extract stands, the record is brought up to date.
     expect(
-      await writeSearchPages({ root, files: files(root, paths), previous: openSearchPages(cacheDir), cacheDir }),
+      await writeSearchPages({ root, files: files(paths), previous: openSearchPages(cacheDir), cacheDir }),
     ).toMatchObject({ cut: 0 });
     expect(searchPagesFor(root, cacheDir)).toBeDefined();
     write(root, { 'people/jo/index.html': 'Jo' });
@@ -80,7 +81,7 @@ describe('the folder of search extracts', () => {
       'e/index.html': 'E',
     });
     const first = ['a/index.html', 'b/index.html', 'c/index.html', 'e/index.html'];
-    await writeSearchPages({ root, files: files(root, first), cacheDir });
+    await writeSearchPages({ root, files: files(first), cacheDir });
     const restored = statSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'a/index.html')).mtimeMs;
 
     // The next build: its record set aside before the prescan writes; A restored as it was; B and
@@ -104,7 +105,7 @@ describe('the folder of search extracts', () => {
     const paths = ['a/index.html', 'b/index.html', 'd/index.html', 'e/index.html'];
     const report = await writeSearchPages({
       root,
-      files: files(root, paths),
+      files: files(paths),
       hashes: paths.map(hashOf),
       rendered: new Map([
         ['b/index.html', hashOf('b/index.html')],
@@ -126,7 +127,7 @@ describe('the folder of search extracts', () => {
 
   test('a page the prescan did not write is cut again when the record set aside does not vouch for its file', async () => {
     const { root, cacheDir } = site({ 'a/index.html': 'A' });
-    const all = files(root, ['a/index.html']);
+    const all = files(['a/index.html']);
     await writeSearchPages({ root, files: all, cacheDir });
     // Without the record (a build after one stopped half way), every extract is cut again.
     expect(await writeSearchPages({ root, files: all, cacheDir })).toMatchObject({ cut: 1 });
@@ -137,7 +138,7 @@ describe('the folder of search extracts', () => {
 
   test('an extract whose file went, or a record of another version, is written again', async () => {
     const { root, cacheDir } = site({ 'a/index.html': 'A', 'b/index.html': 'B' });
-    const all = files(root, ['a/index.html', 'b/index.html']);
+    const all = files(['a/index.html', 'b/index.html']);
     await writeSearchPages({ root, files: all, cacheDir });
     rmSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'b/index.html'));
     expect(searchPagesFor(root, cacheDir)).toBeUndefined();
@@ -156,11 +157,11 @@ describe('the folder of search extracts', () => {
 
   test('a write stopped half way leaves no record: the search step then reads the built pages', async () => {
     const { root, cacheDir } = site({ 'a/index.html': 'A' });
-    await writeSearchPages({ root, files: files(root, ['a/index.html']), cacheDir });
+    await writeSearchPages({ root, files: files(['a/index.html']), cacheDir });
     expect(searchPagesFor(root, cacheDir)).toBeDefined();
     // A file that is not there stops the write after the record was set aside.
     await expect(
-      writeSearchPages({ root, files: [...files(root, ['a/index.html']), join(root, 'gone.html')], cacheDir }),
+      writeSearchPages({ root, files: [...files(['a/index.html']), 'gone.html'], cacheDir }),
     ).rejects.toThrow(/ENOENT/);
     expect(existsSync(join(cacheDir, SEARCH_PAGES_MANIFEST))).toBe(false);
     expect(searchPagesFor(root, cacheDir)).toBeUndefined();
