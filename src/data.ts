@@ -22,6 +22,7 @@ import {
 } from './lib/pages/page-list';
 import type { OgCard } from './lib/publishing/og-card';
 import type { PageContext } from './lib/pages/views';
+import { Digests, type UnitInputs } from './lib/pages/dependencies';
 import { codeDigest, readUnits, writeUnits } from './lib/pages/unit-cache';
 import { ENTITY_COLLECTIONS, type Ref } from './schemas/common';
 import type { SiteConfig } from './schemas/site';
@@ -85,7 +86,7 @@ function unlessFailed<T>(promise: Promise<T>, forget: () => void): Promise<T> {
 /** The knowledge graph of this build, built on first use and shared by every page. */
 export function getGraph(): Promise<Graph> {
   graph ??= unlessFailed(load(), () => {
-    graph = timeline = timelineIndex = context = pages = sidebar = byPath = shared = undefined;
+    graph = timeline = timelineIndex = context = pages = sidebar = byPath = shared = digests = unitInputs = undefined;
   });
   return graph;
 }
@@ -148,36 +149,72 @@ export function getDocsPages(): Promise<DocsPage[]> {
   return docs;
 }
 
+let records: { dir: string; salt: string } | undefined;
+let unitInputs: Promise<UnitInputs> | undefined;
+
+/**
+ * Where a build keeps what each entity's pages and texts were built from, and the digest of the
+ * code that built them (src/lib/pages/unit-cache.ts); none in the dev server, which builds
+ * everything it serves.
+ */
+export function unitRecords(): { dir: string; salt: string } | undefined {
+  if (import.meta.env.DEV) return undefined;
+  records ??= {
+    dir: fileURLToPath(cacheDir),
+    salt: codeDigest({
+      srcDir: fileURLToPath(srcDir),
+      exclude: [contentRoot(process.cwd())],
+      lockfile: resolve(projectDir(srcDir), 'package-lock.json'),
+    }),
+  };
+  return records;
+}
+
+/** What a view or a text beside the pages is made from: the page context and each briefing's MDX source. */
+export function getUnitInputs(): Promise<UnitInputs> {
+  unitInputs ??= getPageContext().then((ctx) => ({
+    ...ctx,
+    body: (ref: Ref<'briefings'>) => bodies.get(ref.id) ?? '',
+  }));
+  return unitInputs;
+}
+
+let digests: Digests | undefined;
+
+/**
+ * The digests of this build's recorded reads the page list computed (src/lib/pages/dependencies.ts),
+ * for the texts beside the pages to share; once the page list is built.
+ */
+export async function getDigests(): Promise<Digests | undefined> {
+  await getPages();
+  return digests;
+}
+
 /** Every page of the site (src/lib/pages/page-list.ts), built once per build. */
 export function getPages(): Promise<SitePage[]> {
   pages ??= (async () => {
-    const [ctx, items, docsPages, sidebar] = await Promise.all([
-      getPageContext(),
+    const [inputs, items, docsPages, sidebar] = await Promise.all([
+      getUnitInputs(),
       getTimeline(),
       getDocsPages(),
       getSidebar(),
     ]);
     // A build keeps what each entity's pages were built from, and reuses the pages of those
     // whose reads are unchanged (src/lib/pages/dependencies.ts); the dev server builds every page.
-    const cache = import.meta.env.DEV ? undefined : fileURLToPath(cacheDir);
-    const salt = cache
-      ? codeDigest({
-          srcDir: fileURLToPath(srcDir),
-          exclude: [contentRoot(process.cwd())],
-          lockfile: resolve(projectDir(srcDir), 'package-lock.json'),
-        })
-      : '';
-    const units = cache ? new PageUnits(readUnits(cache, salt)) : undefined;
+    const cache = unitRecords();
+    const units = cache ? new PageUnits(readUnits(cache.dir, cache.salt)) : undefined;
     const started = performance.now();
+    const { body, ...ctx } = inputs;
     const list = buildPageList(ctx, {
       timeline: items,
       docs: docsPages,
       siteWide: { site: ctx.site, sidebar, siteUrl: ctx.siteUrl.href },
-      body: (ref: Ref<'briefings'>) => bodies.get(ref.id) ?? '',
+      body,
       units,
+      digests: (digests = new Digests(inputs)),
     });
     if (cache && units) {
-      writeUnits(cache, units.next, salt);
+      writeUnits(cache.dir, units.next, cache.salt);
       console.info(
         `\n[pages] ${list.length} pages listed in ${((performance.now() - started) / 1000).toFixed(2)} s: ` +
           `the pages of ${units.reused} entities unchanged, of ${units.built} built.`,

@@ -4,25 +4,32 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, srcDir } from 'astro:config/server';
 import { getRssString } from '@astrojs/rss';
-import { briefingBody, getGraph, getPages, getPageContext, getSharedCards, getSite, getToday, siteUrl } from './data';
+import {
+  briefingBody,
+  getGraph,
+  getPages,
+  getPageContext,
+  getSharedCards,
+  getSite,
+  getDigests,
+  getToday,
+  getUnitInputs,
+  siteUrl,
+  unitRecords,
+} from './data';
 import { CARD_CACHE_FOLDER, projectDir } from './lib/content/locations';
-import { entityJsonFiles, type EntityJsonFile } from './lib/publishing/entity-json';
-import { exportFiles, exportTables, type ExportFile } from './lib/publishing/exports';
+import { Units } from './lib/pages/dependencies';
+import { readUnits, writeUnits } from './lib/pages/unit-cache';
+import { besideTexts, storedTexts, TEXT_UNITS_FILE } from './lib/publishing/beside-texts';
+import { entityJsonFiles, indexExports } from './lib/publishing/entity-json';
+import { exportFiles, exportTables, type ExportFile, type ExportTable } from './lib/publishing/exports';
 import { companyRssFeed } from './lib/publishing/feeds';
-import { emailBriefing, emailHtml, emailLinks, emailTextFile, type EmailBriefing } from './lib/publishing/email';
+import { emailBriefing, emailLinks, type EmailBriefing } from './lib/publishing/email';
 import type { OgCard } from './lib/publishing/og-card';
 import { CardCache, cardSalt, CardImages, type CardImage } from './lib/publishing/og-image';
 import { CardPool, cardWorkers } from './lib/publishing/og-pool';
 import { offerPublishedFiles, type PublishedFile } from './lib/publishing/published-files';
-import {
-  companyFeedUrl,
-  emailUrl,
-  entityJsonUrl,
-  ogImageParam,
-  ogImageUrl,
-  sharedOgImageParam,
-  sharedOgImageUrl,
-} from './lib/routes';
+import { ogImageParam, ogImageUrl, sharedOgImageParam, sharedOgImageUrl } from './lib/routes';
 import type { Ref } from './schemas/common';
 
 // Astro glue for what the site publishes for use elsewhere (preview images, feeds, email
@@ -168,26 +175,39 @@ let published: Promise<PublishedFile[]> | undefined;
  * Every file this build publishes beside its pages (src/lib/publishing/published-files.ts):
  * preview images, entity JSON documents, company feeds and email snippets, listed once. Listing
  * them plans the preview images, so the cards that are not cached start drawing while Astro
- * renders the pages.
+ * renders the pages. The texts of an entity whose reads are unchanged since the last build are
+ * not made again (src/lib/publishing/beside-texts.ts): their keys in the text store come from the
+ * records that build kept.
  */
 function publishedFiles(): Promise<PublishedFile[]> {
   published ??= (async () => {
-    const [images, { entities }, feeds, briefings] = await Promise.all([
+    const [images, inputs, tables, digests] = await Promise.all([
       previewImages(),
-      getExports(),
-      companyFeeds(),
-      getEmails(),
+      getUnitInputs(),
+      getExportTables(),
+      getDigests(),
     ]);
     planImages(images.map((image) => image.card));
     const cards = cardImages();
+    const started = performance.now();
+    const records = unitRecords();
+    const units = records
+      ? new Units(readUnits(records.dir, records.salt, { file: TEXT_UNITS_FILE, check: storedTexts }))
+      : undefined;
+    const texts = await besideTexts(
+      { ...inputs, exports: indexExports(tables) },
+      { rss: getRssString, campaign: campaign(), units, digests },
+    );
+    if (records && units) {
+      writeUnits(records.dir, units.next, records.salt, TEXT_UNITS_FILE);
+      console.info(
+        `\n[texts] ${texts.length} texts beside the pages listed in ${((performance.now() - started) / 1000).toFixed(2)} s: ` +
+          `the texts of ${units.reused} entities unchanged, of ${units.built} made.`,
+      );
+    }
     return [
       ...images.map(({ url, card }): PublishedFile => ({ path: url, stored: () => cards.stored(card) })),
-      ...entities.map(({ at, text }): PublishedFile => ({ path: entityJsonUrl(at), text: () => text })),
-      ...feeds.map(({ at, feed }): PublishedFile => ({ path: companyFeedUrl(at), text: () => getRssString(feed) })),
-      ...briefings.flatMap(({ ref, email }): PublishedFile[] => [
-        { path: emailUrl(ref, 'html'), text: () => emailHtml(email) },
-        { path: emailUrl(ref, 'txt'), text: () => emailTextFile(email) },
-      ]),
+      ...texts,
     ];
   })();
   return published;
@@ -206,18 +226,32 @@ export async function besidePages<T>(paths: () => Promise<T[]>): Promise<T[]> {
   return [];
 }
 
-let exported: Promise<{ files: ExportFile[]; entities: EntityJsonFile[] }> | undefined;
+let tables: Promise<ExportTable[]> | undefined;
+
+/** The tables of the data exports, built once per build. */
+function getExportTables(): Promise<ExportTable[]> {
+  tables ??= getPageContext().then(exportTables);
+  return tables;
+}
+
+let exported: Promise<ExportFile[]> | undefined;
+
+/** The data exports of this build: one CSV per table, dataset.json, datapackage.json. */
+export function getExports(): Promise<ExportFile[]> {
+  exported ??= Promise.all([getPageContext(), getExportTables()]).then(([ctx, tables]) => exportFiles(ctx, tables));
+  return exported;
+}
 
 /**
- * The data exports of this build (one CSV per table, dataset.json, datapackage.json) and the JSON
- * document of every entity, built once from the same tables.
+ * Static paths of the route of the entities' JSON documents, in `astro dev` (a build writes them
+ * itself, see besideTexts): the text is the props.
  */
-export function getExports(): Promise<{ files: ExportFile[]; entities: EntityJsonFile[] }> {
-  exported ??= getPageContext().then((ctx) => {
-    const tables = exportTables(ctx);
-    return { files: exportFiles(ctx, tables), entities: entityJsonFiles(ctx, tables) };
-  });
-  return exported;
+export async function entityJsonPaths() {
+  const [ctx, tables] = await Promise.all([getPageContext(), getExportTables()]);
+  return entityJsonFiles(ctx, tables).map(({ at, text }) => ({
+    params: { collection: at.collection, id: at.id },
+    props: { text },
+  }));
 }
 
 /** A cache key for a published file: a hash of everything it contains. */

@@ -37,7 +37,8 @@ export function publishedFiles(): AstroIntegration {
         const copied = report.copied ? `, ${report.copied} copied (the cache is on another disk)` : '';
         logger.info(
           `Wrote ${report.files} files beside the pages in ${Math.round(performance.now() - started)} ms ` +
-            `(${report.made} preview images new, ${report.textsNew} texts new${copied}).`,
+            `(${report.made} preview images new, ${report.textsNew} texts new, ` +
+            `${report.textsKept} texts linked by the key their record gave, without being made${copied}).`,
         );
       },
     },

@@ -36,6 +36,21 @@ function listed(result: BuildResult) {
   return { unchanged: Number(line![1]), built: Number(line![2]) };
 }
 
+/**
+ * The `[texts]` line a build prints (entities whose texts beside the pages came from the last
+ * build's records, and made) and the published files' line (texts linked by a recorded key).
+ */
+function texts(result: BuildResult) {
+  const line =
+    /\[texts\] \d+ texts beside the pages listed in [\d.]+ s: the texts of (\d+) entities unchanged, of (\d+) made/.exec(
+      result.output,
+    );
+  expect(line, 'the build reports its texts beside the pages').not.toBeNull();
+  const written = /(\d+) texts new, (\d+) texts linked by the key their record gave/.exec(result.output);
+  expect(written, 'the build reports the texts it wrote').not.toBeNull();
+  return { unchanged: Number(line![1]), made: Number(line![2]), new: Number(written![1]), kept: Number(written![2]) };
+}
+
 /** The link check's line: pages checked, scanned as they were rendered, and parsed after the build. */
 function linkCheck(result: BuildResult) {
   const line =
@@ -191,6 +206,13 @@ describe('npm run build through an editor’s day', () => {
     expect(listed(cold)).toMatchObject({ unchanged: 0 });
     expect(listed(warm).unchanged).toBeGreaterThan(0);
     expect(listed(warm).built).toBeGreaterThan(0);
+    // So did the texts beside the pages: the unchanged entities' were linked by the keys of the
+    // first build's records, without being made again.
+    expect(texts(cold)).toMatchObject({ unchanged: 0, kept: 0 });
+    expect(texts(warm).unchanged).toBeGreaterThan(0);
+    expect(texts(warm).made).toBeGreaterThan(0);
+    expect(texts(warm).kept).toBeGreaterThan(0);
+    expect(texts(warm).new).toBeGreaterThan(0);
     // The link check parsed one page after the build, the one no scan had seen: the renamed
     // company's redirect page, which Astro writes itself. It took the rendered pages' links as they
     // were rendered and the restored pages' from the last build's scan.

@@ -26,7 +26,8 @@ export interface UnitInputs extends PageContext {
  * (`maps`), a function recorded call by call (`call`), or a value recorded whole (`value`).
  * A field added to the page context is a type error here until it says how it is tracked.
  */
-const PLAN: Record<keyof UnitInputs, 'methods' | 'maps' | 'call' | 'value'> = {
+type Tracking = 'methods' | 'maps' | 'call' | 'value';
+const PLAN: Record<keyof UnitInputs, Tracking> = {
   graph: 'methods',
   timeline: 'maps',
   body: 'call',
@@ -110,10 +111,22 @@ function dependency(path: string, args?: readonly unknown[]): Dependency {
 }
 
 /**
- * `inputs` with every read recorded into `deps` (see the module comment). Values are returned as
- * they are; only the graph, the timeline's Maps and the body function are wrapped.
+ * How the fields a part's inputs add to {@link UnitInputs} are tracked (see PLAN): every added
+ * field must say, so none is read whole by mistake (which would make every part depend on all of it).
  */
-export function trackedInputs(inputs: UnitInputs, deps: Set<Dependency>): UnitInputs {
+export type MoreTracking<I extends UnitInputs> = Record<Exclude<keyof I, keyof UnitInputs>, Tracking>;
+
+/**
+ * `inputs` with every read recorded into `deps` (see the module comment). Values are returned as
+ * they are; only the graph, the timeline's Maps and the body function are wrapped, and the fields
+ * `more` names, as it says.
+ */
+export function trackedInputs<I extends UnitInputs>(
+  inputs: I,
+  deps: Set<Dependency>,
+  more: MoreTracking<I> = {} as MoreTracking<I>,
+): I {
+  const plan: Record<string, Tracking> = { ...PLAN, ...more };
   const methods = (name: string, target: object) => {
     // One recording wrapper per method, made on first use.
     const wrappers = new Map<string, (...args: unknown[]) => unknown>();
@@ -179,19 +192,19 @@ export function trackedInputs(inputs: UnitInputs, deps: Set<Dependency>): UnitIn
       const value = Reflect.get(object, key) as unknown;
       if (typeof key !== 'string') return value;
       // A field the plan does not know is read whole.
-      const plan = PLAN[key as keyof UnitInputs] ?? 'value';
-      if (plan === 'value') {
+      const tracking = plan[key] ?? 'value';
+      if (tracking === 'value') {
         deps.add(dependency(key));
         return value;
       }
       let field = fields.get(key);
       if (field === undefined) {
-        if (plan === 'call') {
+        if (tracking === 'call') {
           field = (...args: unknown[]) => {
             deps.add(dependency(key, args));
             return (value as (...a: unknown[]) => unknown)(...args);
           };
-        } else field = (plan === 'methods' ? methods : maps)(key, value as object);
+        } else field = (tracking === 'methods' ? methods : maps)(key, value as object);
         fields.set(key, field);
       }
       return field;
@@ -205,8 +218,21 @@ export function trackedInputs(inputs: UnitInputs, deps: Set<Dependency>): UnitIn
  * had, so whatever made it is built again.
  */
 export class Digests {
-  readonly #memo = new Map<Dependency, string>();
-  constructor(readonly inputs: UnitInputs) {}
+  readonly #memo: Map<Dependency, string>;
+  constructor(
+    readonly inputs: object,
+    memo = new Map<Dependency, string>(),
+  ) {
+    this.#memo = memo;
+  }
+
+  /**
+   * Digests against inputs that extend these (every field these have, with the same value, and
+   * more), sharing every digest computed so far: a read both kinds of part make is digested once.
+   */
+  extended(inputs: object): Digests {
+    return new Digests(inputs, this.#memo);
+  }
 
   of(dep: Dependency): string {
     let digest = this.#memo.get(dep);
@@ -237,5 +263,76 @@ export class Digests {
     } catch {
       return `unknown:${Math.random()}`;
     }
+  }
+}
+
+/**
+ * A part of a build kept for the next one: what it was built from (its reads, and their digest
+ * with anything the whole part depends on) and what it keeps of what it built.
+ */
+export interface UnitRecord<S> {
+  deps: Dependency[];
+  digest: string;
+  stored: S;
+}
+
+/**
+ * The previous build's records of a kind of part (an entity's pages, the texts beside them), and
+ * this build's, filled by {@link Units.part}.
+ */
+export class Units<S> {
+  readonly next = new Map<string, UnitRecord<S>>();
+  /** Parts taken from the previous build's record. */
+  reused = 0;
+  /** Parts built. */
+  built = 0;
+  readonly #pending: Promise<unknown>[] = [];
+  constructor(readonly previous: ReadonlyMap<string, UnitRecord<S>> = new Map()) {}
+
+  /**
+   * The part named `unit`: made by `restore` from the previous build's record when every read it
+   * recorded gives the digest it gave then (`digest`, of the reads), otherwise built from inputs
+   * that record every read (`track`) and recorded as `store` keeps it. Reads are recorded while
+   * `build` runs, before it returns; what it returns may be a promise, and so may what `store`
+   * keeps: the record is then in `next` once it resolves (see {@link settled}).
+   */
+  part<I, T>(
+    unit: string,
+    {
+      inputs,
+      track,
+      digest,
+      build,
+      store,
+      restore,
+    }: {
+      inputs: I;
+      track: (inputs: I, deps: Set<Dependency>) => I;
+      digest: (deps: readonly Dependency[]) => string;
+      build: (from: I) => T;
+      store: (built: T) => S | Promise<S>;
+      restore: (stored: S) => T;
+    },
+  ): T {
+    const previous = this.previous.get(unit);
+    if (previous && digest(previous.deps) === previous.digest) {
+      this.next.set(unit, previous);
+      this.reused++;
+      return restore(previous.stored);
+    }
+    const deps = new Set<Dependency>();
+    const built = build(track(inputs, deps));
+    const read = [...deps];
+    const record = (stored: S) => this.next.set(unit, { deps: read, digest: digest(read), stored });
+    const stored = store(built);
+    if (stored instanceof Promise) this.#pending.push(stored.then(record));
+    else record(stored);
+    this.built++;
+    return built;
+  }
+
+  /** Resolves once every record kept as a promise is in `next`; rejects if one of them failed. */
+  async settled(): Promise<void> {
+    await Promise.all(this.#pending);
   }
 }

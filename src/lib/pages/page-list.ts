@@ -21,7 +21,14 @@ import { searchRecord, type SearchRecord } from '../search/search-index';
 import { timelinePages } from '../timeline/pages';
 import type { TimelineItem } from '../timeline/timeline';
 import { clip } from '../values/text';
-import { Digests, trackedInputs, type Dependency, type UnitInputs } from './dependencies';
+import {
+  Digests,
+  trackedInputs,
+  Units,
+  type Dependency,
+  type UnitInputs,
+  type UnitRecord as GenericRecord,
+} from './dependencies';
 import {
   briefingFooter,
   entityPage,
@@ -288,17 +295,12 @@ function entityPages(inputs: UnitInputs, ref: Ref, key: (path: string, view: unk
 }
 
 /**
- * The entities' pages a build keeps for the next one: for each entity (by its page's path), what
- * its pages were built from ({@link Dependency}, with their digest) and the pages without their
- * views. The next build uses a record whose reads still give the same digest instead of building
- * the views again; a view is then built only if something asks for it (Astro, when it renders the
- * page after all).
+ * The entities' pages a build keeps for the next one (see {@link Units}): for each entity (by its
+ * page's path), what its pages were built from and the pages without their views. The next build
+ * uses a record whose reads still give the same digest instead of building the views again; a view
+ * is then built only if something asks for it (Astro, when it renders the page after all).
  */
-export interface UnitRecord {
-  deps: Dependency[];
-  digest: string;
-  pages: StoredPage[];
-}
+export type UnitRecord = GenericRecord<StoredPage[]>;
 
 /** A page as a {@link UnitRecord} keeps it: everything but its view. */
 export type StoredPage = DistributiveOmit<
@@ -308,14 +310,7 @@ export type StoredPage = DistributiveOmit<
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The previous build's entity records, and this build's, filled by {@link buildPageList}. */
-export class PageUnits {
-  readonly next = new Map<string, UnitRecord>();
-  /** Entities whose pages were taken from the previous build's record. */
-  reused = 0;
-  /** Entities whose pages were built. */
-  built = 0;
-  constructor(readonly previous: ReadonlyMap<string, UnitRecord> = new Map()) {}
-}
+export class PageUnits extends Units<StoredPage[]> {}
 
 function storedPage(page: SitePage): StoredPage {
   const { view: _view, ...stored } = page as Extract<SitePage, { route: 'entity' | 'briefing' | 'relation-list' }>;
@@ -350,6 +345,7 @@ export function buildPageList(
     body,
     cacheKeys = true,
     units,
+    digests: shared,
   }: {
     /** Every timeline item, in order. */
     timeline: TimelineItem[];
@@ -367,6 +363,8 @@ export function buildPageList(
      * record this build's (see {@link PageUnits}); without, every page is built.
      */
     units?: PageUnits | undefined;
+    /** Digests of this build's reads, to share with other parts (see Digests.extended); made here if not given. */
+    digests?: Digests | undefined;
   },
 ): SitePage[] {
   const { graph, site } = ctx;
@@ -445,7 +443,7 @@ export function buildPageList(
   }
 
   const inputs: UnitInputs = { ...ctx, body };
-  const digests = units && cacheKeys ? new Digests(inputs) : undefined;
+  const digests = units && cacheKeys ? (shared ?? new Digests(inputs)) : undefined;
   // A record is of one site-wide part: its pages' cache keys hold it.
   const unitDigest = (deps: readonly Dependency[]) => hash([wide, digests!.all(deps)]);
   for (const collection of ENTITY_COLLECTIONS) {
@@ -455,20 +453,16 @@ export function buildPageList(
         pages.push(...build(inputs));
         continue;
       }
-      const unit = entityUrl(node.ref);
-      const previous = units.previous.get(unit);
-      if (previous && unitDigest(previous.deps) === previous.digest) {
-        pages.push(...lazyPages(previous.pages, () => build(inputs)));
-        units.next.set(unit, previous);
-        units.reused++;
-        continue;
-      }
-      const deps = new Set<Dependency>();
-      const built = build(trackedInputs(inputs, deps));
-      const read = [...deps];
-      units.next.set(unit, { deps: read, digest: unitDigest(read), pages: built.map(storedPage) });
-      units.built++;
-      pages.push(...built);
+      pages.push(
+        ...units.part(entityUrl(node.ref), {
+          inputs,
+          track: trackedInputs,
+          digest: unitDigest,
+          build,
+          store: (built) => built.map(storedPage),
+          restore: (stored) => lazyPages(stored, () => build(inputs)),
+        }),
+      );
     }
   }
 

@@ -1,87 +1,113 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Dependency } from './dependencies';
-import type { StoredPage, UnitRecord } from './page-list';
+import type { Dependency, UnitRecord } from './dependencies';
+import type { StoredPage } from './page-list';
 
 /**
- * The page list's records of the entities' pages (see {@link UnitRecord}), kept between builds in
- * one JSON file of the cache folder. Every recorded read is written once (`strings`) and each
- * entity's reads as indexes into them: thousands of entities read the same nodes. A file of
- * another version or of other code (`salt`), or one that does not hold together, is set aside
- * whole: every page is then built, as in a first build.
+ * Records of parts of a build kept for the next (see {@link Units}: the page list's records of the
+ * entities' pages, the records of the texts beside them), each kind in one JSON file of the cache
+ * folder. Every recorded read is written once (`strings`) and each part's reads as indexes into
+ * them: thousands of entities read the same nodes. A file of another version or of other code
+ * (`salt`), or one that does not hold together, is set aside whole: every part is then built, as
+ * in a first build.
  */
 
+/** The file of the page list's records. */
 export const UNIT_CACHE_FILE = 'page-units.json';
-const VERSION = 1;
+const VERSION = 2;
 
-interface UnitCacheFile {
+interface UnitCacheFile<S> {
   version: number;
   salt: string;
   strings: Dependency[];
-  units: [unit: string, deps: number[], digest: string, pages: StoredPage[]][];
+  units: [unit: string, deps: number[], digest: string, stored: S][];
 }
 
-export function encodeUnits(units: ReadonlyMap<string, UnitRecord>, salt: string): UnitCacheFile {
+/** Whether a record's stored value is what this kind of record keeps (the file may be of anything). */
+export type StoredCheck<S> = (stored: unknown) => stored is S;
+
+/** The page list's records keep pages without their views (see StoredPage). */
+export const storedPages: StoredCheck<StoredPage[]> = (pages): pages is StoredPage[] =>
+  Array.isArray(pages) &&
+  pages.every(
+    (page: unknown) =>
+      !!page &&
+      typeof page === 'object' &&
+      isString((page as StoredPage).path) &&
+      isString((page as StoredPage).route) &&
+      isString((page as StoredPage).cacheKey),
+  );
+
+export function encodeUnits<S>(units: ReadonlyMap<string, UnitRecord<S>>, salt: string): UnitCacheFile<S> {
   const strings: Dependency[] = [];
   const index = new Map<Dependency, number>();
-  const encoded: UnitCacheFile['units'] = [];
+  const encoded: UnitCacheFile<S>['units'] = [];
   for (const [unit, record] of units) {
     const deps = record.deps.map((dep) => {
       let at = index.get(dep);
       if (at === undefined) index.set(dep, (at = strings.push(dep) - 1));
       return at;
     });
-    encoded.push([unit, deps, record.digest, record.pages]);
+    encoded.push([unit, deps, record.digest, record.stored]);
   }
   return { version: VERSION, salt, strings, units: encoded };
 }
 
-const isString = (value: unknown): value is string => typeof value === 'string';
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
 
 /** The records of a cache file's content; none when it is of another version or salt, or inconsistent. */
-export function decodeUnits(file: unknown, salt: string): Map<string, UnitRecord> {
-  const units = new Map<string, UnitRecord>();
-  const cache = file as Partial<UnitCacheFile> | null;
+export function decodeUnits<S = StoredPage[]>(
+  file: unknown,
+  salt: string,
+  check: StoredCheck<S> = storedPages as unknown as StoredCheck<S>,
+): Map<string, UnitRecord<S>> {
+  const units = new Map<string, UnitRecord<S>>();
+  const cache = file as Partial<UnitCacheFile<S>> | null;
   if (!cache || cache.version !== VERSION || cache.salt !== salt) return units;
   if (!Array.isArray(cache.strings) || !cache.strings.every(isString) || !Array.isArray(cache.units)) return units;
   const strings = cache.strings;
   for (const entry of cache.units as unknown[]) {
     if (!Array.isArray(entry) || entry.length !== 4) return new Map();
-    const [unit, deps, digest, pages] = entry as unknown[];
-    if (!isString(unit) || !isString(digest) || !Array.isArray(deps) || !Array.isArray(pages)) return new Map();
+    const [unit, deps, digest, stored] = entry as unknown[];
+    if (!isString(unit) || !isString(digest) || !Array.isArray(deps) || !check(stored)) return new Map();
     const read = deps.map((at) => (Number.isInteger(at) ? strings[at as number] : undefined));
     if (read.some((dep) => dep === undefined)) return new Map();
-    const wellFormed = pages.every(
-      (page: unknown) =>
-        !!page &&
-        typeof page === 'object' &&
-        isString((page as StoredPage).path) &&
-        isString((page as StoredPage).route) &&
-        isString((page as StoredPage).cacheKey),
-    );
-    if (!wellFormed) return new Map();
-    units.set(unit, { deps: read as Dependency[], digest, pages: pages as StoredPage[] });
+    units.set(unit, { deps: read as Dependency[], digest, stored });
   }
   return units;
 }
 
-/** The records kept in `cacheDir` for code of this `salt` (none if there are none, or they are unreadable). */
-export function readUnits(cacheDir: string, salt: string): Map<string, UnitRecord> {
+/**
+ * The records kept in `cacheDir` (in `file`, the page list's by default) for code of this `salt`
+ * (none if there are none, or they are unreadable).
+ */
+export function readUnits<S = StoredPage[]>(
+  cacheDir: string,
+  salt: string,
+  { file = UNIT_CACHE_FILE, check }: { file?: string; check?: StoredCheck<S> } = {},
+): Map<string, UnitRecord<S>> {
   try {
-    return decodeUnits(JSON.parse(readFileSync(join(cacheDir, UNIT_CACHE_FILE), 'utf8')), salt);
+    return decodeUnits(JSON.parse(readFileSync(join(cacheDir, file), 'utf8')), salt, check);
   } catch {
     return new Map();
   }
 }
 
 /** Keeps this build's records for the next (written whole, then renamed into place). */
-export function writeUnits(cacheDir: string, units: ReadonlyMap<string, UnitRecord>, salt: string): void {
-  const file = join(cacheDir, UNIT_CACHE_FILE);
-  mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
+export function writeUnits<S>(
+  cacheDir: string,
+  units: ReadonlyMap<string, UnitRecord<S>>,
+  salt: string,
+  file = UNIT_CACHE_FILE,
+): void {
+  const path = join(cacheDir, file);
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.${process.pid}.tmp`;
   writeFileSync(partial, JSON.stringify(encodeUnits(units, salt)));
-  renameSync(partial, file);
+  renameSync(partial, path);
 }
 
 /**

@@ -299,6 +299,11 @@ export function entityJson(ctx: ExportContext, node: Node, index: ExportIndex): 
   };
 }
 
+/** The text of an entity's JSON document, as published. */
+export function entityJsonText(ctx: ExportContext, node: Node, index: ExportIndex): string {
+  return `${JSON.stringify(entityJson(ctx, node, index), null, 2)}\n`;
+}
+
 /** One entity JSON file: the entity it describes, where it is published and its text. */
 export interface EntityJsonFile {
   /** The entity the document describes. */
@@ -319,7 +324,7 @@ export function entityJsonFiles(ctx: ExportContext, tables: readonly ExportTable
   const files: EntityJsonFile[] = [];
   for (const collection of ENTITY_COLLECTIONS) {
     for (const node of ctx.graph.all(collection)) {
-      const text = `${JSON.stringify(entityJson(ctx, node, index), null, 2)}\n`;
+      const text = entityJsonText(ctx, node, index);
       texts.set(refKey(node.ref), text);
       files.push({ ref: node.ref, at: node.ref, text });
     }

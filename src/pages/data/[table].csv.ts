@@ -4,7 +4,7 @@ import { contentKey, getExports } from '../../publishing';
 
 // One CSV file per table of the data exports (src/lib/publishing/exports.ts): /data/companies.csv, …
 export const getStaticPaths = (async () =>
-  (await getExports()).files.flatMap((file) =>
+  (await getExports()).flatMap((file) =>
     file.table ? [{ params: { table: file.table }, props: { file }, cacheKey: contentKey(file.text) }] : [],
   )) satisfies GetStaticPaths;
 

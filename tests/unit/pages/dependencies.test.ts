@@ -75,6 +75,21 @@ describe('Digests', () => {
     expect(new Digests(inputsFor(renamed)).of(other)).toBe(before.of(other));
   });
 
+  test('extended to inputs with more fields: the added reads are digested, the others shared, not digested again', () => {
+    const inputs = inputsFor();
+    const digests = new Digests(inputs);
+    const first = digests.of(ref);
+    const rows = new Map([['companies/globex', { name: 'Globex' }]]);
+    const extended = digests.extended({ ...inputs, exports: { rows } });
+    const row = JSON.stringify(['exports.rows.get', ['companies/globex']]);
+    expect(extended.of(row)).toBe(new Digests({ exports: { rows } }).of(row));
+    expect(extended.of(ref)).toBe(first);
+    // Shared: once digested by either, a read is not digested again (the inputs are one build's).
+    rows.set('companies/globex', { name: 'Globex Corporation' });
+    expect(digests.of(row)).toBe(extended.of(row));
+    expect(new Digests({ exports: { rows } }).of(row)).not.toBe(extended.of(row));
+  });
+
   test('a read that fails (a deleted entity) never matches', () => {
     const gone = JSON.stringify(['graph.node', [{ collection: 'companies', id: 'no-such-company' }]]);
     const digests = new Digests(inputsFor());

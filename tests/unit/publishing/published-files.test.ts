@@ -7,6 +7,7 @@ import {
   offerPublishedFiles,
   outputFile,
   takePublishedFiles,
+  textKey,
   writePublishedFiles,
   type PublishedFile,
 } from '../../../src/lib/publishing/published-files';
@@ -59,7 +60,7 @@ describe('writePublishedFiles', () => {
       { path: '/og/index.png', stored: async () => ({ file: store.file('new'), made: true }) },
     ];
     const report = await writePublishedFiles(out, files);
-    expect(report).toEqual({ files: 4, made: 1, copied: 0, textsNew: 0 });
+    expect(report).toEqual({ files: 4, made: 1, copied: 0, textsNew: 0, textsKept: 0 });
     expect(readFileSync(join(out, 'companies/acme.json'), 'utf8')).toBe('{"name":"Acme"}');
     expect(readFileSync(join(out, 'companies/acme/feed.xml'), 'utf8')).toBe('<rss/>');
     expect(readFileSync(join(out, 'og/companies/acme.png'), 'utf8')).toBe('cached bytes');
@@ -99,6 +100,40 @@ describe('writePublishedFiles', () => {
     await expect(
       writePublishedFiles(second, [{ path: '/companies/acme.json', text: () => 'x' }], { texts }),
     ).rejects.toThrow('A page and a published file both want /companies/acme.json.');
+  });
+
+  test('a text with a recorded key is linked from the store without being made, and made while the store lacks it', async () => {
+    const texts = new FileStore(join(folder(), 'texts'));
+    const made: string[] = [];
+    const text = (path: string, value: string) => () => {
+      made.push(path);
+      return value;
+    };
+    const first = folder();
+    await writePublishedFiles(first, [{ path: '/companies/acme.json', text: text('first', '{"name":"Acme"}') }], {
+      texts,
+    });
+    const key = textKey('{"name":"Acme"}');
+    expect(texts.keys()).toEqual([key]);
+
+    const second = folder();
+    const files = (): PublishedFile[] => [
+      { path: '/companies/acme.json', key, text: text('kept', '{"name":"Acme"}') },
+      // A key the store does not have (its text was pruned, or never written): made and stored.
+      { path: '/companies/globex.json', key: textKey('{"name":"Globex"}'), text: text('missing', '{"name":"Globex"}') },
+    ];
+    expect(await writePublishedFiles(second, files(), { texts })).toMatchObject({ textsKept: 1, textsNew: 1 });
+    expect(made).toEqual(['first', 'missing']);
+    expect(readFileSync(join(second, 'companies/acme.json'), 'utf8')).toBe('{"name":"Acme"}');
+    expect(statSync(join(second, 'companies/acme.json')).ino).toBe(statSync(texts.file(key)).ino);
+    expect(readFileSync(join(second, 'companies/globex.json'), 'utf8')).toBe('{"name":"Globex"}');
+    // The kept key counts as used: the store keeps it.
+    expect(texts.keys().sort()).toEqual([key, textKey('{"name":"Globex"}')].sort());
+
+    // Without a store, a key means nothing: the text is made and written.
+    const plain = folder();
+    expect(await writePublishedFiles(plain, files())).toMatchObject({ textsKept: 0 });
+    expect(made.slice(2)).toEqual(['kept', 'missing']);
   });
 
   test('copies a stored file when it cannot be linked (the store is on another disk)', async () => {
