@@ -131,9 +131,14 @@ export async function writeSearchPages({
     }
   };
   await Promise.all(Array.from({ length: WRITES_AT_ONCE }, writer));
+  // The folder holds what the last build's record lists and what this build's prescan wrote; only
+  // without a record (a first build, or one after a build stopped half way) may it hold anything
+  // else, and is it walked.
+  const present =
+    Object.keys(previous).length > 0 ? new Set([...Object.keys(previous), ...rendered.keys()]) : htmlFilesIn(folder);
   let removed = 0;
-  for (const path of htmlFilesIn(folder)) {
-    if (pages[path]) continue;
+  for (const path of present) {
+    if (pages[path] || !existsSync(join(folder, path))) continue;
     rmSync(join(folder, path), { force: true });
     removed++;
   }

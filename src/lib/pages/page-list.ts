@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as sha256 } from 'node:crypto';
 import { fill, plural } from '../../i18n/fill';
 import { linksUi } from '../../i18n/links';
 import { ui } from '../../i18n/ui';
@@ -182,7 +182,7 @@ export interface DocsPage {
 export type SiteWide = Record<string, unknown>;
 
 function hash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+  return sha256('sha256', JSON.stringify(value), 'base64url').slice(0, 22);
 }
 
 /** The cards navigation pages share, one per page type. */

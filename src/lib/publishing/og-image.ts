@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as sha256 } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ export function cardSalt(root: string): string {
 
 /** The cache key of a card: a hash of the card and the salt. */
 export function cardKey(card: OgCard, salt: string): string {
-  return createHash('sha256').update(salt).update(JSON.stringify(card)).digest('hex').slice(0, 32);
+  return sha256('sha256', salt + JSON.stringify(card), 'hex').slice(0, 32);
 }
 
 /** A drawn card and the CPU milliseconds it took (drawing, then encoding). */

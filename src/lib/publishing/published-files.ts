@@ -1,6 +1,6 @@
 import { constants, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { copyFile, link, mkdir, rename, writeFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 
 /**
@@ -46,7 +46,7 @@ export interface PublishedReport {
 
 /** The key of a text in a text store: a hash of its bytes. */
 export function textKey(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return hash('sha256', text, 'base64url');
 }
 
 /** Numbers each temporary file this process writes, so two writes of one key never share one. */

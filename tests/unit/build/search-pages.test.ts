@@ -125,6 +125,21 @@ describe('the folder of search extracts', () => {
     expect(searchPagesFor(root, cacheDir)).toBeDefined();
   });
 
+  test('without a record, whatever a build stopped half way left in the folder is found and removed', async () => {
+    const { root, cacheDir } = site({ 'a/index.html': 'A', 'b/index.html': 'B' });
+    await writeSearchPages({ root, files: files(['a/index.html', 'b/index.html']), cacheDir });
+    // A build set the record aside, its prescan wrote an extract of a page it then never wrote, and it stopped.
+    openSearchPages(cacheDir);
+    const stray = join(cacheDir, SEARCH_PAGES_FOLDER, 'new/index.html');
+    mkdirSync(join(stray, '..'), { recursive: true });
+    writeFileSync(stray, 'from a stopped build');
+    rmSync(join(root, 'b'), { recursive: true });
+    const report = await writeSearchPages({ root, files: files(['a/index.html']), cacheDir });
+    expect(report).toMatchObject({ pages: 1, removed: 2 });
+    expect(existsSync(stray)).toBe(false);
+    expect(existsSync(join(cacheDir, SEARCH_PAGES_FOLDER, 'b/index.html'))).toBe(false);
+  });
+
   test('a page the prescan did not write is cut again when the record set aside does not vouch for its file', async () => {
     const { root, cacheDir } = site({ 'a/index.html': 'A' });
     const all = files(['a/index.html']);
