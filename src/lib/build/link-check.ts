@@ -49,29 +49,64 @@ export interface SiteLookup {
 }
 
 /**
+ * A root-relative link (`/companies/acme/#deals`) whose path holds only characters a URL keeps as
+ * written (no percent sign, query, backslash or space) and whose fragment holds only characters a
+ * URL keeps: most links of a built site. Its path and fragment are read from it as they are.
+ */
+const PLAIN_LINK = /^\/(?!\/)[\w\-.~!$&'()*+,;=:@/]*(?:#[\w\-.~!$&'()*+,;=:@/?%]*)?$/;
+/** A `.` or `..` segment, which a URL resolves. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
+/**
+ * Where a link written on the page at `page` leads on the site at `origin`: the URL path and
+ * fragment, both decoded; `external` for another host or scheme (mailto:, tel:, data: and
+ * javascript: included); `invalid` when it is no URL or does not decode. The same as reading it
+ * with `new URL(href, page)`, which it does but for a plain root-relative link (see PLAIN_LINK),
+ * read without parsing: a site's pages hold about a million links.
+ */
+export function linkTarget(
+  page: string,
+  href: string,
+  origin: string,
+): { path: string; fragment: string } | 'external' | 'invalid' {
+  if (/^(mailto|tel|data|javascript):/i.test(href)) return 'external';
+  if (PLAIN_LINK.test(href)) {
+    const hash = href.indexOf('#');
+    const path = hash < 0 ? href : href.slice(0, hash);
+    if (!DOT_SEGMENT.test(path)) {
+      try {
+        return { path, fragment: hash < 0 ? '' : decodeURIComponent(href.slice(hash + 1)) };
+      } catch {
+        return 'invalid';
+      }
+    }
+  }
+  const site = new URL(origin);
+  let url: URL;
+  try {
+    url = new URL(href, new URL(page, site));
+  } catch {
+    return 'invalid';
+  }
+  if (url.origin !== site.origin) return 'external';
+  try {
+    return { path: decodeURIComponent(url.pathname), fragment: decodeURIComponent(url.hash.slice(1)) };
+  } catch {
+    return 'invalid';
+  }
+}
+
+/**
  * Where one link written on the page at `page` leads, and what is wrong with it, if anything.
  * External links, mailto:, tel:, data: and javascript: links are not this check's business. A
  * link to a page must reach one (`/x` finds `/x/`), and its fragment an element id there
  * (`#top` is the top of any page).
  */
 export function linkFault(page: string, href: string, site: SiteLookup): LinkFault | undefined {
-  if (/^(mailto|tel|data|javascript):/i.test(href)) return undefined;
-  const origin = new URL(site.origin);
-  let url: URL;
-  try {
-    url = new URL(href, new URL(page, origin));
-  } catch {
-    return { kind: 'invalid' };
-  }
-  if (url.origin !== origin.origin) return undefined;
-  let path: string;
-  let fragment: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-    fragment = decodeURIComponent(url.hash.slice(1));
-  } catch {
-    return { kind: 'invalid' };
-  }
+  const target = linkTarget(page, href, site.origin);
+  if (target === 'external') return undefined;
+  if (target === 'invalid') return { kind: 'invalid' };
+  const { path, fragment } = target;
   const anchors = site.anchorsAt(path) ?? (path.endsWith('/') ? undefined : site.anchorsAt(`${path}/`));
   if (!anchors) {
     if (!path.endsWith('/') && site.fileExists(path)) return undefined;

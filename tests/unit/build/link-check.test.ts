@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { findBrokenLinks, scanPage } from '../../../src/lib/build/link-check';
+import { findBrokenLinks, linkTarget, scanPage } from '../../../src/lib/build/link-check';
 
 describe('scanPage', () => {
   test('collects ids and link targets, ignoring markup inside scripts', () => {
@@ -64,6 +64,69 @@ describe('findBrokenLinks', () => {
       '/b/ → b/: no page at /b/b/',
       '/a/b/ → /gone/: no page at /gone/',
     ]);
+  });
+});
+
+describe('linkTarget', () => {
+  const origin = 'https://briefing.example.com';
+  /** The target as a URL reads it: what every link's target must equal. */
+  const byUrl = (page: string, href: string) => {
+    if (/^(mailto|tel|data|javascript):/i.test(href)) return 'external';
+    let url: URL;
+    try {
+      url = new URL(href, new URL(page, origin));
+    } catch {
+      return 'invalid';
+    }
+    if (url.origin !== origin) return 'external';
+    try {
+      return { path: decodeURIComponent(url.pathname), fragment: decodeURIComponent(url.hash.slice(1)) };
+    } catch {
+      return 'invalid';
+    }
+  };
+
+  test('reads every kind of link as a URL does, plain root-relative links without parsing one', () => {
+    const hrefs = [
+      '/companies/acme/',
+      '/companies/acme/#deals',
+      '/companies/acme',
+      '/',
+      '/#top',
+      '/companies/acme/#',
+      '/companies/acme/#caf%C3%A9',
+      '/companies/acme/#bad%E0%A4%A',
+      '/companies/acme/#a b',
+      '/companies/acme/#a"b',
+      '/companies/./acme/',
+      '/companies/../about/',
+      '/companies/acme/..',
+      '/companies/acme/.',
+      '/companies/%2e%2e/about/',
+      '/companies/%E0%A4%A/',
+      '/companies/caf%C3%A9/',
+      '/companies/café/',
+      '/companies/a b/',
+      '/companies/acme/?page=2#x',
+      '/companies\\acme/',
+      '/companies/acme/\t',
+      '//other.example/x',
+      '//briefing.example.com/companies/acme/',
+      'https://briefing.example.com/companies/acme/#deals',
+      'HTTPS://BRIEFING.EXAMPLE.COM/companies/acme/',
+      'https://other.example/companies/acme/',
+      'http://[bad',
+      '#deals',
+      '',
+      'acme/',
+      '../people/jane/#quotes',
+      'mailto:desk@example.com',
+      'JavaScript:alert(1)',
+      '/companies/acme_1~x/(a)!$&*+,;=:@/',
+    ];
+    for (const page of ['/companies/globex/', '/briefings/weekly/']) {
+      for (const href of hrefs) expect(linkTarget(page, href, origin), `${page} → ${href}`).toEqual(byUrl(page, href));
+    }
   });
 });
 
