@@ -5,6 +5,7 @@ import type { ViteDevServer } from 'vite';
 import { checkContentAndImages } from '../lib/content/check';
 import { problemCount, problemsPage, reportLines } from '../lib/content/check-report';
 import { ContentError } from '../lib/content/content-errors';
+import { dropKeptParses, keepParses } from '../lib/content/documents';
 import { latestRun } from '../lib/content/latest-run';
 import { contentRoot, projectDir } from '../lib/content/locations';
 import { toAstroError } from '../loaders/astro-error';
@@ -83,8 +84,14 @@ export function contentCheck(): AstroIntegration {
         projectRoot = projectDir(config.srcDir);
         if (command !== 'build') return;
         const started = performance.now();
-        const report = await checkContentAndImages(contentRoot(projectRoot), projectRoot);
+        // Astro's content sync, which comes next, reads the same files: it takes the check's parses.
+        keepParses();
+        const report = await checkContentAndImages(contentRoot(projectRoot), projectRoot).catch((error: unknown) => {
+          dropKeptParses();
+          throw error;
+        });
         if (report.problems.length > 0) {
+          dropKeptParses();
           throw toAstroError(
             new ContentError(
               report.problems,
@@ -94,6 +101,8 @@ export function contentCheck(): AstroIntegration {
         }
         logger.info(`Checked ${report.files} content files in ${Math.round(performance.now() - started)} ms.`);
       },
+      // The content is synced by now: whatever the sync did not take is dropped.
+      'astro:build:start': () => dropKeptParses(),
       'astro:server:setup': ({ server, logger }) => watchContent(server, logger, projectRoot),
     },
   };

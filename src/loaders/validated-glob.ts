@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { ContentError, describeValue, formatIssues } from '../lib/content/content-errors';
-import { parseYaml, splitMdx } from '../lib/content/documents';
+import { parseYamlOnce, splitMdx } from '../lib/content/documents';
 import { projectDir } from '../lib/content/locations';
 import { displayPath, lineOf } from '../lib/content/paths';
 import { briefingProblems } from '../lib/graph/briefing-policy';
@@ -83,19 +83,20 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
 
       // Every file is read the way the content check reads it (documents.ts): YAML's core
       // schema, so an unquoted impossible date stays text and fails its field instead of
-      // becoming another day; briefings' frontmatter likewise.
+      // becoming another day; briefings' frontmatter likewise. In a build, the check has just
+      // parsed the same texts: its results are taken instead of parsing again (parseYamlOnce).
       const readFile = (params: { contents: string; fileUrl: URL }) => {
         const file = fileURLToPath(params.fileUrl);
         const problem = (where: string, message: string) =>
           fail(new ContentError([`${shown(file)}: ${where}: ${message}.`]), file);
         if (!file.endsWith('.mdx')) {
-          const data = parseYaml(params.contents.replace(/^\uFEFF/, ''));
+          const data = parseYamlOnce(params.contents.replace(/^\uFEFF/, ''));
           if (!data.ok) return problem(data.problem.where, data.problem.message);
           return { data: data.value ?? {}, rawData: params.contents };
         }
         const mdx = splitMdx(params.contents);
         if (!mdx.ok) return problem(mdx.problem.where, mdx.problem.message);
-        const data = parseYaml(mdx.value.frontmatter, mdx.value.frontmatterLine);
+        const data = parseYamlOnce(mdx.value.frontmatter, mdx.value.frontmatterLine);
         if (!data.ok) return problem(data.problem.where, data.problem.message);
         const body = mdx.value.body.trim();
         checkBody(file, params.contents, body);
