@@ -54,6 +54,8 @@ export interface SiteLookup {
  * URL keeps: most links of a built site. Its path and fragment are read from it as they are.
  */
 const PLAIN_LINK = /^\/(?!\/)[\w\-.~!$&'()*+,;=:@/]*(?:#[\w\-.~!$&'()*+,;=:@/?%]*)?$/;
+/** A link to a place on its own page (`#deals`), whose fragment holds only characters a URL keeps. */
+const PLAIN_FRAGMENT = /^#[\w\-.~!$&'()*+,;=:@/?%]*$/;
 /** A `.` or `..` segment, which a URL resolves. */
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 
@@ -61,8 +63,9 @@ const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
  * Where a link written on the page at `page` leads on the site at `origin`: the URL path and
  * fragment, both decoded; `external` for another host or scheme (mailto:, tel:, data: and
  * javascript: included); `invalid` when it is no URL or does not decode. The same as reading it
- * with `new URL(href, page)`, which it does but for a plain root-relative link (see PLAIN_LINK),
- * read without parsing: a site's pages hold about a million links.
+ * with `new URL(href, page)`, which it does but for a plain root-relative link (see PLAIN_LINK)
+ * and a plain link to a place on a plain page, read without parsing: a site's pages hold about a
+ * million links.
  */
 export function linkTarget(
   page: string,
@@ -70,6 +73,17 @@ export function linkTarget(
   origin: string,
 ): { path: string; fragment: string } | 'external' | 'invalid' {
   if (/^(mailto|tel|data|javascript):/i.test(href)) return 'external';
+  // A place on the page itself, on a page whose own path is plain (the links of every page's
+  // table of contents).
+  if (PLAIN_FRAGMENT.test(href) && !href.includes('#', 1) && PLAIN_LINK.test(page) && !page.includes('#')) {
+    if (!DOT_SEGMENT.test(page)) {
+      try {
+        return { path: page, fragment: decodeURIComponent(href.slice(1)) };
+      } catch {
+        return 'invalid';
+      }
+    }
+  }
   if (PLAIN_LINK.test(href)) {
     const hash = href.indexOf('#');
     const path = hash < 0 ? href : href.slice(0, hash);

@@ -117,6 +117,12 @@ describe('linkTarget', () => {
       'https://other.example/companies/acme/',
       'http://[bad',
       '#deals',
+      '#',
+      '#caf%C3%A9',
+      '#bad%E0%A4%A',
+      '#a b',
+      '#a#b',
+      '#top?x=1',
       '',
       'acme/',
       '../people/jane/#quotes',
@@ -124,7 +130,7 @@ describe('linkTarget', () => {
       'JavaScript:alert(1)',
       '/companies/acme_1~x/(a)!$&*+,;=:@/',
     ];
-    for (const page of ['/companies/globex/', '/briefings/weekly/']) {
+    for (const page of ['/companies/globex/', '/briefings/weekly/', '/companies/caf%C3%A9/', '/a b/', '/x/../y/']) {
       for (const href of hrefs) expect(linkTarget(page, href, origin), `${page} → ${href}`).toEqual(byUrl(page, href));
     }
   });
