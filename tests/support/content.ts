@@ -17,7 +17,10 @@ export function schemasFor(vocabulary: Vocabulary) {
 }
 
 /** The vocabulary of the minimal fixture. */
-export const fixtureVocabulary = loadSiteConfig(join(import.meta.dirname, '../fixtures/minimal')).vocabulary;
+/** The minimal fixture's site.yaml. */
+export const minimalSite = loadSiteConfig(join(import.meta.dirname, '../fixtures/minimal'));
+
+export const fixtureVocabulary = minimalSite.vocabulary;
 
 /**
  * Reads and validates a whole content root the way the build does (src/lib/content/check.ts);
@@ -52,6 +55,15 @@ export function problemsOf(schema: import('astro/zod').z.ZodType, data: unknown,
 
 /** The day unit tests take as today unless they say otherwise (the seed build's, see seed-site.ts). */
 export const UNIT_TODAY = '2026-11-26';
+
+/** The content of one build in the tests of what a build reuses from the last (pages, texts). */
+export interface UnitBuild {
+  input: GraphInput;
+  site?: SiteConfig;
+  today?: string;
+  /** Briefing bodies by id (a default body otherwise). */
+  bodies?: Record<string, string>;
+}
 
 /** What page views read, for a graph (the build's getPageContext(), without Astro). */
 export function pageContextFor(

@@ -2,27 +2,26 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildGraph, type GraphInput } from '../../../src/lib/graph/graph';
-import { loadSiteConfig } from '../../../src/lib/content/site-config';
+import { buildGraph } from '../../../src/lib/graph/graph';
 import { sidebarInput } from '../../../src/lib/pages/navigation';
 import { buildPageList, PageUnits, type SitePage, type UnitRecord } from '../../../src/lib/pages/page-list';
 import { codeDigest, decodeUnits, encodeUnits } from '../../../src/lib/pages/unit-cache';
 import { buildTimeline } from '../../../src/lib/timeline/timeline';
-import type { SiteConfig } from '../../../src/schemas/site';
-import { fixtureVocabulary, minimalInput, pageContextFor, readContentRoot, UNIT_TODAY } from '../../support/content';
+import {
+  fixtureVocabulary,
+  minimalInput,
+  minimalSite,
+  pageContextFor,
+  readContentRoot,
+  UNIT_TODAY,
+  type UnitBuild,
+} from '../../support/content';
 
 // The page list reuses an entity's pages from the previous build when everything they were built
 // from reads the same (src/lib/pages/dependencies.ts). Whatever changed, the list it makes must be
 // the list a build from scratch makes: the same pages, cache keys, cards and views.
 
-const minimalSite = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
-
-interface Build {
-  input: GraphInput;
-  site?: SiteConfig;
-  today?: string;
-  bodies?: Record<string, string>;
-}
+type Build = UnitBuild;
 
 function pagesFor({ input, site = minimalSite, today = UNIT_TODAY, bodies = {} }: Build, units?: PageUnits) {
   const graph = buildGraph(input, site.vocabulary);

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getRssString } from '@astrojs/rss';
-import { buildGraph, type GraphInput } from '../../../src/lib/graph/graph';
-import { loadSiteConfig } from '../../../src/lib/content/site-config';
+import { buildGraph } from '../../../src/lib/graph/graph';
 import { Units } from '../../../src/lib/pages/dependencies';
 import { decodeUnits, encodeUnits } from '../../../src/lib/pages/unit-cache';
 import { besideTexts, storedTexts, type StoredTexts } from '../../../src/lib/publishing/beside-texts';
@@ -13,21 +12,21 @@ import { companyRssFeed } from '../../../src/lib/publishing/feeds';
 import { textKey } from '../../../src/lib/publishing/published-files';
 import { companyFeedUrl, emailUrl, entityJsonUrl } from '../../../src/lib/routes';
 import type { Ref } from '../../../src/schemas/common';
-import type { SiteConfig } from '../../../src/schemas/site';
-import { minimalInput, pageContextFor, readContentRoot, UNIT_TODAY } from '../../support/content';
+import {
+  minimalInput,
+  minimalSite,
+  pageContextFor,
+  readContentRoot,
+  UNIT_TODAY,
+  type UnitBuild,
+} from '../../support/content';
 
 // The texts beside the pages (entity JSON, company feeds, email snippets) of an entity whose reads
 // are unchanged since the last build are not made again: their keys in the text store come from
 // that build's records (src/lib/publishing/beside-texts.ts). Whatever changed, every text must be
 // the one a build from scratch makes, byte for byte, at the same paths.
 
-const minimalSite = loadSiteConfig(join(import.meta.dirname, '../../fixtures/minimal'));
-
-interface Build {
-  input: GraphInput;
-  site?: SiteConfig;
-  today?: string;
-  bodies?: Record<string, string>;
+interface Build extends UnitBuild {
   campaign?: string;
   /** Changes the export tables' rows the texts read (which the graph's reads need not show). */
   rows?: (rows: Map<string, ExportRow>) => void;
