@@ -38,7 +38,10 @@ export interface SiteMetrics {
  * theirs, but for rendering the pages that changed, which runs this project's components.
  */
 export interface OwnSteps {
-  /** The content check before Astro's own (its logged time). */
+  /**
+   * The content check before Astro's own: its logged time, or, where it ran on a worker thread
+   * while Astro started, the time the build waited for it (logged too).
+   */
   contentCheck: number;
   /**
    * From Astro's "generating static routes" to its first page: the routes' static paths, that is
@@ -60,7 +63,8 @@ export interface OwnSteps {
 
 /** The log lines {@link parseOwnSteps} reads, each with the number it takes (ms). */
 const OWN_STEP_LINES = {
-  contentCheck: /\[briefing-content-check\] Checked \d+ content files? in (\d+) ms\./,
+  contentCheck:
+    /\[briefing-content-check\] Checked \d+ content files? in (\d+) ms(?: on a worker thread while Astro started; the build waited (\d+) ms for it)?\./,
   besidePages: /\[briefing-published-files\] Wrote \d+ files? beside the pages in (\d+) ms/,
   linkCheck: /\[briefing-postbuild\] Checked links on \d+ pages? in (\d+) ms\b/,
   searchPages: /\[briefing-postbuild\] Kept the search extracts of \d+ pages? in (\d+) ms\b/,
@@ -78,7 +82,8 @@ export function parseOwnSteps(lines: readonly TimedLine[]): OwnSteps | null {
   const logged = (pattern: RegExp) => {
     for (const { text } of lines) {
       const match = pattern.exec(text);
-      if (match) return Number(match[1]) / 1000;
+      // The last number a line gives is the time the build spent on it (see OWN_STEP_LINES).
+      if (match) return Number(match[2] ?? match[1]) / 1000;
     }
     return null;
   };

@@ -1,11 +1,12 @@
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { checkContentAndImages } from '../lib/content/check';
-import { problemCount, problemsPage, reportLines } from '../lib/content/check-report';
-import { ContentError } from '../lib/content/content-errors';
-import { dropKeptParses, keepParses } from '../lib/content/documents';
+import { buildStopped, problemCount, problemsPage, reportLines } from '../lib/content/check-report';
+import { checkOnThread, checkWorkerScript } from '../lib/content/check-thread';
+import { offerContentCheck, type CheckOutcome } from '../lib/content/check-offer';
 import { latestRun } from '../lib/content/latest-run';
 import { contentRoot, projectDir } from '../lib/content/locations';
 import { toAstroError } from '../loaders/astro-error';
@@ -73,36 +74,36 @@ function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, pro
  * Checks the whole content root before a build renders or writes anything (layout, encoding,
  * YAML, schemas, references, relations, briefing bodies, links in briefings) and stops it with
  * every problem at once, one line each. Astro's own loaders would stop at the first broken file.
+ * The check runs on a worker thread while Astro starts (src/lib/content/check-thread.ts).
  * The dev server runs the same check on every change (see {@link watchContent}).
  */
 export function contentCheck(): AstroIntegration {
   let projectRoot = process.cwd();
+  let check: Promise<CheckOutcome> | undefined;
   return {
     name: 'briefing-content-check',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config }) => {
         projectRoot = projectDir(config.srcDir);
         if (command !== 'build') return;
-        const started = performance.now();
-        // Astro's content sync, which comes next, reads the same files: it takes the check's parses.
-        keepParses();
-        const report = await checkContentAndImages(contentRoot(projectRoot), projectRoot).catch((error: unknown) => {
-          dropKeptParses();
-          throw error;
-        });
-        if (report.problems.length > 0) {
-          dropKeptParses();
-          throw toAstroError(
-            new ContentError(
-              report.problems,
-              `${problemCount(report.problems.length)}. Each line names a file and a field or line; fix them and build again. Nothing was written.`,
-            ),
-          );
-        }
-        logger.info(`Checked ${report.files} content files in ${Math.round(performance.now() - started)} ms.`);
+        // On a worker thread, while Astro starts, syncs the content and bundles the code; awaited
+        // before any page is rendered, and by the content loader if a file fails to load.
+        check = checkOnThread(contentRoot(projectRoot), projectRoot, checkWorkerScript(fileURLToPath(config.srcDir)));
+        offerContentCheck(check);
       },
-      // The content is synced by now: whatever the sync did not take is dropped.
-      'astro:build:start': () => dropKeptParses(),
+      'astro:build:start': async ({ logger }) => {
+        if (!check) return;
+        const waiting = performance.now();
+        const outcome = await check;
+        const waited = Math.round(performance.now() - waiting);
+        check = undefined;
+        offerContentCheck(undefined);
+        if (outcome.problems.length > 0) throw toAstroError(buildStopped(outcome.problems));
+        logger.info(
+          `Checked ${outcome.files} content files in ${Math.round(outcome.ms)} ms` +
+            (outcome.onThread ? ` on a worker thread while Astro started; the build waited ${waited} ms for it.` : '.'),
+        );
+      },
       'astro:server:setup': ({ server, logger }) => watchContent(server, logger, projectRoot),
     },
   };

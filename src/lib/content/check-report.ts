@@ -1,5 +1,5 @@
 import { escapeMarkup } from '../values/escape';
-import { problemList } from './content-errors';
+import { ContentError, problemList } from './content-errors';
 
 /**
  * How the content check's outcome reads, the same wherever it is printed: the build, the dev
@@ -9,6 +9,14 @@ import { problemList } from './content-errors';
 /** `3 problems in the content` (how the headline of a failed check starts). */
 export function problemCount(count: number): string {
   return `${count} problem${count === 1 ? '' : 's'} in the content`;
+}
+
+/** What stops a build whose content check found problems: every problem, and what to do. */
+export function buildStopped(problems: string[]): ContentError {
+  return new ContentError(
+    problems,
+    `${problemCount(problems.length)}. Each line names a file and a field or line; fix them and build again. Nothing was written.`,
+  );
 }
 
 /** The lines a failed check prints: every problem (the first 50, then how many more), one each. */

@@ -6,7 +6,7 @@ import { ENTITY_COLLECTIONS, type EntityCollection } from '../../schemas/common'
 import type { SiteConfig } from '../../schemas/site';
 import { buildGraph, refKey, type Entry, type Graph, type GraphInput } from '../graph/graph';
 import { ContentError, formatIssues } from './content-errors';
-import { decodeUtf8, parseYamlKept, splitMdx } from './documents';
+import { decodeUtf8, parseYaml, splitMdx } from './documents';
 import { contentFiles, type ContentFile } from './layout';
 import { siteUrlFrom } from '../publishing/site-url';
 import { todayFrom } from '../values/fuzzy-date';
@@ -95,12 +95,12 @@ function readEntry(file: ContentFile, show: (path: string) => string): ReadEntry
   const text = decodeUtf8(readFileSync(file.path));
   if (!text.ok) return { problem: `${shown}: ${text.problem.where}: ${text.problem.message}.` };
   if (file.collection !== 'briefings') {
-    const data = parseYamlKept(text.value.replace(/^\uFEFF/, ''));
+    const data = parseYaml(text.value.replace(/^\uFEFF/, ''));
     return data.ok ? { data: data.value } : { problem: `${shown}: ${data.problem.where}: ${data.problem.message}.` };
   }
   const mdx = splitMdx(text.value);
   if (!mdx.ok) return { problem: `${shown}: ${mdx.problem.where}: ${mdx.problem.message}.` };
-  const data = parseYamlKept(mdx.value.frontmatter, mdx.value.frontmatterLine);
+  const data = parseYaml(mdx.value.frontmatter, mdx.value.frontmatterLine);
   if (!data.ok) return { problem: `${shown}: ${data.problem.where}: ${data.problem.message}.` };
   return { data: data.value ?? {}, body: mdx.value.body, bodyLine: mdx.value.bodyLine };
 }

@@ -99,50 +99,6 @@ export function parseYaml(text: string, firstLine = 1): ReadResult<unknown> {
   }
 }
 
-const KEPT = Symbol.for('briefing.kept-yaml-parses');
-
-/** The global slot of {@link keepParses}: parses by first line and text. */
-const slot = globalThis as { [KEPT]?: Map<string, ReadResult<unknown>> };
-
-const keyOf = (text: string, firstLine: number) => `${firstLine}\n${text}`;
-
-/**
- * From now until {@link dropKeptParses}, {@link parseYamlKept} keeps what it parses for one later
- * {@link parseYamlOnce} of the same text. A build's content check parses every file, then Astro's
- * content sync reads the same files through the loader (src/loaders/validated-glob.ts): at 10,000
- * files that second parse was 0.45 s of every build. The loader is bundled apart from the
- * integration that runs the check, in the same process, so the parses wait in a global slot under
- * a registered symbol.
- */
-export function keepParses(): void {
-  slot[KEPT] = new Map();
-}
-
-/** Drops what {@link keepParses} kept and keeps nothing more. */
-export function dropKeptParses(): void {
-  delete slot[KEPT];
-}
-
-/** {@link parseYaml}, keeping the result for one later {@link parseYamlOnce} of the same text while parses are kept. */
-export function parseYamlKept(text: string, firstLine = 1): ReadResult<unknown> {
-  const result = parseYaml(text, firstLine);
-  slot[KEPT]?.set(keyOf(text, firstLine), result);
-  return result;
-}
-
-/**
- * {@link parseYaml}, or the result kept of the very same text and first line, handed out once (the
- * same function of the same input: nothing that reads the result changes it).
- */
-export function parseYamlOnce(text: string, firstLine = 1): ReadResult<unknown> {
-  const kept = slot[KEPT];
-  const key = keyOf(text, firstLine);
-  const result = kept?.get(key);
-  if (!result) return parseYaml(text, firstLine);
-  kept!.delete(key);
-  return result;
-}
-
 /** A briefing file split into its YAML frontmatter and its MDX body. */
 export interface MdxDocument {
   frontmatter: string;

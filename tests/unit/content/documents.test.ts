@@ -1,15 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { join } from 'node:path';
-import { checkContent } from '../../../src/lib/content/check';
-import {
-  decodeUtf8,
-  dropKeptParses,
-  keepParses,
-  parseYaml,
-  parseYamlKept,
-  parseYamlOnce,
-  splitMdx,
-} from '../../../src/lib/content/documents';
+import { decodeUtf8, parseYaml, splitMdx } from '../../../src/lib/content/documents';
 
 describe('decodeUtf8', () => {
   test('reads UTF-8, Chinese and Korean included, and drops a byte-order mark', () => {
@@ -65,51 +55,6 @@ describe('parseYaml', () => {
       where: 'line 2, column 1',
       message: 'expected valid YAML, found a syntax error: duplicated mapping key',
     });
-  });
-});
-
-describe('parses kept for the next reader (a build: the content check, then the loader)', () => {
-  test('a kept parse is handed out once, for the very same text and first line; nothing is kept otherwise', () => {
-    const text = 'name: Acme\nfounded: 2001\n';
-    try {
-      const unkept = parseYamlKept(text);
-      expect(parseYamlOnce(text)).not.toBe(unkept);
-      keepParses();
-      const kept = parseYamlKept(text);
-      expect(kept).toEqual(parseYaml(text));
-      // Another first line (a briefing's frontmatter) or another text is parsed afresh.
-      expect(parseYamlOnce(text, 2)).not.toBe(kept);
-      expect(parseYamlOnce(`${text} `)).not.toBe(kept);
-      expect(parseYamlOnce(text)).toBe(kept);
-      // Once only: the next reader parses again, and gets the same value.
-      const again = parseYamlOnce(text);
-      expect(again).not.toBe(kept);
-      expect(again).toEqual(kept);
-      parseYamlKept(text);
-      dropKeptParses();
-      expect(parseYamlOnce(text)).not.toBe(kept);
-    } finally {
-      dropKeptParses();
-    }
-  });
-
-  test('the content check keeps a parse of every file it reads, and changes none of them', () => {
-    const root = join(import.meta.dirname, '../../fixtures/minimal');
-    try {
-      keepParses();
-      const first = checkContent(root, root);
-      expect(first.problems).toEqual([]);
-      const kept = (globalThis as Record<symbol, Map<string, { ok: boolean; value?: unknown }>>)[
-        Symbol.for('briefing.kept-yaml-parses')
-      ]!;
-      expect(kept.size).toBe(first.files);
-      for (const [key, result] of kept) {
-        const [line, ...text] = key.split('\n');
-        expect(result).toEqual(parseYaml(text.join('\n'), Number(line)));
-      }
-    } finally {
-      dropKeptParses();
-    }
   });
 });
 

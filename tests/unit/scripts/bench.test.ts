@@ -129,6 +129,18 @@ describe("a build's own steps", () => {
     expect(parseOwnSteps(log(before))?.linkCheck).toBe(5.48);
   });
 
+  test('a content check on a worker thread counts the time the build waited for it', () => {
+    const lines = log(every).map((line) =>
+      line.text.includes('Checked 10000')
+        ? {
+            ...line,
+            text: '08:21:50 [briefing-content-check] Checked 10000 content files in 2316 ms on a worker thread while Astro started; the build waited 40 ms for it.',
+          }
+        : line,
+    );
+    expect(parseOwnSteps(lines)?.contentCheck).toBe(0.04);
+  });
+
   test('null when a step is not in the log (the bare site, a skipped build)', () => {
     for (const missing of [['content'], ['generating'], ['first', 'page'], ['beside'], ['links']]) {
       const rest = Object.fromEntries(Object.entries(every).filter(([name]) => !missing.includes(name)));
