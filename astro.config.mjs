@@ -8,9 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ASTRO_ROOT_ENV, cacheDirFor, contentRoot } from './src/lib/content/locations.ts';
 import { loadSiteConfig } from './src/lib/content/site-config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { briefingPolicyPlugin } from './src/lib/graph/briefing-policy-plugin.ts';
-import { headingIds } from './src/lib/graph/heading-ids.ts';
-import { mentionAnchors } from './src/lib/graph/mention-anchors.ts';
+import { briefingMarkdownPlugin } from './src/lib/graph/briefing-policy-plugin.ts';
 import { metaDescription } from './src/lib/publishing/meta-text.ts';
 import { postbuild } from './src/integrations/postbuild.ts';
 import { publishedFiles } from './src/integrations/published-files.ts';
@@ -91,7 +89,7 @@ export default defineConfig({
   markdown: {
     // First the briefing policy (an MDX file with anything but Markdown and our components does
     // not compile), then mention anchors and heading ids that are unique on the page.
-    processor: satteri({ mdastPlugins: [briefingPolicyPlugin(), mentionAnchors, headingIds] }),
+    processor: satteri({ mdastPlugins: [briefingMarkdownPlugin()] }),
     // Shiki writes inline styles, which the strict CSP forbids; briefings have no code blocks.
     syntaxHighlight: false,
   },

@@ -1,5 +1,5 @@
 import { slug } from 'github-slugger';
-import { defineMdastPlugin } from 'satteri';
+import type { MdastHookFn, MdastVisitorContext } from 'satteri';
 import { walkMentions } from './mentions';
 
 /** Ids of the sections the briefing page adds after the body (see BriefingFooter.astro). */
@@ -83,16 +83,14 @@ export function headingIdsOf(tree: object): { heading: object; id: string }[] {
 }
 
 /**
- * Markdown-processor plugin: gives every heading its id from {@link headingIdsOf} before HTML
- * is made, so the heading, the table of contents and every link to it (permalinks, "copy link",
- * search results) agree, and no heading shares an id with anything else on its page.
+ * Gives every heading its id from {@link headingIdsOf} before HTML is made (run by the site's
+ * Markdown-processor plugin, briefing-policy-plugin.ts), so the heading, the table of contents and
+ * every link to it (permalinks, "copy link", search results) agree, and no heading shares an id
+ * with anything else on its page.
  */
-export const headingIds = defineMdastPlugin({
-  name: 'briefing-heading-ids',
-  before(root, ctx) {
-    for (const { heading, id } of headingIdsOf(root)) {
-      const data = (heading as Node).data ?? {};
-      ctx.setProperty(heading as never, 'data', { ...data, hProperties: { ...data.hProperties, id } });
-    }
-  },
-});
+export function addHeadingIds(root: Parameters<MdastHookFn>[0], ctx: MdastVisitorContext): void {
+  for (const { heading, id } of headingIdsOf(root)) {
+    const data = (heading as Node).data ?? {};
+    ctx.setProperty(heading as never, 'data', { ...data, hProperties: { ...data.hProperties, id } });
+  }
+}

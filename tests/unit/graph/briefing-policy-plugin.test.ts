@@ -1,24 +1,22 @@
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { briefingPolicyPlugin } from '../../../src/lib/graph/briefing-policy-plugin';
-import { headingIds } from '../../../src/lib/graph/heading-ids';
-import { mentionAnchors } from '../../../src/lib/graph/mention-anchors';
+import { briefingMarkdownPlugin } from '../../../src/lib/graph/briefing-policy-plugin';
 
 const PROJECT = '/project';
 const fileURL = pathToFileURL('/project/src/content/briefings/x.mdx');
 const ALLOWED = 'Markdown or one of the components Company, Person, Deal, Quote, Event, Cite';
 
-/** Compiles MDX the way the site does: the policy first, then anchors and heading ids. */
+/** Compiles MDX the way the site does: the policy first, then anchors and heading ids, in one plugin. */
 async function compile(source: string) {
   return mdxToJs(source, {
-    mdastPlugins: [briefingPolicyPlugin(PROJECT), mentionAnchors, headingIds],
+    mdastPlugins: [briefingMarkdownPlugin(PROJECT)],
     fileURL,
     jsxImportSource: 'astro',
   });
 }
 
-describe('briefingPolicyPlugin, at MDX compile time', () => {
+describe('briefingMarkdownPlugin, at MDX compile time', () => {
   test('stops the compile on any violation, naming every problem with its file line', async () => {
     // The compiler sees the file with its frontmatter blanked, so lines are file lines.
     const source = `\n\n\n\nIntro.\n\nimport fs from 'node:fs'\n\n{fs.readFileSync('/etc/passwd', 'utf8')}\n\n<iframe src="https://evil.example/" />\n\n[x](javascript:alert(1)) <Compnay id="a" />\n`;
@@ -45,7 +43,7 @@ describe('briefingPolicyPlugin, at MDX compile time', () => {
 
   test('leaves Markdown files (the site’s own product pages) to the Markdown pipeline', async () => {
     const { html } = await markdownToHtml('# About\n\n<kbd>Ctrl</kbd>\n', {
-      mdastPlugins: [briefingPolicyPlugin(PROJECT)],
+      mdastPlugins: [briefingMarkdownPlugin(PROJECT)],
       fileURL: pathToFileURL('/project/src/content/docs/about.md'),
     });
     expect(html).toContain('<kbd>Ctrl</kbd>');
