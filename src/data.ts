@@ -91,12 +91,6 @@ export function getGraph(): Promise<Graph> {
   return graph;
 }
 
-/** The MDX source of a briefing (its body, without frontmatter). */
-export async function briefingBody(ref: Ref<'briefings'>): Promise<string> {
-  await getGraph();
-  return bodies.get(ref.id) ?? '';
-}
-
 /** The validated site.yaml of the content root. */
 export function getSite(): SiteConfig {
   site ??= loadSiteConfig(contentRoot(process.cwd()));

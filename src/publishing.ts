@@ -4,27 +4,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, srcDir } from 'astro:config/server';
 import { getRssString } from '@astrojs/rss';
-import {
-  briefingBody,
-  getGraph,
-  getPages,
-  getPageContext,
-  getSharedCards,
-  getSite,
-  getDigests,
-  getToday,
-  getUnitInputs,
-  siteUrl,
-  unitRecords,
-} from './data';
+import { getPages, getPageContext, getSharedCards, getDigests, getUnitInputs, siteUrl, unitRecords } from './data';
 import { CARD_CACHE_FOLDER, projectDir } from './lib/content/locations';
 import { Units } from './lib/pages/dependencies';
 import { readUnits, writeUnits } from './lib/pages/unit-cache';
-import { besideTexts, storedTexts, TEXT_UNITS_FILE } from './lib/publishing/beside-texts';
-import { entityJsonFiles, indexExports } from './lib/publishing/entity-json';
+import {
+  besideTexts,
+  storedTexts,
+  TEXT_UNITS_FILE,
+  type BesideText,
+  type BesideTextKind,
+  type StoredTexts,
+} from './lib/publishing/beside-texts';
+import { indexExports } from './lib/publishing/entity-json';
 import { exportFiles, exportTables, type ExportFile, type ExportTable } from './lib/publishing/exports';
-import { companyRssFeed } from './lib/publishing/feeds';
-import { emailBriefing, emailLinks, type EmailBriefing } from './lib/publishing/email';
 import type { OgCard } from './lib/publishing/og-card';
 import { CardCache, cardSalt, CardImages, type CardImage } from './lib/publishing/og-image';
 import { CardPool, cardWorkers } from './lib/publishing/og-pool';
@@ -99,58 +92,6 @@ export function cardImage(card: OgCard): Promise<CardImage> {
   return cardImages().image(card);
 }
 
-let emails: Promise<{ ref: Ref<'briefings'>; email: EmailBriefing }[]> | undefined;
-
-/** The email model of every briefing (links made absolute and tagged with the campaign), built once per build. */
-function getEmails() {
-  emails ??= getGraph().then((graph) =>
-    Promise.all(
-      graph.all('briefings').map(async (node) => ({
-        ref: node.ref,
-        email: emailBriefing(
-          graph,
-          getSite(),
-          node,
-          await briefingBody(node.ref),
-          emailLinks(siteUrl(), campaign()),
-          getToday(),
-        ),
-      })),
-    ),
-  );
-  return emails;
-}
-
-/** Static paths of the routes with one email file per briefing: the email model is the props. */
-export async function briefingEmailPaths() {
-  return (await getEmails()).map(({ ref, email }) => ({ params: { id: ref.id }, props: { email } }));
-}
-
-/**
- * Every company feed, as data: one per company, and one at each old id of a renamed company (feed
- * readers do not follow HTML redirects), which serves the same feed.
- */
-async function companyFeeds() {
-  const graph = await getGraph();
-  const feeds = new Map(
-    graph
-      .all('companies')
-      .map((node) => [node.ref.id, companyRssFeed(graph, node.ref, getSite(), siteUrl(), getToday())]),
-  );
-  return [
-    ...graph.all('companies').map((node) => ({ at: node.ref, feed: feeds.get(node.ref.id)! })),
-    ...graph
-      .redirects()
-      .filter((r) => r.to.collection === 'companies')
-      .map((r) => ({ at: r.from as Ref<'companies'>, feed: feeds.get(r.to.id)! })),
-  ];
-}
-
-/** Static paths of the company feeds (see {@link companyFeeds}): the feed, as data, is the props. */
-export async function companyFeedPaths() {
-  return (await companyFeeds()).map(({ at, feed }) => ({ params: { id: at.id }, props: { feed } }));
-}
-
 /**
  * Every preview image of the site: one per page with a card of its own, and one per type of
  * navigation page, shared by all pages of that type.
@@ -169,6 +110,36 @@ export async function previewImages(): Promise<{ param: string; url: string; car
   ];
 }
 
+/**
+ * The texts beside the pages (src/lib/publishing/beside-texts.ts): with `units`, an entity whose
+ * reads are unchanged since the last build gets the keys of its texts from that build's records.
+ */
+async function listBesideTexts(units?: Units<StoredTexts>): Promise<BesideText[]> {
+  const [inputs, tables, digests] = await Promise.all([
+    getUnitInputs(),
+    getExportTables(),
+    units ? getDigests() : undefined,
+  ]);
+  return besideTexts(
+    { ...inputs, exports: indexExports(tables) },
+    { rss: getRssString, campaign: campaign(), units, digests },
+  );
+}
+
+let devTexts: Promise<BesideText[]> | undefined;
+
+/**
+ * Static paths of a route of texts beside the pages of one kind, in `astro dev` (a build writes
+ * them itself, see besidePages): `params` maps the entity id a text is published at to the route's
+ * parameters; how to make the text is the props.
+ */
+export async function besideTextPaths(kind: BesideTextKind, params: (at: Ref) => Record<string, string>) {
+  devTexts ??= listBesideTexts();
+  return (await devTexts)
+    .filter((text) => text.kind === kind)
+    .map(({ at, text }) => ({ params: params(at), props: { text } }));
+}
+
 let published: Promise<PublishedFile[]> | undefined;
 
 /**
@@ -176,17 +147,11 @@ let published: Promise<PublishedFile[]> | undefined;
  * preview images, entity JSON documents, company feeds and email snippets, listed once. Listing
  * them plans the preview images, so the cards that are not cached start drawing while Astro
  * renders the pages. The texts of an entity whose reads are unchanged since the last build are
- * not made again (src/lib/publishing/beside-texts.ts): their keys in the text store come from the
- * records that build kept.
+ * not made again: their keys in the text store come from the records that build kept.
  */
 function publishedFiles(): Promise<PublishedFile[]> {
   published ??= (async () => {
-    const [images, inputs, tables, digests] = await Promise.all([
-      previewImages(),
-      getUnitInputs(),
-      getExportTables(),
-      getDigests(),
-    ]);
+    const images = await previewImages();
     planImages(images.map((image) => image.card));
     const cards = cardImages();
     const started = performance.now();
@@ -194,10 +159,7 @@ function publishedFiles(): Promise<PublishedFile[]> {
     const units = records
       ? new Units(readUnits(records.dir, records.salt, { file: TEXT_UNITS_FILE, check: storedTexts }))
       : undefined;
-    const texts = await besideTexts(
-      { ...inputs, exports: indexExports(tables) },
-      { rss: getRssString, campaign: campaign(), units, digests },
-    );
+    const texts = await listBesideTexts(units);
     if (records && units) {
       writeUnits(records.dir, units.next, records.salt, TEXT_UNITS_FILE);
       console.info(
@@ -240,18 +202,6 @@ let exported: Promise<ExportFile[]> | undefined;
 export function getExports(): Promise<ExportFile[]> {
   exported ??= Promise.all([getPageContext(), getExportTables()]).then(([ctx, tables]) => exportFiles(ctx, tables));
   return exported;
-}
-
-/**
- * Static paths of the route of the entities' JSON documents, in `astro dev` (a build writes them
- * itself, see besideTexts): the text is the props.
- */
-export async function entityJsonPaths() {
-  const [ctx, tables] = await Promise.all([getPageContext(), getExportTables()]);
-  return entityJsonFiles(ctx, tables).map(({ at, text }) => ({
-    params: { collection: at.collection, id: at.id },
-    props: { text },
-  }));
 }
 
 /** A cache key for a published file: a hash of everything it contains. */

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { refKey } from '../../src/lib/graph/graph';
-import { entityJsonFiles } from '../../src/lib/publishing/entity-json';
+import { entityJsonFiles } from '../support/entity-json';
 import { EXPORT_TABLES, exportFiles, exportTables } from '../../src/lib/publishing/exports';
 import { csvExportName, entityJsonUrl, entityUrl, exportUrl, indexUrl } from '../../src/lib/routes';
 import { ENTITY_COLLECTIONS } from '../../src/schemas/common';

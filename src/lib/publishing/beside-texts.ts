@@ -25,16 +25,41 @@ export interface TextInputs extends UnitInputs {
   exports: ExportIndex;
 }
 
-/** One text beside the pages: where it is published, its key in the text store if known, and how to make it. */
+/** The kinds of text beside the pages: an entity's JSON document, a company's feed, a briefing's email snippets. */
+export type BesideTextKind = 'json' | 'feed' | 'email-html' | 'email-txt';
+
+/** Where the text of `kind` about the entity at `at` (its id, or a previous id) is published. */
+export function besideTextPath(kind: BesideTextKind, at: Ref): string {
+  switch (kind) {
+    case 'json':
+      return entityJsonUrl(at);
+    case 'feed':
+      return companyFeedUrl(at as Ref<'companies'>);
+    case 'email-html':
+      return emailUrl(at as Ref<'briefings'>, 'html');
+    case 'email-txt':
+      return emailUrl(at as Ref<'briefings'>, 'txt');
+  }
+}
+
+/** The kinds of text a renamed entity's previous ids keep serving (tools and feed readers do not follow HTML redirects). */
+const KEPT_AT_PREVIOUS_IDS: ReadonlySet<BesideTextKind> = new Set(['json', 'feed']);
+
+/**
+ * One text beside the pages: its kind, the entity id it is published at, where, its key in the
+ * text store if known, and how to make it.
+ */
 export interface BesideText {
+  kind: BesideTextKind;
+  at: Ref;
   path: string;
   /** The hash of its bytes (textKey), when a record of an earlier build says it. */
   key?: string;
   text: () => string | Promise<string>;
 }
 
-/** What a record keeps of an entity's texts: where each is published and its key. */
-export type StoredTexts = { path: string; key: string }[];
+/** What a record keeps of an entity's texts: each one's kind and key. */
+export type StoredTexts = { kind: BesideTextKind; key: string }[];
 
 /** Checks a record's stored texts as read from the cache file (see unit-cache.ts). */
 export function storedTexts(value: unknown): value is StoredTexts {
@@ -44,7 +69,7 @@ export function storedTexts(value: unknown): value is StoredTexts {
       (text: unknown) =>
         !!text &&
         typeof text === 'object' &&
-        typeof (text as { path?: unknown }).path === 'string' &&
+        typeof (text as { kind?: unknown }).kind === 'string' &&
         typeof (text as { key?: unknown }).key === 'string',
     )
   );
@@ -57,21 +82,21 @@ export const TEXT_UNITS_FILE = 'text-units.json';
 export type RssText = (feed: ReturnType<typeof companyRssFeed>) => string | Promise<string>;
 
 /**
- * The texts of one entity, at its own id: path and text. Everything is read before it returns
- * (what it reads is recorded then); only a feed's text may be made later.
+ * The texts of one entity, by kind. Everything is read before it returns (what it reads is
+ * recorded then); only a feed's text may be made later.
  */
 function entityTexts(
   from: TextInputs,
   ref: Ref,
   { rss, campaign }: { rss: RssText; campaign: string },
-): { path: string; text: string | Promise<string> }[] {
+): { kind: BesideTextKind; text: string | Promise<string> }[] {
   const node = from.graph.node(ref);
-  const texts: { path: string; text: string | Promise<string> }[] = [
-    { path: entityJsonUrl(ref), text: entityJsonText(from, node, from.exports) },
+  const texts: { kind: BesideTextKind; text: string | Promise<string> }[] = [
+    { kind: 'json', text: entityJsonText(from, node, from.exports) },
   ];
   if (ref.collection === 'companies') {
     const feed = companyRssFeed(from.graph, ref as Ref<'companies'>, from.site, from.siteUrl, from.today);
-    texts.push({ path: companyFeedUrl(ref as Ref<'companies'>), text: rss(feed) });
+    texts.push({ kind: 'feed', text: rss(feed) });
   }
   if (ref.collection === 'briefings') {
     const briefing = ref as Ref<'briefings'>;
@@ -83,8 +108,8 @@ function entityTexts(
       emailLinks(from.siteUrl, campaign),
       from.today,
     );
-    texts.push({ path: emailUrl(briefing, 'html'), text: emailHtml(email) });
-    texts.push({ path: emailUrl(briefing, 'txt'), text: emailTextFile(email) });
+    texts.push({ kind: 'email-html', text: emailHtml(email) });
+    texts.push({ kind: 'email-txt', text: emailTextFile(email) });
   }
   return texts;
 }
@@ -123,8 +148,10 @@ export async function besideTexts(
     for (const node of inputs.graph.all(collection)) {
       const ref = node.ref;
       const made = (from: TextInputs) => entityTexts(from, ref, options);
+      const placed = (kind: BesideTextKind) => ({ kind, at: ref, path: besideTextPath(kind, ref) });
       let texts: Promise<BesideText[]>;
-      if (!units) texts = Promise.resolve(made(inputs).map(({ path, text }) => ({ path, text: () => text })));
+      if (!units)
+        texts = Promise.resolve(made(inputs).map(({ kind, text }) => ({ ...placed(kind), text: () => text })));
       else {
         texts = units.part(entityUrl(ref), {
           inputs,
@@ -133,23 +160,23 @@ export async function besideTexts(
           build: (from): Promise<BesideText[]> => {
             const texts = made(from);
             return Promise.all(
-              texts.map(async ({ path, text }) => {
+              texts.map(async ({ kind, text }) => {
                 const made = await text;
-                return { path, key: textKey(made), text: () => made };
+                return { ...placed(kind), key: textKey(made), text: () => made };
               }),
             );
           },
-          store: async (built) => (await built).map(({ path, key }) => ({ path, key: key! })),
+          store: async (built) => (await built).map(({ kind, key }) => ({ kind, key: key! })),
           restore: async (stored) => {
-            let texts: Map<string, string | Promise<string>> | undefined;
-            const text = (path: string) => {
-              texts ??= new Map(made(inputs).map((t) => [t.path, t.text]));
-              const found = texts.get(path);
+            let texts: Map<BesideTextKind, string | Promise<string>> | undefined;
+            const text = (kind: BesideTextKind) => {
+              texts ??= new Map(made(inputs).map((t) => [t.kind, t.text]));
+              const found = texts.get(kind);
               if (found === undefined)
                 throw new Error(`The record of the texts beside ${entityUrl(ref)} is out of date.`);
               return found;
             };
-            return stored.map(({ path, key }) => ({ path, key, text: () => text(path) }));
+            return stored.map(({ kind, key }) => ({ ...placed(kind), key, text: () => text(kind) }));
           },
         });
       }
@@ -159,14 +186,8 @@ export async function besideTexts(
   await units?.settled();
   const all = (await Promise.all(byEntity.values())).flat();
   for (const { from, to } of inputs.graph.redirects()) {
-    const texts = await byEntity.get(refKey(to))!;
-    const moved = [[entityJsonUrl(to), entityJsonUrl(from)]];
-    if (to.collection === 'companies') {
-      moved.push([companyFeedUrl(to as Ref<'companies'>), companyFeedUrl(from as Ref<'companies'>)]);
-    }
-    for (const [at, path] of moved) {
-      const text = texts.find((t) => t.path === at)!;
-      all.push({ ...text, path: path! });
+    for (const text of await byEntity.get(refKey(to))!) {
+      if (KEPT_AT_PREVIOUS_IDS.has(text.kind)) all.push({ ...text, at: from, path: besideTextPath(text.kind, from) });
     }
   }
   return all;

@@ -1,7 +1,7 @@
 import { dataUi } from '../../i18n/data';
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
-import { ENTITY_COLLECTIONS, type EntityCollection, type Ref } from '../../schemas/common';
+import type { EntityCollection, Ref } from '../../schemas/common';
 import { refKey, type Edge, type EdgeKind, type Graph, type Node } from '../graph/graph';
 import { absoluteUrl, anchorUrl, csvExportName, entityJsonUrl, entityUrl, exportUrl } from '../routes';
 import { countryName, formatMoney, formatQuantity, formatTimestamp } from '../values/format';
@@ -302,33 +302,4 @@ export function entityJson(ctx: ExportContext, node: Node, index: ExportIndex): 
 /** The text of an entity's JSON document, as published. */
 export function entityJsonText(ctx: ExportContext, node: Node, index: ExportIndex): string {
   return `${JSON.stringify(entityJson(ctx, node, index), null, 2)}\n`;
-}
-
-/** One entity JSON file: the entity it describes, where it is published and its text. */
-export interface EntityJsonFile {
-  /** The entity the document describes. */
-  ref: Ref;
-  /** Where it is published: the entity's own id, or a previous id it was renamed from. */
-  at: Ref;
-  text: string;
-}
-
-/**
- * The JSON file of every entity, and of every previous id of a renamed entity (tools keep the
- * addresses they were given, and do not follow HTML redirects): the same document under the old
- * address, naming the current id and page.
- */
-export function entityJsonFiles(ctx: ExportContext, tables: readonly ExportTable[]): EntityJsonFile[] {
-  const index = indexExports(tables);
-  const texts = new Map<string, string>();
-  const files: EntityJsonFile[] = [];
-  for (const collection of ENTITY_COLLECTIONS) {
-    for (const node of ctx.graph.all(collection)) {
-      const text = entityJsonText(ctx, node, index);
-      texts.set(refKey(node.ref), text);
-      files.push({ ref: node.ref, at: node.ref, text });
-    }
-  }
-  for (const { from, to } of ctx.graph.redirects()) files.push({ ref: to, at: from, text: texts.get(refKey(to))! });
-  return files;
 }

@@ -6,7 +6,8 @@ import { Units } from '../../../src/lib/pages/dependencies';
 import { decodeUnits, encodeUnits } from '../../../src/lib/pages/unit-cache';
 import { besideTexts, storedTexts, type StoredTexts } from '../../../src/lib/publishing/beside-texts';
 import { emailBriefing, emailHtml, emailLinks, emailTextFile } from '../../../src/lib/publishing/email';
-import { entityJsonFiles, indexExports } from '../../../src/lib/publishing/entity-json';
+import { indexExports } from '../../../src/lib/publishing/entity-json';
+import { entityJsonFiles } from '../../support/entity-json';
 import { exportTables, type ExportRow } from '../../../src/lib/publishing/exports';
 import { companyRssFeed } from '../../../src/lib/publishing/feeds';
 import { textKey } from '../../../src/lib/publishing/published-files';
@@ -86,7 +87,8 @@ describe('the texts beside the pages with the previous build’s records', () =>
     const graph = buildGraph(input, minimalSite.vocabulary);
     const ctx = pageContextFor(graph, minimalSite);
     const texts = await made(await textsFor({ input }));
-    // The same texts as made by the functions that make each (the dev server's routes use them).
+    // The same texts as made by the functions that make each (and the JSON documents as the tests'
+    // own helper makes them, at the same addresses).
     const json = entityJsonFiles(ctx, exportTables(ctx));
     expect(json.length).toBe(entities);
     for (const file of json) expect(texts.get(entityJsonUrl(file.at))).toBe(file.text);
@@ -185,13 +187,13 @@ describe('the texts beside the pages with the previous build’s records', () =>
     expect(units.reused).toBeGreaterThan(0);
   });
 
-  test('a record whose stored texts are not paths and keys is set aside with its file', () => {
+  test('a record whose stored texts are not kinds and keys is set aside with its file', () => {
     const units = new Units<StoredTexts>();
-    units.next.set('/companies/acme/', { deps: [], digest: 'd', stored: [{ path: '/companies/acme.json', key: 'k' }] });
+    units.next.set('/companies/acme/', { deps: [], digest: 'd', stored: [{ kind: 'json', key: 'k' }] });
     const file = JSON.parse(JSON.stringify(encodeUnits(units.next, 'code'))) as ReturnType<typeof encodeUnits>;
     expect(decodeUnits(file, 'code', storedTexts)).toEqual(units.next);
     const broken = structuredClone(file);
-    broken.units[0]![3] = [{ path: '/companies/acme.json' }];
+    broken.units[0]![3] = [{ kind: 'json' }];
     expect(decodeUnits(broken, 'code', storedTexts).size).toBe(0);
   });
 });

@@ -5,12 +5,12 @@ import { buildGraph, refKey } from '../../../src/lib/graph/graph';
 import {
   ENTITY_JSON_VERSION,
   entityJson,
-  entityJsonFiles,
   entityPreview,
   indexExports,
   type EntityJson,
 } from '../../../src/lib/publishing/entity-json';
 import { exportTables, type ExportContext } from '../../../src/lib/publishing/exports';
+import { entityJsonFiles } from '../../support/entity-json';
 import { entityJsonUrl, entityUrl, indexUrl, relationListUrl } from '../../../src/lib/routes';
 import { ENTITY_COLLECTIONS } from '../../../src/schemas/common';
 import { loadContentRoot, minimalInput, readContentRoot } from '../../support/content';
