@@ -15,6 +15,7 @@ import { publishedFiles } from './src/integrations/published-files.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { starlightReplacements } from './src/integrations/starlight-replacements.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
+import { cspDigestMemo } from './src/integrations/csp-digest-memo.ts';
 import { siteUrlCheck } from './src/integrations/site-url.ts';
 import { siteUrlFrom } from './src/lib/publishing/site-url.ts';
 
@@ -99,6 +100,8 @@ export default defineConfig({
     siteUrlCheck(),
     // Starlight's components that write `style` attributes, swapped for copies that use classes.
     starlightReplacements(),
+    // Astro's digests of each page's inline styles and scripts, computed once per text.
+    cspDigestMemo(),
     starlight({
       title: site.title,
       description: metaDescription(site.description),
