@@ -8,28 +8,46 @@ export interface PageLinks {
   links: string[];
 }
 
+/** Options of the HTML parser that reads a page's links (entities in attributes decoded). */
+export const LINK_PARSER_OPTIONS = {
+  decodeEntities: true,
+  lowerCaseTags: true,
+  lowerCaseAttributeNames: true,
+} as const;
+
+/**
+ * The parser handler that collects a page's anchors and links as it reads the page (with
+ * {@link LINK_PARSER_OPTIONS}), and what it collected once the parser has ended.
+ */
+export function linkReader(): {
+  onopentag(name: string, attributes: Record<string, string>): void;
+  done(): PageLinks;
+} {
+  const page: PageLinks = { anchors: new Set(), links: [] };
+  return {
+    onopentag(name, attributes) {
+      if (attributes.id) page.anchors.add(attributes.id);
+      if (name === 'a' && attributes.name) page.anchors.add(attributes.name);
+      if ((name === 'a' || name === 'area') && attributes.href !== undefined) page.links.push(attributes.href);
+    },
+    done() {
+      // The parser's attribute values are slices of the page, and a slice keeps the whole string
+      // it was cut from alive: a build keeps every page's links until the check ends, so every
+      // page's HTML stayed in memory with them (1.3 GB at 12,350 pages). A JSON round trip copies them out.
+      const [anchors, links] = JSON.parse(JSON.stringify([[...page.anchors], page.links])) as [string[], string[]];
+      return { anchors: new Set(anchors), links };
+    },
+  };
+}
+
 /**
  * Collects the anchors and links of one built HTML page, read by htmlparser2 (markup inside
  * scripts, styles and comments is not markup, and entities in attributes are decoded).
  */
 export function scanPage(html: string): PageLinks {
-  const page: PageLinks = { anchors: new Set(), links: [] };
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (attributes.id) page.anchors.add(attributes.id);
-        if (name === 'a' && attributes.name) page.anchors.add(attributes.name);
-        if ((name === 'a' || name === 'area') && attributes.href !== undefined) page.links.push(attributes.href);
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
-  // The parser's attribute values are slices of `html`, and a slice keeps the whole string it was
-  // cut from alive: a build keeps every page's links until the check ends, so every page's HTML
-  // stayed in memory with them (1.3 GB at 12,350 pages). A JSON round trip copies them out.
-  const [anchors, links] = JSON.parse(JSON.stringify([[...page.anchors], page.links])) as [string[], string[]];
-  return { anchors: new Set(anchors), links };
+  const reader = linkReader();
+  new Parser(reader, LINK_PARSER_OPTIONS).end(html);
+  return reader.done();
 }
 
 /** What is wrong with an internal link: it leads to no page, or to no element of its page. */

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanPage } from './link-check.ts';
 import { pageFile } from './built-files.ts';
 import type { PrescanAnswer, PrescanMessage, PrescanOptions } from './link-prescan.ts';
 import { htmlHash, ScanCacheWriter } from './link-scan.ts';
-import { searchExtract } from './search-extract.ts';
+import { scanAndExtract } from './search-extract.ts';
+import { scanPage } from './link-check.ts';
 
 /**
  * The prescan's worker ({@link startPrescan}): scans each page's HTML it is sent and keeps what it
@@ -27,16 +27,18 @@ if (parentPort) {
         const bytes = message.html;
         const hash = htmlHash(bytes);
         const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-        scanned.add(hash, scanPage(html));
-        if (extractsFolder && message.path !== undefined) {
-          // Written here, on the core the renderer leaves idle, not after the build.
-          const file = pageFile(message.path);
-          if (file !== undefined) {
-            const target = join(extractsFolder, file);
-            mkdirSync(dirname(target), { recursive: true });
-            writeFileSync(target, searchExtract(html));
-            extracts.set(file, hash);
-          }
+        const file = extractsFolder && message.path !== undefined ? pageFile(message.path) : undefined;
+        if (extractsFolder && file !== undefined) {
+          // One reading of the page for both; the extract written here, on the core the renderer
+          // leaves idle, not after the build.
+          const { links, extract } = scanAndExtract(html);
+          scanned.add(hash, links);
+          const target = join(extractsFolder, file);
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, extract);
+          extracts.set(file, hash);
+        } else {
+          scanned.add(hash, scanPage(html));
         }
       } catch (failure) {
         error = (failure as Error).stack ?? String(failure);

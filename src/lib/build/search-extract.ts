@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { LINK_PARSER_OPTIONS, linkReader, type PageLinks } from './link-check.ts';
 
 /**
  * The part of a page Pagefind reads, cut from the page's HTML without changing a byte of it.
@@ -17,6 +18,29 @@ import { Parser } from 'htmlparser2';
  * is left out.
  */
 export function searchExtract(html: string): string {
+  const reader = extractReader(html, () => parser);
+  const parser: Parser = new Parser(reader, {
+    decodeEntities: false,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  });
+  parser.end(html);
+  return reader.done();
+}
+
+/**
+ * The parser handler that cuts {@link searchExtract}'s extract from `html` as `parser()` reads it
+ * (tags and attribute names lower-cased; attribute values and entities are not used, so the
+ * parser may decode them or not), and the extract once the parser has ended.
+ */
+export function extractReader(
+  html: string,
+  parser: () => { readonly startIndex: number; readonly endIndex: number },
+): {
+  onopentag(name: string, attributes: Record<string, string>): void;
+  onclosetag(name: string, implied: boolean): void;
+  done(): string;
+} {
   const out: string[] = ['<!DOCTYPE html>'];
   /** Where the body being copied was last interrupted (-1 while not copying). */
   let copyFrom = -1;
@@ -25,67 +49,66 @@ export function searchExtract(html: string): string {
   let kept = 0;
   type Kind = 'body' | 'ignored' | 'kept' | 'shell' | 'other';
   const stack: { kind: Kind; start: number }[] = [];
-  const parser: Parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const start = parser.startIndex;
-        let kind: Kind = 'other';
-        if (copyFrom >= 0) {
-          if ('data-pagefind-ignore' in attributes) {
-            // The body up to and with this element's own tag; its insides are left out.
-            out.push(html.slice(copyFrom, parser.endIndex + 1));
-            copyFrom = -1;
-            kind = 'ignored';
-          }
-        } else if (kept > 0) {
-          // Inside an element copied whole.
-        } else if (ignored > 0) {
-          if (keepsData(attributes)) kind = 'kept';
-        } else if ('data-pagefind-body' in attributes) {
-          copyFrom = start;
-          kind = 'body';
-        } else if (keepsData(attributes) || name === 'title') {
-          kind = 'kept';
-        } else if (name === 'html' || name === 'body') {
-          out.push(html.slice(start, parser.endIndex + 1));
-          kind = 'shell';
+  return {
+    onopentag(name, attributes) {
+      const { startIndex: start, endIndex } = parser();
+      let kind: Kind = 'other';
+      if (copyFrom >= 0) {
+        if ('data-pagefind-ignore' in attributes) {
+          // The body up to and with this element's own tag; its insides are left out.
+          out.push(html.slice(copyFrom, endIndex + 1));
+          copyFrom = -1;
+          kind = 'ignored';
         }
-        if (kind === 'ignored') ignored++;
-        if (kind === 'kept') kept++;
-        stack.push({ kind, start });
-      },
-      onclosetag(name, implied) {
-        const element = stack.pop();
-        if (!element) return;
-        // The element ends after its own closing tag, or after its own tag (void, self-closing),
-        // or, closed by another element's closing tag, where that tag starts.
-        const ownEnd = !implied || parser.startIndex === element.start;
-        const end = ownEnd ? parser.endIndex + 1 : parser.startIndex;
-        switch (element.kind) {
-          case 'ignored':
-            ignored--;
-            // The body again from this element's closing tag (or from whatever closed it).
-            copyFrom = parser.startIndex === element.start ? parser.endIndex + 1 : parser.startIndex;
-            break;
-          case 'kept':
-            kept--;
-            out.push(html.slice(element.start, end));
-            break;
-          case 'body':
-            if (copyFrom >= 0) out.push(html.slice(copyFrom, end));
-            copyFrom = -1;
-            break;
-          case 'shell':
-            out.push(`</${name}>`);
-            break;
-        }
-      },
+      } else if (kept > 0) {
+        // Inside an element copied whole.
+      } else if (ignored > 0) {
+        if (keepsData(attributes)) kind = 'kept';
+      } else if ('data-pagefind-body' in attributes) {
+        copyFrom = start;
+        kind = 'body';
+      } else if (keepsData(attributes) || name === 'title') {
+        kind = 'kept';
+      } else if (name === 'html' || name === 'body') {
+        out.push(html.slice(start, endIndex + 1));
+        kind = 'shell';
+      }
+      if (kind === 'ignored') ignored++;
+      if (kind === 'kept') kept++;
+      stack.push({ kind, start });
     },
-    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
-  if (copyFrom >= 0) out.push(html.slice(copyFrom));
-  return out.join('');
+    onclosetag(name, implied) {
+      const element = stack.pop();
+      if (!element) return;
+      const { startIndex, endIndex } = parser();
+      // The element ends after its own closing tag, or after its own tag (void, self-closing),
+      // or, closed by another element's closing tag, where that tag starts.
+      const ownEnd = !implied || startIndex === element.start;
+      const end = ownEnd ? endIndex + 1 : startIndex;
+      switch (element.kind) {
+        case 'ignored':
+          ignored--;
+          // The body again from this element's closing tag (or from whatever closed it).
+          copyFrom = startIndex === element.start ? endIndex + 1 : startIndex;
+          break;
+        case 'kept':
+          kept--;
+          out.push(html.slice(element.start, end));
+          break;
+        case 'body':
+          if (copyFrom >= 0) out.push(html.slice(copyFrom, end));
+          copyFrom = -1;
+          break;
+        case 'shell':
+          out.push(`</${name}>`);
+          break;
+      }
+    },
+    done() {
+      if (copyFrom >= 0) out.push(html.slice(copyFrom));
+      return out.join('');
+    },
+  };
 }
 
 /** Attributes whose element Pagefind reads even where it indexes no text. */
@@ -94,4 +117,28 @@ const DATA = ['data-pagefind-filter', 'data-pagefind-meta', 'data-pagefind-sort'
 function keepsData(attributes: Record<string, string>): boolean {
   for (const name of DATA) if (name in attributes) return true;
   return false;
+}
+
+/**
+ * A built page's anchors and links ({@link scanPage}) and its search extract ({@link searchExtract})
+ * from one reading of its HTML instead of two: the link check's prescan reads every page as it
+ * is rendered, and parsing was most of its time.
+ */
+export function scanAndExtract(html: string): { links: PageLinks; extract: string } {
+  const links = linkReader();
+  const extract = extractReader(html, () => parser);
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        links.onopentag(name, attributes);
+        extract.onopentag(name, attributes);
+      },
+      onclosetag(name, implied) {
+        extract.onclosetag(name, implied);
+      },
+    },
+    LINK_PARSER_OPTIONS,
+  );
+  parser.end(html);
+  return { links: links.done(), extract: extract.done() };
 }

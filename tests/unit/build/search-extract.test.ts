@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { searchExtract } from '../../../src/lib/build/search-extract';
+import { scanPage } from '../../../src/lib/build/link-check';
+import { scanAndExtract, searchExtract } from '../../../src/lib/build/search-extract';
 import { folderSnapshot } from '../../support/dist';
 import { indexWithPagefind } from '../../support/pagefind-index';
 
@@ -106,5 +107,35 @@ describe('searchExtract', () => {
     // The comparison sees a lost filter: an extract without the ignored part's filters differs.
     const lossy = (html: string) => searchExtract(html).replace('<span data-pagefind-filter="year">2024</span>', '');
     expect(await indexOf(writePages(join(work, 'lossy'), PAGES, lossy))).not.toEqual(pages);
+  });
+});
+
+describe('scanAndExtract', () => {
+  // The prescan reads each page once for both; it must give exactly what each reading gives alone.
+  const tricky =
+    '<!DOCTYPE html><html lang="en"><body><main data-pagefind-body><h1 id="a&amp;b">T</h1>' +
+    '<a href="/a/?q=1&amp;type=deal" name="old">x</a><!-- <a href="/comment/"> --><area href="/y/">' +
+    '<script>var s = \'<a href="/fake/" id="fake">\';</script>' +
+    '<div data-pagefind-ignore id="ignored"><a href="/inside/">i</a><span data-pagefind-filter="k">v</span>' +
+    '<p>unclosed</div><p>after &lt;b&gt; &amp; more</p><br><img src="/x.png" id=bare></main>' +
+    '<p data-pagefind-meta="m">outside</p></body></html>';
+
+  test.each([...Object.entries(PAGES), ['tricky', tricky]])(
+    'on %s, the links and the extract of the two readings',
+    (_, html) => {
+      const { links, extract } = scanAndExtract(html);
+      expect(extract).toBe(searchExtract(html));
+      expect(links).toEqual(scanPage(html));
+    },
+  );
+
+  test('decodes entities in the links but leaves the extract as written', () => {
+    const { links, extract } = scanAndExtract(tricky);
+    expect(links.anchors).toEqual(new Set(['a&b', 'old', 'ignored', 'bare']));
+    expect(links.links).toEqual(['/a/?q=1&type=deal', '/y/', '/inside/']);
+    expect(extract).toContain('<h1 id="a&amp;b">T</h1>');
+    expect(extract).toContain('<p>after &lt;b&gt; &amp; more</p>');
+    expect(extract).toContain('<span data-pagefind-filter="k">v</span>');
+    expect(extract).not.toContain('/inside/');
   });
 });
