@@ -20,8 +20,8 @@ import { indexExports } from './lib/publishing/entity-json';
 import { exportFiles, exportTables, type ExportFile, type ExportTable } from './lib/publishing/exports';
 import type { OgCard } from './lib/publishing/og-card';
 import { CardCache, cardSalt, CardImages, type CardImage } from './lib/publishing/og-image';
-import { CardPool, cardWorkers } from './lib/publishing/og-pool';
-import { offerPublishedFiles, type PublishedFile } from './lib/publishing/published-files';
+import { CardPool, cardWorkers, cardWorkersAfterPages } from './lib/publishing/og-pool';
+import { offerPublishedFiles, whenPagesRendered, type PublishedFile } from './lib/publishing/published-files';
 import { ogImageParam, ogImageUrl, sharedOgImageParam, sharedOgImageUrl } from './lib/routes';
 import type { Ref } from './schemas/common';
 
@@ -50,6 +50,8 @@ export function cardImages(): CardImages {
     const project = projectDir(srcDir);
     const workers = new CardPool({ root: project, size: cardWorkers(availableParallelism()) });
     pool = workers;
+    // Once Astro has rendered every page, many cards still waiting may use its core too.
+    whenPagesRendered(() => workers.widen(cardWorkersAfterPages(availableParallelism(), workers.waiting)));
     images = new CardImages(
       new CardCache(join(fileURLToPath(cacheDir), CARD_CACHE_FOLDER), cardSalt(project)),
       (card) => workers.draw(card),

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { join } from 'node:path';
-import { FileStore, takePublishedFiles, writePublishedFiles } from '../lib/publishing/published-files';
+import { FileStore, pagesRendered, takePublishedFiles, writePublishedFiles } from '../lib/publishing/published-files';
 import { TEXT_STORE_FOLDER } from '../lib/content/locations';
 
 /**
@@ -29,6 +29,8 @@ export function publishedFiles(): AstroIntegration {
             'The routes of src/pages that serve them must take their static paths from besidePages() in src/publishing.ts.',
           );
         }
+        // Astro's rendering thread is free from here: cards still waiting may use its core.
+        pagesRendered();
         const started = performance.now();
         const report = await writePublishedFiles(fileURLToPath(dir), await offered, {
           base,

@@ -62,6 +62,20 @@ export function cardWorkers(cores: number): number {
   return Math.max(1, cores - 1);
 }
 
+/**
+ * Cards still waiting when Astro has rendered every page for the pool to take the core Astro
+ * rendered on (see {@link CardPool.widen}). A cold build at 10,000 pages on 2 cores then waits
+ * about 3 s for the last ~750 cards, drawn one at a time on one worker. Below this many, a new
+ * worker (about 0.2 s to start Skia and load fonts, and its memory, at the build's peak) is not
+ * worth it.
+ */
+export const WIDEN_MIN_WAITING = 400;
+
+/** How many card workers a build on `cores` cores runs once its pages are rendered, with `waiting` cards left. */
+export function cardWorkersAfterPages(cores: number, waiting: number): number {
+  return waiting >= WIDEN_MIN_WAITING ? Math.max(1, cores) : cardWorkers(cores);
+}
+
 /** The worker script of a project. */
 export function cardWorkerScript(root: string): string {
   return join(root, 'src/lib/publishing/og-worker.ts');
@@ -69,7 +83,7 @@ export function cardWorkerScript(root: string): string {
 
 /** A pool of card-drawing workers. */
 export class CardPool {
-  readonly size: number;
+  #size: number;
   readonly #options: CardPoolOptions;
   readonly #depth: number;
   readonly #queue: Pending[] = [];
@@ -82,8 +96,28 @@ export class CardPool {
 
   constructor(options: CardPoolOptions) {
     this.#options = options;
-    this.size = Math.max(1, options.size ?? availableParallelism());
+    this.#size = Math.max(1, options.size ?? availableParallelism());
     this.#depth = Math.max(1, options.depth ?? 2);
+  }
+
+  /** How many workers the pool starts at most. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Cards waiting for a worker (not yet sent to one). */
+  get waiting(): number {
+    return this.#queue.length;
+  }
+
+  /**
+   * Lets the pool start up to `size` workers from now on (never fewer than it may already): once
+   * Astro has rendered every page, the core it used can draw the cards still waiting.
+   */
+  widen(size: number): void {
+    if (size <= this.#size || this.#closed || this.#failure) return;
+    this.#size = size;
+    this.#dispatch();
   }
 
   /** Draws a card on a worker: its PNG and the CPU time it took. */
@@ -135,7 +169,7 @@ export class CardPool {
   #dispatch(): void {
     while (this.#queue.length) {
       let slot = this.#slots.find((s) => s.busy.size === 0);
-      if (!slot && this.#slots.length < this.size) slot = this.#start();
+      if (!slot && this.#slots.length < this.#size) slot = this.#start();
       slot ??= this.#slots.filter((s) => s.busy.size < this.#depth).sort((a, b) => a.busy.size - b.busy.size)[0];
       if (!slot) return;
       const job = this.#queue.shift()!;

@@ -245,9 +245,25 @@ export async function writePublishedFiles(
 }
 
 const OFFERED = Symbol.for('briefing.published-files');
+const RENDERED = Symbol.for('briefing.pages-rendered');
 
-/** The global slot of {@link offerPublishedFiles}. */
-const slot = globalThis as { [OFFERED]?: Promise<PublishedFile[]> };
+/** The global slots of {@link offerPublishedFiles} and {@link whenPagesRendered}. */
+const slot = globalThis as { [OFFERED]?: Promise<PublishedFile[]>; [RENDERED]?: (() => void)[] };
+
+/**
+ * Registers what to do once Astro has rendered every page and its thread is free (the card pool
+ * then draws the cards still waiting on that core too). Through a global slot, as the offer below.
+ */
+export function whenPagesRendered(callback: () => void): void {
+  (slot[RENDERED] ??= []).push(callback);
+}
+
+/** Says Astro has rendered every page: runs what {@link whenPagesRendered} registered, once. */
+export function pagesRendered(): void {
+  const callbacks = slot[RENDERED] ?? [];
+  delete slot[RENDERED];
+  for (const callback of callbacks) callback();
+}
 
 /**
  * Offers this build's published files to the integration that writes them. The list is made in

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { OgCard } from '../../../src/lib/publishing/og-card';
 import { CardDrawer } from '../../../src/lib/publishing/og-draw';
-import { CardPool, cardWorkers } from '../../../src/lib/publishing/og-pool';
+import { CardPool, cardWorkers, cardWorkersAfterPages, WIDEN_MIN_WAITING } from '../../../src/lib/publishing/og-pool';
 import { pngSize } from '../../../src/lib/publishing/png';
 import { benchCards } from '../../../scripts/bench/og-cards';
 import { PROJECT_ROOT } from '../../../scripts/lib/build-site.ts';
@@ -36,7 +36,51 @@ describe('cardWorkers', () => {
   });
 });
 
+describe('cardWorkersAfterPages', () => {
+  test('takes every core once the pages are rendered only when many cards are still waiting', () => {
+    expect(cardWorkersAfterPages(2, WIDEN_MIN_WAITING - 1)).toBe(1);
+    expect(cardWorkersAfterPages(2, WIDEN_MIN_WAITING)).toBe(2);
+    expect(cardWorkersAfterPages(4, 10_000)).toBe(4);
+    expect(cardWorkersAfterPages(1, 10_000)).toBe(1);
+    expect(cardWorkersAfterPages(8, 0)).toBe(7);
+  });
+});
+
 describe('CardPool', () => {
+  // A worker that answers each card after a few milliseconds with its own thread id for a PNG.
+  const slow = () =>
+    script(
+      'slow.mjs',
+      "import { parentPort, threadId } from 'node:worker_threads';\n" +
+        "parentPort.on('message', ({ id }) => setTimeout(() => parentPort.postMessage({ id, png: new Uint8Array([threadId]), drawMs: 0, encodeMs: 0, fonts: [] }), 5));",
+    );
+  const threads = (cards: { png: Buffer }[]) => new Set(cards.map((card) => card.png[0]));
+
+  test('widened, it starts more workers for the cards still waiting', async () => {
+    const narrow = new CardPool({ root: PROJECT_ROOT, size: 1, script: slow() });
+    try {
+      expect(threads(await narrow.drawAll(Array.from({ length: 12 }, () => catl))).size).toBe(1);
+    } finally {
+      await narrow.close();
+    }
+    const pool = new CardPool({ root: PROJECT_ROOT, size: 1, script: slow() });
+    try {
+      const drawing = pool.drawAll(Array.from({ length: 12 }, () => catl));
+      // One worker has its first cards; the others wait.
+      expect(pool.waiting).toBe(10);
+      pool.widen(1);
+      expect(pool.size).toBe(1);
+      pool.widen(2);
+      expect(pool.size).toBe(2);
+      expect(pool.waiting).toBe(8);
+      expect(threads(await drawing).size).toBe(2);
+    } finally {
+      await pool.close();
+    }
+    pool.widen(3);
+    expect(pool.size).toBe(2);
+  });
+
   test('cards drawn by the pool are byte-identical to cards drawn in-process', async () => {
     const cards = [catl, ...benchCards(15, 11)];
     const pool = new CardPool({ root: PROJECT_ROOT, size: 2 });

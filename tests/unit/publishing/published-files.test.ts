@@ -5,8 +5,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import {
   FileStore,
   offerPublishedFiles,
+  pagesRendered,
   outputFile,
   takePublishedFiles,
+  whenPagesRendered,
   textKey,
   writePublishedFiles,
   type PublishedFile,
@@ -242,5 +244,18 @@ describe('offerPublishedFiles', () => {
     process.off('unhandledRejection', record);
     expect(unhandled).toEqual([]);
     await expect(takePublishedFiles()).rejects.toThrow('graph failed');
+  });
+});
+
+describe('whenPagesRendered', () => {
+  test('runs what was registered when the pages are rendered, once', () => {
+    const calls: string[] = [];
+    whenPagesRendered(() => calls.push('cards'));
+    whenPagesRendered(() => calls.push('other'));
+    expect(calls).toEqual([]);
+    pagesRendered();
+    expect(calls).toEqual(['cards', 'other']);
+    pagesRendered();
+    expect(calls).toEqual(['cards', 'other']);
   });
 });
