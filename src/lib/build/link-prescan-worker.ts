@@ -21,27 +21,29 @@ if (parentPort) {
   const extracts = new Map<string, string>();
   let error: string | undefined;
   port.on('message', (message: PrescanMessage) => {
-    if ('html' in message) {
-      if (error) return;
-      try {
-        const bytes = message.html;
-        const hash = htmlHash(bytes);
-        const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-        const file = extractsFolder && message.path !== undefined ? pageFile(message.path) : undefined;
-        if (extractsFolder && file !== undefined) {
-          // One reading of the page for both; the extract written here, on the core the renderer
-          // leaves idle, not after the build.
-          const { links, extract } = scanAndExtract(html);
-          scanned.add(hash, links);
-          const target = join(extractsFolder, file);
-          mkdirSync(dirname(target), { recursive: true });
-          writeFileSync(target, extract);
-          extracts.set(file, hash);
-        } else {
-          scanned.add(hash, scanPage(html));
+    if ('pages' in message) {
+      for (const page of message.pages) {
+        if (error) return;
+        try {
+          const bytes = page.html;
+          const hash = htmlHash(bytes);
+          const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+          const file = extractsFolder && page.path !== undefined ? pageFile(page.path) : undefined;
+          if (extractsFolder && file !== undefined) {
+            // One reading of the page for both; the extract written here, on the core the renderer
+            // leaves idle, not after the build.
+            const { links, extract } = scanAndExtract(html);
+            scanned.add(hash, links);
+            const target = join(extractsFolder, file);
+            mkdirSync(dirname(target), { recursive: true });
+            writeFileSync(target, extract);
+            extracts.set(file, hash);
+          } else {
+            scanned.add(hash, scanPage(html));
+          }
+        } catch (failure) {
+          error = (failure as Error).stack ?? String(failure);
         }
-      } catch (failure) {
-        error = (failure as Error).stack ?? String(failure);
       }
       return;
     }

@@ -33,6 +33,7 @@ describe('the link check’s prescan of rendered pages', () => {
   test('finds in each page handed over what a scan of its file finds, kept by the hash of its bytes', async () => {
     const folder = join(work, 'extracts');
     const prescan = startPrescan(prescanScript, { extractsFolder: folder });
+    // 30 pages: a full batch handed over while they are added, the rest when the prescan finishes.
     const pages = Array.from({ length: 30 }, (_, i) => page(i));
     const handed = pages.map(utf8);
     handed.forEach((bytes, i) => prescan.add(bytes, i === 0 ? '/' : `/p/${i}/`));
