@@ -50,8 +50,10 @@ export function cardImages(): CardImages {
     const project = projectDir(srcDir);
     const workers = new CardPool({ root: project, size: cardWorkers(availableParallelism()) });
     pool = workers;
-    // Once Astro has rendered every page, many cards still waiting may use its core too.
-    whenPagesRendered(() => workers.widen(cardWorkersAfterPages(availableParallelism(), workers.waiting)));
+    // Once a build's pages are rendered, many cards still waiting may use Astro's core too.
+    if (!import.meta.env.DEV) {
+      whenPagesRendered(() => workers.widen(cardWorkersAfterPages(availableParallelism(), workers.waiting)));
+    }
     images = new CardImages(
       new CardCache(join(fileURLToPath(cacheDir), CARD_CACHE_FOLDER), cardSalt(project)),
       (card) => workers.draw(card),
