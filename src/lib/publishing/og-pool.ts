@@ -6,7 +6,8 @@ import type { CardJob, CardResult } from './og-worker';
 
 /**
  * Draws link-preview cards on worker threads (a build starts one per core but one, see
- * {@link cardWorkers}), so it can draw its cards while Astro renders pages on the main thread.
+ * {@link cardWorkers}, and may take Astro's core too once the pages are rendered, see
+ * {@link CardPool.widen}), so it can draw its cards while Astro renders pages on the main thread.
  * Workers start with the first card and hold the process open only while they have cards to draw;
  * {@link CardPool.close} ends them. An error drawing a card rejects that card's promise; a worker
  * that dies fails every card still waiting, and the pool, with a message that says so.
@@ -53,7 +54,8 @@ interface Slot {
 
 /**
  * How many card workers a build on `cores` cores starts: one core is left to Astro, whose single
- * rendering thread is the build's critical path; the cards are done well before the pages. Measured
+ * rendering thread is the build's critical path (at 1,000 pages the cards are done before the
+ * pages; at 10,000, cold, the last few hundred are not: see {@link cardWorkersAfterPages}). Measured
  * on 2 cores, a cold build of 1,000 pages (1,012 cards): with two workers the cards took 10.3 s
  * and the build 29.1–29.8 s, peaking at 1,124–1,130 MiB; with one, 12.8–13.6 s, 27.7–28.0 s and
  * 1,037–1,046 MiB.
