@@ -1,7 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import {
   FileStore,
   offerPublishedFiles,
@@ -138,6 +148,48 @@ describe('writePublishedFiles', () => {
     expect(made.slice(2)).toEqual(['kept', 'missing']);
   });
 
+  test('a new text is written where it is published and that file is stored, without a second copy', async () => {
+    const texts = new FileStore(join(folder(), 'texts'));
+    const out = folder();
+    await writePublishedFiles(out, [{ path: '/companies/acme.json', text: () => '{"name":"Acme"}' }], { texts });
+    const key = textKey('{"name":"Acme"}');
+    expect(statSync(texts.file(key)).ino).toBe(statSync(join(out, 'companies/acme.json')).ino);
+    // A store that already has the key (another build stored it meanwhile) keeps its file.
+    const other = folder();
+    const store = new FileStore(texts.dir);
+    const before = statSync(texts.file(key)).ino;
+    await writeFile(join(other, 'same.json'), '{"name":"Acme"}');
+    expect(await store.adopt(key, join(other, 'same.json'))).toBe(true);
+    expect(statSync(texts.file(key)).ino).toBe(before);
+    expect(readdirSync(texts.dir)).toEqual([`${key}`]);
+  });
+
+  test('texts are written while stored files wait for their images', async () => {
+    const out = folder();
+    const store = new FileStore(folder(), '.png');
+    await store.write('card', 'drawn bytes');
+    let draw!: () => void;
+    const drawing = new Promise<void>((resolve) => (draw = resolve));
+    const waiting: PublishedFile[] = Array.from({ length: 20 }, (_, i) => ({
+      path: `/og/${i}.png`,
+      stored: async () => {
+        await drawing;
+        return { file: store.file('card'), made: i === 0 };
+      },
+    }));
+    const texts: PublishedFile[] = Array.from({ length: 40 }, (_, i) => ({ path: `/t/${i}.json`, text: () => `${i}` }));
+    // The images first in the list, more of them than the writes at once.
+    const written = writePublishedFiles(out, [...waiting, ...texts], {
+      concurrency: 4,
+      texts: new FileStore(folder()),
+    });
+    await vi.waitFor(() => expect(readdirSync(join(out, 't'))).toHaveLength(40));
+    expect(readdirSync(join(out, 'og'))).toEqual([]);
+    draw();
+    expect(await written).toMatchObject({ files: 60, made: 1, textsNew: 40 });
+    expect(readdirSync(join(out, 'og'))).toHaveLength(20);
+  });
+
   test('copies a stored file when it cannot be linked (the store is on another disk)', async () => {
     const out = folder();
     const store = new FileStore(folder(), '.png');
@@ -145,12 +197,20 @@ describe('writePublishedFiles', () => {
     const acrossDisks = async () => {
       throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
     };
+    const texts = new FileStore(join(folder(), 'texts'));
     const report = await writePublishedFiles(
       out,
-      [{ path: '/og/a.png', stored: async () => ({ file: store.file('k'), made: false }) }],
-      { linkFile: acrossDisks },
+      [
+        { path: '/og/a.png', stored: async () => ({ file: store.file('k'), made: false }) },
+        { path: '/a.json', text: () => '{"a":1}' },
+      ],
+      { linkFile: acrossDisks, texts },
     );
     expect(report.copied).toBe(1);
+    // A new text that cannot be linked into the store is written there too.
+    expect(texts.read(textKey('{"a":1}')).toString()).toBe('{"a":1}');
+    expect(readFileSync(join(out, 'a.json'), 'utf8')).toBe('{"a":1}');
+    expect(statSync(join(out, 'a.json')).ino).not.toBe(statSync(texts.file(textKey('{"a":1}'))).ino);
     expect(readFileSync(join(out, 'og/a.png'), 'utf8')).toBe('bytes');
     expect(statSync(join(out, 'og/a.png')).ino).not.toBe(statSync(store.file('k')).ino);
     // Any other failure to link is the build's failure.
