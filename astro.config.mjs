@@ -16,6 +16,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { starlightReplacements } from './src/integrations/starlight-replacements.ts';
 import { starlightInlineScriptHashes } from './src/integrations/starlight-csp.ts';
 import { cspDigestMemo } from './src/integrations/csp-digest-memo.ts';
+import { pageCacheLinks } from './src/integrations/page-cache-links.ts';
 import { siteUrlCheck } from './src/integrations/site-url.ts';
 import { siteUrlFrom } from './src/lib/publishing/site-url.ts';
 
@@ -102,6 +103,8 @@ export default defineConfig({
     starlightReplacements(),
     // Astro's digests of each page's inline styles and scripts, computed once per text.
     cspDigestMemo(),
+    // Astro's incremental cache links the pages it keeps instead of writing and copying them.
+    pageCacheLinks(),
     starlight({
       title: site.title,
       description: metaDescription(site.description),

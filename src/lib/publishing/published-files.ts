@@ -50,7 +50,7 @@ export function textKey(text: string): string {
 }
 
 /** Why a hard link may fail where a copy would do: another disk, links not allowed, too many links. */
-const UNLINKABLE = new Set(['EXDEV', 'EPERM', 'EMLINK']);
+export const UNLINKABLE = new Set(['EXDEV', 'EPERM', 'EMLINK']);
 
 /** Numbers each temporary file this process writes, so two writes of one key never share one. */
 let temporaryFiles = 0;
@@ -96,7 +96,11 @@ export class FileStore {
    * the key (its bytes are the same, the key says so); false when the file cannot be linked
    * (another disk, or no links there): write it then.
    */
-  async adopt(key: string, file: string, linkFile = link): Promise<boolean> {
+  async adopt(
+    key: string,
+    file: string,
+    linkFile: (source: string, target: string) => Promise<void> = link,
+  ): Promise<boolean> {
     await mkdir(this.dir, { recursive: true });
     try {
       await linkFile(file, this.file(key));
