@@ -119,9 +119,9 @@ describe('npm run build through an editor’s day', () => {
     expect(coldCheck.parsed).toBeLessThanOrEqual(coldCheck.pages - coldCheck.scanned);
     // Astro's copy of each page it rendered, kept for the next build, is the page's file, linked
     // (src/lib/build/page-cache.ts), not a second copy.
-    const kept = (page: string) => join(`${outDir}.cache`, readdirSync(`${outDir}.cache`)[0]!, 'dist', page);
+    const keptPage = (page: string) => join(`${outDir}.cache`, readdirSync(`${outDir}.cache`)[0]!, 'dist', page);
     const QUIET_PAGE = 'companies/test-gazette/index.html';
-    expect(statSync(kept(QUIET_PAGE)).ino).toBe(statSync(join(outDir, QUIET_PAGE)).ino);
+    expect(statSync(keptPage(QUIET_PAGE)).ino).toBe(statSync(join(outDir, QUIET_PAGE)).ino);
     const [quietCard, changedCard, quietText, changedText] = [QUIET_CARD, CHANGED_CARD, QUIET_TEXT, CHANGED_TEXT].map(
       (file) => statSync(join(outDir, file)).ino,
     );
@@ -207,7 +207,7 @@ describe('npm run build through an editor’s day', () => {
       quiet: written(warm, '/companies/test-gazette/index.html'),
     }).toEqual({ changed: 'rendered', quiet: 'restored' });
     // A restored page is Astro's kept copy, linked into the new output.
-    expect(statSync(join(outDir, QUIET_PAGE)).ino).toBe(statSync(kept(QUIET_PAGE)).ino);
+    expect(statSync(join(outDir, QUIET_PAGE)).ino).toBe(statSync(keptPage(QUIET_PAGE)).ino);
     // The page list built the views of the entities the edits touched and took the others' pages
     // from the first build's records (the comparison with a clean build below checks them).
     expect(listed(cold)).toMatchObject({ unchanged: 0 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { emailUrl, entityUrl, rebaseUrls } from '../../src/lib/routes';
-import { describeInBrowser, servedSite, openPage, waitInPage, watchPage } from '../support/browser';
+import { describeInBrowser, holdClipboard, servedSite, openPage, waitInPage, watchPage } from '../support/browser';
 
 const dist = await seedSite();
 const briefing = { collection: 'briefings', id: 'chinese-battery-firms-turn-to-korean-partners' } as const;
@@ -16,6 +16,7 @@ describeInBrowser('"Copy for newsletter" on a briefing page', () => {
   const site = servedSite(() => dist);
 
   test('copies the email version, as HTML with a plain-text part, from the keyboard, and says so', async () => {
+    await holdClipboard();
     const { page, close } = await openPage(site.browser, {
       permissions: ['clipboard-read', 'clipboard-write'],
       viewport: { width: 1280, height: 900 },

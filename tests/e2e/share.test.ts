@@ -1,6 +1,6 @@
 import { seedSite } from '../support/seed-site';
 import { expect, test } from 'vitest';
-import { describeInBrowser, servedSite, openPage, waitInPage } from '../support/browser';
+import { describeInBrowser, holdClipboard, servedSite, openPage, waitInPage } from '../support/browser';
 
 // The seed site is built without BRIEFING_SITE_URL: its canonical links say
 // https://briefing.example.com, and copied links must still lead to the server the page came from.
@@ -15,6 +15,7 @@ describeInBrowser('sharing a quote, a deal and a heading', () => {
   const site = servedSite(() => dist);
 
   test('Share works by keyboard, copies link and citation on the page’s own origin, and announces it', async () => {
+    await holdClipboard();
     const { page, close } = await openPage(site.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
     const origin = site.server.origin;
     await page.goto(origin + QUOTE);
@@ -72,6 +73,7 @@ describeInBrowser('sharing a quote, a deal and a heading', () => {
   });
 
   test('in a briefing: a deal’s Share copies its facts link on this origin; heading permalinks are quiet until focused', async () => {
+    await holdClipboard();
     const { page, close } = await openPage(site.browser, {
       permissions: ['clipboard-read', 'clipboard-write'],
       viewport: { width: 1280, height: 900 },

@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, inject, onTestFinished } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { browserPath, hasChromium, INSTALL_BROWSER } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -16,6 +20,29 @@ export function connectBrowser(): Promise<Browser> {
   const endpoint = inject('browserEndpoint');
   if (!endpoint) throw new Error(`No browser for this run: Chromium is missing at ${browserPath()}.`);
   return chromium.connect(endpoint);
+}
+
+/**
+ * Makes the current test the only one of the run using the clipboard until it finishes. Every page
+ * of the run's one Chromium shares one clipboard, so two test files copying at once would read
+ * each other's text. The lock is a folder named after the run's browser (test files run in
+ * separate processes), made and removed by whoever holds it.
+ */
+export async function holdClipboard(timeoutMs = 60_000): Promise<void> {
+  const run = createHash('sha256').update(inject('browserEndpoint')).digest('hex').slice(0, 16);
+  const lock = join(tmpdir(), `briefing-clipboard-${run}`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() > deadline) throw new Error(`Another test held the clipboard for ${timeoutMs} ms (${lock}).`);
+      await sleep(25);
+    }
+  }
+  onTestFinished(() => rmSync(lock, { recursive: true, force: true }));
 }
 
 /** True in CI, where a missing browser must fail the run instead of skipping browser tests. */
