@@ -2,9 +2,10 @@ import { defineMiddleware } from 'astro:middleware';
 import { currentPrescan, isScannablePage } from './lib/build/link-prescan';
 import { rememberTranslations } from './lib/build/translations';
 
-// During a build, remembers Starlight's UI strings, and hands each rendered page's HTML to the link check's prescan, which parses it on
-// another core while the next pages render (src/lib/build/link-prescan.ts). Outside a build
-// (astro dev, or a build without the check) there is no prescan and the response passes untouched.
+// During a build, remembers Starlight's UI strings, and hands each rendered page's HTML to the link
+// check's prescan, which parses it on another core while the next pages render
+// (src/lib/build/link-prescan.ts). Outside a build (astro dev, or a build without the check) there
+// is no prescan and the response passes untouched.
 export const onRequest = defineMiddleware(async (context, next) => {
   // A build looks up each of Starlight's UI strings once (src/lib/build/translations.ts); the dev
   // server asks i18next every time, so edited translations show at once.

@@ -6,8 +6,10 @@
  * with options (interpolation, counts) goes to i18next every time.
  */
 
-/** What Starlight hands a page as `Astro.locals.t`: a function, with `all`, `exists` and `dir`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- i18next's overloads
+/**
+ * What Starlight hands a page as `Astro.locals.t`: a function (with i18next's overloads, hence the
+ * loose type), with `all`, `exists` and `dir`.
+ */
 export type Translate = (...args: any[]) => any;
 
 /** The strings asked for by key alone, per locale, for the whole build. */
