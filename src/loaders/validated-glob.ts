@@ -1,3 +1,4 @@
+import { settledWatcher } from '../lib/content/settled-watcher';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,8 @@ export function validatedGlob({ base, extensions, schema }: Options): Loader {
     await inner.load({
       ...context,
       ...(guardedEntryTypes ? { entryTypes: guardedEntryTypes } : {}),
+      // `astro dev`: a file saved by truncating and writing is read again once the save is done.
+      ...(context.watcher ? { watcher: settledWatcher(context.watcher) } : {}),
       parseData: async (props) => {
         const file = props.filePath ? shown(resolve(astroRoot, props.filePath)) : `${base}/${props.id}`;
         if (!ID_PATTERN.test(props.id)) {
