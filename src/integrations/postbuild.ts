@@ -48,11 +48,12 @@ export function postbuild(): AstroIntegration {
         const started = performance.now();
         const prescan = currentPrescan();
         setCurrentPrescan(undefined);
-        // Every page read, and parsed on all cores unless its HTML was scanned while it was rendered
-        // or by an earlier build (src/lib/build/link-scan.ts); no page is written.
+        // Every page read (but one that is the same file as in the last build), and parsed on all
+        // cores unless its HTML was scanned while it was rendered or by an earlier build
+        // (src/lib/build/link-scan.ts); no page is written.
         const built = htmlFilesIn(root);
         const files = built.map((file) => join(root, file));
-        const report: { parsed: number; hashes?: (string | undefined)[] } = { parsed: 0 };
+        const report: { parsed: number; read?: number; hashes?: (string | undefined)[] } = { parsed: 0 };
         const prescanned = prescan ? await prescan.finish() : undefined;
         const scanned = await scanFiles(files, {
           script: linkScanWorkerScript(project),
@@ -67,7 +68,8 @@ export function postbuild(): AstroIntegration {
         });
         logger.info(
           `Checked links on ${pages.size} pages in ${Math.round(performance.now() - started)} ms ` +
-            `(${prescan?.added ?? 0} scanned as they were rendered, ${report.parsed} parsed after).`,
+            `(${prescan?.added ?? 0} scanned as they were rendered, ${report.parsed} parsed after; ` +
+            `${report.read ?? pages.size} read, the others unchanged since the last build).`,
         );
         if (broken.length > 0) {
           const shown = broken.slice(0, 50);

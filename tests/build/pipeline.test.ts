@@ -51,15 +51,18 @@ function texts(result: BuildResult) {
   return { unchanged: Number(line![1]), made: Number(line![2]), new: Number(written![1]), kept: Number(written![2]) };
 }
 
-/** The link check's line: pages checked, scanned as they were rendered, and parsed after the build. */
+/**
+ * The link check's line: pages checked, scanned as they were rendered, parsed after the build,
+ * and read (the others the same files as in the last build).
+ */
 function linkCheck(result: BuildResult) {
   const line =
-    /Checked links on (\d+) pages in \d+ ms \((\d+) scanned as they were rendered, (\d+) parsed after\)/.exec(
+    /Checked links on (\d+) pages in \d+ ms \((\d+) scanned as they were rendered, (\d+) parsed after; (\d+) read,/.exec(
       result.output,
     );
   expect(line, 'the build reports its link check').not.toBeNull();
-  const [, pages, scanned, parsed] = line!.map(Number);
-  return { pages: pages!, scanned: scanned!, parsed: parsed! };
+  const [, pages, scanned, parsed, read] = line!.map(Number);
+  return { pages: pages!, scanned: scanned!, parsed: parsed!, read: read! };
 }
 
 /**
@@ -117,6 +120,7 @@ describe('npm run build through an editor’s day', () => {
     const coldCheck = linkCheck(cold);
     expect(coldCheck.scanned).toBeGreaterThan(coldCheck.pages / 2);
     expect(coldCheck.parsed).toBeLessThanOrEqual(coldCheck.pages - coldCheck.scanned);
+    expect(coldCheck.read).toBe(coldCheck.pages);
     // Astro's copy of each page it rendered, kept for the next build, is the page's file, linked
     // (src/lib/build/page-cache.ts), not a second copy.
     const keptPage = (page: string) => join(`${outDir}.cache`, readdirSync(`${outDir}.cache`)[0]!, 'dist', page);
@@ -227,6 +231,8 @@ describe('npm run build through an editor’s day', () => {
     expect(warmCheck.scanned).toBeGreaterThan(0);
     expect(warmCheck.parsed).toBe(1);
     expect(warmCheck.pages - warmCheck.scanned - warmCheck.parsed).toBeGreaterThan(0);
+    // It read only the files written in this build: a restored page is the last build's file.
+    expect(warmCheck.read).toBe(warmCheck.scanned + warmCheck.parsed);
     // The search step read the pages' search extracts: the rendered pages' were written as they
     // were rendered, the redirect's cut after the build, the restored pages' kept from the first
     // build, the deleted pages' removed. (The comparison with a clean build below includes the

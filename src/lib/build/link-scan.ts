@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,7 +18,7 @@ export function linkScanWorkerScript(root: string): string {
 }
 
 /** Raised when what a scan finds or the cache's format changes, so an older cache is not used. */
-const SCAN_CACHE_VERSION = 2;
+const SCAN_CACHE_VERSION = 3;
 
 /** By the SHA-1 of a page's HTML (base64url): its anchors and links. */
 type ScannedPages = Record<string, { anchors: string[]; links: string[] }>;
@@ -33,6 +33,22 @@ export interface ScanCacheFile {
   version: number;
   strings: string[];
   pages: Record<string, [anchors: number[], links: number[]]>;
+  /**
+   * By path, the file's identity when it was scanned ({@link fileIdentity}) and the hash of its
+   * HTML: a file with the same identity in the next build is not read again.
+   */
+  files?: Record<string, [identity: string, hash: string]>;
+}
+
+/**
+ * A file's identity on disk: device, inode, size and modification time (nanoseconds). A page an
+ * incremental build did not render again is the same file from build to build (Astro's kept copy,
+ * linked: src/lib/build/page-cache.ts), so its identity is unchanged; a page written again is a
+ * new file. Undefined when the file cannot be read.
+ */
+export function fileIdentity(file: string): string | undefined {
+  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return stat?.isFile() ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}` : undefined;
 }
 
 /**
@@ -55,16 +71,16 @@ export class ScanCacheWriter {
     this.#pages[hash] = [[...page.anchors].map((text) => this.#id(text)), page.links.map((text) => this.#id(text))];
   }
 
-  file(): ScanCacheFile {
-    return { version: SCAN_CACHE_VERSION, strings: this.#strings, pages: this.#pages };
+  file(files?: ScanCacheFile['files']): ScanCacheFile {
+    return { version: SCAN_CACHE_VERSION, strings: this.#strings, pages: this.#pages, ...(files ? { files } : {}) };
   }
 }
 
-/** `pages` in the cache file's form (see {@link ScanCacheFile}). */
-export function encodeScanCache(pages: ScannedPages): ScanCacheFile {
+/** `pages` (and the files' identities) in the cache file's form (see {@link ScanCacheFile}). */
+export function encodeScanCache(pages: ScannedPages, files?: ScanCacheFile['files']): ScanCacheFile {
   const writer = new ScanCacheWriter();
   for (const [hash, page] of Object.entries(pages)) writer.add(hash, page);
-  return writer.file();
+  return writer.file(files);
 }
 
 /** The pages of a cache file's content; throws when it is of another version or inconsistent. */
@@ -82,12 +98,16 @@ export function decodeScanCache(cache: ScanCacheFile): ScannedPages {
   return pages;
 }
 
-/** The pages of a cache file; none when it is missing, unreadable, of another version or inconsistent. */
-function readScanCache(file: string): ScannedPages {
+/**
+ * The pages of a cache file and the files' identities; none when it is missing, unreadable, of
+ * another version or inconsistent.
+ */
+function readScanCache(file: string): { pages: ScannedPages; files: NonNullable<ScanCacheFile['files']> } {
   try {
-    return decodeScanCache(JSON.parse(readFileSync(file, 'utf8')) as ScanCacheFile);
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as ScanCacheFile;
+    return { pages: decodeScanCache(cache), files: cache.files ?? {} };
   } catch {
-    return {};
+    return { pages: {}, files: {} };
   }
 }
 
@@ -134,9 +154,10 @@ export interface ScanOptions {
   prescanned?: ScanCacheFile;
   /**
    * Filled in: how many files were parsed, their HTML scanned by no earlier build nor the prescan;
-   * and each file's hash, when a cache or a prescan was given (else undefined).
+   * how many were read (the others, with a cache, the same files as in its last scan); and each
+   * file's hash, when a cache or a prescan was given (else undefined).
    */
-  report?: { parsed: number; hashes?: (string | undefined)[] };
+  report?: { parsed: number; read?: number; hashes?: (string | undefined)[] };
 }
 
 /**
@@ -151,11 +172,28 @@ export async function scanFiles(
   files: readonly string[],
   { script, threads = availableParallelism(), cacheFile, prescanned, report }: ScanOptions,
 ): Promise<PageLinks[]> {
+  const previous = cacheFile ? readScanCache(cacheFile) : undefined;
   const cached =
     cacheFile || prescanned
-      ? { ...(cacheFile ? readScanCache(cacheFile) : {}), ...(prescanned ? decodeScanCache(prescanned) : {}) }
+      ? { ...(previous?.pages ?? {}), ...(prescanned ? decodeScanCache(prescanned) : {}) }
       : undefined;
-  const answers = await scanAll(files, script, threads, cached && Object.keys(cached));
+  // With a cache, each file's identity before it is read (so it never stands for newer bytes): a
+  // file the last scan saw with the same identity, and whose page the cache has, is not read.
+  const identities = cacheFile ? files.map(fileIdentity) : undefined;
+  const answers: ScannedFile[] = new Array(files.length);
+  const unread: number[] = [];
+  for (const [i, file] of files.entries()) {
+    const seen = identities?.[i] !== undefined ? previous?.files[file] : undefined;
+    if (seen && seen[0] === identities![i] && cached?.[seen[1]]) answers[i] = { hash: seen[1] };
+    else unread.push(i);
+  }
+  const read = await scanAll(
+    unread.map((i) => files[i]!),
+    script,
+    threads,
+    cached && Object.keys(cached),
+  );
+  for (const [n, i] of unread.entries()) answers[i] = read[n]!;
   const pages: ScannedPages = {};
   let parsed = 0;
   const result = answers.map(({ hash, anchors, links }) => {
@@ -167,11 +205,17 @@ export async function scanFiles(
   });
   if (report) {
     report.parsed = parsed;
+    report.read = unread.length;
     report.hashes = answers.map((answer) => answer.hash);
   }
   if (cacheFile) {
+    const known: NonNullable<ScanCacheFile['files']> = {};
+    for (const [i, file] of files.entries()) {
+      const [identity, hash] = [identities![i], answers[i]!.hash];
+      if (identity !== undefined && hash !== undefined) known[file] = [identity, hash];
+    }
     mkdirSync(dirname(cacheFile), { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify(encodeScanCache(pages)));
+    writeFileSync(cacheFile, JSON.stringify(encodeScanCache(pages, known)));
   }
   return result;
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, test } from 'vitest';
 import { scanPage } from '../../../src/lib/build/link-check';
 import { encodeScanCache, linkScanWorkerScript, scanFiles, type ScanCacheFile } from '../../../src/lib/build/link-scan';
@@ -73,6 +74,39 @@ describe('scanFiles', () => {
     } finally {
       writeFileSync(changed, before);
     }
+  });
+
+  test('with a cache, a file that is the same file as in the last scan is not read again', async () => {
+    const cacheFile = join(work, 'identities.json');
+    const some = Array.from({ length: 430 }, (_, i) => {
+      const file = join(work, `kept-${i}.html`);
+      writeFileSync(file, readFileSync(files[i]!));
+      return file;
+    });
+    const report = { parsed: 0 } as { parsed: number; read?: number };
+    const first = await scanFiles(some, { script, threads: 2, cacheFile, report });
+    expect(report).toMatchObject({ parsed: 430, read: 430 });
+    expect(await scanFiles(some, { script, threads: 2, cacheFile, report })).toEqual(first);
+    expect(report).toMatchObject({ parsed: 0, read: 0 });
+
+    // Rewritten in place with as many bytes, later: read and parsed again.
+    await sleep(20);
+    writeFileSync(some[1]!, readFileSync(some[1]!, 'utf8').replace('next', 'NEXT').replace('/p/2/', '/q/2/'));
+    // Replaced by a new file with the same bytes (as a build writes a page again): read, not parsed.
+    const bytes = readFileSync(some[2]!);
+    rmSync(some[2]!);
+    writeFileSync(some[2]!, bytes);
+    const again = await scanFiles(some, { script, threads: 2, cacheFile, report });
+    expect(report).toMatchObject({ parsed: 1, read: 2 });
+    expect(again[1]!.links).toContain('/q/2/#top-2');
+    expect(again.filter((_, i) => i !== 1)).toEqual(first.filter((_, i) => i !== 1));
+
+    // A file whose page the cache no longer has is read, whatever its identity.
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as ScanCacheFile;
+    delete cache.pages[cache.files![some[0]!]![1]];
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    expect((await scanFiles(some, { script, threads: 2, cacheFile, report }))[0]).toEqual(first[0]);
+    expect(report).toMatchObject({ parsed: 1, read: 1 });
   });
 
   test('a cache from another version of the scanner, or unreadable, is not used', async () => {
