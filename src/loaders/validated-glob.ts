@@ -1,4 +1,3 @@
-import { settledWatcher } from '../lib/content/settled-watcher';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { ContentError, describeValue, formatIssues } from '../lib/content/conten
 import { parseYaml, splitMdx } from '../lib/content/documents';
 import { projectDir } from '../lib/content/locations';
 import { displayPath, lineOf } from '../lib/content/paths';
+import { settledWatcher } from '../lib/content/settled-watcher';
 import { briefingProblems } from '../lib/graph/briefing-policy';
 import { toAstroError } from './astro-error';
 import { buildStopped } from '../lib/content/check-report';

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { fileIdentity } from './file-identity.ts';
 import { scanPage, type PageLinks } from './link-check.ts';
 import type { ScanAnswer, ScanJob } from './link-scan-worker.ts';
 
@@ -38,17 +39,6 @@ export interface ScanCacheFile {
    * HTML: a file with the same identity in the next build is not read again.
    */
   files?: Record<string, [identity: string, hash: string]>;
-}
-
-/**
- * A file's identity on disk: device, inode, size and modification time (nanoseconds). A page an
- * incremental build did not render again is the same file from build to build (Astro's kept copy,
- * linked: src/lib/build/page-cache.ts), so its identity is unchanged; a page written again is a
- * new file. Undefined when the file cannot be read.
- */
-export function fileIdentity(file: string): string | undefined {
-  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
-  return stat?.isFile() ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}` : undefined;
 }
 
 /**

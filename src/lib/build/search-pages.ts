@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { htmlFilesIn } from './built-files.ts';
+import { fileIdentity } from './file-identity.ts';
 import { htmlHash } from './link-scan.ts';
 import { searchExtract } from './search-extract.ts';
 
@@ -27,10 +28,10 @@ import { searchExtract } from './search-extract.ts';
 export const SEARCH_PAGES_FOLDER = 'search-pages';
 /** Its record, beside it. */
 export const SEARCH_PAGES_MANIFEST = 'search-pages.json';
-const VERSION = 1;
+const VERSION = 2;
 
-/** By a page's path in the built site: the hash of its HTML, and its file's size and modification time. */
-type Pages = Record<string, [hash: string, size: number, mtimeMs: number]>;
+/** By a page's path in the built site: the hash of its HTML, and its file's identity (see fileIdentity). */
+type Pages = Record<string, [hash: string, identity: string]>;
 
 interface Manifest {
   version: number;
@@ -112,8 +113,9 @@ export async function writeSearchPages({
     let hash = hashes[i];
     let html: Buffer | undefined;
     if (hash === undefined) hash = htmlHash((html = readFileSync(file)));
-    const { size, mtimeMs } = statSync(file);
-    pages[path] = [hash, size, mtimeMs];
+    const identity = fileIdentity(file);
+    if (identity === undefined) throw new Error(`ENOENT: no built page at ${file}.`);
+    pages[path] = [hash, identity];
     const written = rendered.get(path);
     if (written === hash) {
       kept++;
@@ -150,7 +152,7 @@ export async function writeSearchPages({
 
 /**
  * The folder of extracts in `cacheDir` when it stands for the built site in `root` as it is now:
- * the record lists exactly its HTML files, each with the size and modification time it has, and
+ * the record lists exactly its HTML files, each with the identity it has (the same file, unchanged), and
  * every extract is there. Undefined otherwise (no record, a page written or removed since): the
  * search step then indexes the built site itself.
  */
@@ -162,8 +164,7 @@ export function searchPagesFor(root: string, cacheDir: string): string | undefin
   for (const path of built) {
     const entry = pages[path];
     if (!entry) return undefined;
-    const { size, mtimeMs } = statSync(join(root, path));
-    if (size !== entry[1] || mtimeMs !== entry[2] || !existsSync(join(folder, path))) return undefined;
+    if (fileIdentity(join(root, path)) !== entry[1] || !existsSync(join(folder, path))) return undefined;
   }
   return folder;
 }

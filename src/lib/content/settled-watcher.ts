@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { fileIdentity } from '../build/file-identity';
 
 /**
  * How long after a file change the dev server looks at the file again. Editors and tools that
@@ -9,12 +9,6 @@ import { statSync } from 'node:fs';
  */
 export const SETTLE_MS = 150;
 
-/** The file's size and modification time, or null when it is missing. */
-export function fileState(path: string): string | null {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  return stat ? `${stat.size}:${stat.mtimeMs}` : null;
-}
-
 /** What the loaders need of Vite's file watcher (chokidar's `on`, loosely typed as it is). */
 interface Watcher {
   on(event: string, listener: (...args: any[]) => any): unknown;
@@ -22,12 +16,15 @@ interface Watcher {
 
 /**
  * `watcher`, whose "change" and "add" listeners are called once more `settleMs` after an event
- * when the file has changed since the event (see SETTLE_MS): a save seen half way is read again
+ * when the file has changed since the event (its `fileIdentity`; see SETTLE_MS): a save seen half way is read again
  * once it is done. Everything else is the watcher's own.
  */
 export function settledWatcher<W extends Watcher>(
   watcher: W,
-  { settleMs = SETTLE_MS, state = fileState }: { settleMs?: number; state?: (path: string) => string | null } = {},
+  {
+    settleMs = SETTLE_MS,
+    state = fileIdentity,
+  }: { settleMs?: number; state?: (path: string) => string | undefined } = {},
 ): W {
   const on = (event: string, listener: (path: string, ...rest: unknown[]) => unknown) => {
     if (event !== 'change' && event !== 'add') return watcher.on(event, listener);

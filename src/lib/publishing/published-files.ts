@@ -274,19 +274,9 @@ export async function writePublishedFiles(
   };
   // Texts and stored files in two queues: a stored file may wait for its card to be drawn (the
   // last ones are drawn after the pages), and the texts need not wait behind it.
-  const indexes = [...files.keys()];
-  await Promise.all([
-    eachLimited(
-      indexes.filter((i) => 'text' in files[i]!),
-      concurrency,
-      write,
-    ),
-    eachLimited(
-      indexes.filter((i) => !('text' in files[i]!)),
-      concurrency,
-      write,
-    ),
-  ]);
+  const [textFiles, storedFiles]: [number[], number[]] = [[], []];
+  for (const [i, file] of files.entries()) ('text' in file ? textFiles : storedFiles).push(i);
+  await Promise.all([eachLimited(textFiles, concurrency, write), eachLimited(storedFiles, concurrency, write)]);
   texts?.prune(used);
   return report;
 }

@@ -163,7 +163,7 @@ describe('the folder of search extracts', () => {
     expect(searchPagesFor(root, cacheDir)).toBeDefined();
 
     const manifest = join(cacheDir, SEARCH_PAGES_MANIFEST);
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"version":1', '"version":0'));
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"version":2', '"version":0'));
     expect(searchPagesFor(root, cacheDir)).toBeUndefined();
     expect(await writeSearchPages({ root, files: all, previous: openSearchPages(cacheDir), cacheDir })).toMatchObject({
       cut: 2,
