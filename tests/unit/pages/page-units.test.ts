@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildGraph } from '../../../src/lib/graph/graph';
 import { sidebarInput } from '../../../src/lib/pages/navigation';
 import { buildPageList, PageUnits, type SitePage, type UnitRecord } from '../../../src/lib/pages/page-list';
 import { codeDigest, decodeUnits, encodeUnits } from '../../../src/lib/pages/unit-cache';
+import { testFolder } from '../../support/temp-folder';
 import { buildTimeline } from '../../../src/lib/timeline/timeline';
 import {
   fixtureVocabulary,
@@ -155,7 +155,7 @@ describe('the records’ file', () => {
 
 describe('the code the records are of (codeDigest)', () => {
   test('changes with the source code, the lockfile or another folder, never with the content', () => {
-    const project = mkdtempSync(join(tmpdir(), 'code-digest-'));
+    const project = testFolder('code-digest-');
     const src = join(project, 'src');
     const content = join(src, 'content');
     mkdirSync(join(src, 'lib'), { recursive: true });

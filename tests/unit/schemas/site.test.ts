@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSiteConfig } from '../../../src/lib/content/site-config';
 import { DEFAULT_PAGE_SIZES, publishingKinds } from '../../../src/schemas/site';
+import { testFolder } from '../../support/temp-folder';
 
 function siteIn(text: string | undefined) {
-  const dir = mkdtempSync(join(tmpdir(), 'site-'));
+  const dir = testFolder('site-');
   if (text !== undefined) writeFileSync(join(dir, 'site.yaml'), text);
   return () => loadSiteConfig(dir, dir);
 }

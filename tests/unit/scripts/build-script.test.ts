@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import {
   AFTER_ASTRO,
   ASTRO_THEN_AFTER,
@@ -15,11 +15,13 @@ import {
   recordBuild,
 } from '../../../scripts/build';
 import { BUILD_STARTED_MARK } from '../../../src/lib/content/locations';
+import { testFolder } from '../../support/temp-folder';
 
 const PROJECT = join(import.meta.dirname, '../../..');
 
 describe('inputDigest', () => {
   const content = mkdtempSync(join(tmpdir(), 'content-'));
+  afterAll(() => rmSync(content, { recursive: true, force: true }));
   cpSync(join(PROJECT, 'tests/fixtures/minimal'), content, { recursive: true });
   const digest = () => inputDigest(PROJECT, content, { BRIEFING_SITE_URL: 'https://a.test' }, '2026-11-26');
 
@@ -44,7 +46,7 @@ describe('inputDigest', () => {
 
 describe('forgetFailedBuild', () => {
   const cacheWith = (...files: string[]) => {
-    const dir = mkdtempSync(join(tmpdir(), 'cache-'));
+    const dir = testFolder('cache-');
     for (const file of files) writeFileSync(join(dir, file), '{}');
     return dir;
   };
@@ -74,7 +76,7 @@ describe('publish', () => {
   };
 
   test('puts the new build in place at once and removes the replaced ones in the background', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'publish-'));
+    const work = testFolder('publish-');
     const out = join(work, 'dist');
     mkdirSync(join(out, 'a'), { recursive: true });
     writeFileSync(join(out, 'a/index.html'), 'old');
@@ -94,7 +96,7 @@ describe('publish', () => {
   });
 
   test('a first build has nothing to replace', () => {
-    const work = mkdtempSync(join(tmpdir(), 'publish-'));
+    const work = testFolder('publish-');
     mkdirSync(join(work, 'dist.next'));
     publish(join(work, 'dist.next'), join(work, 'dist'));
     expect(readdirSync(work)).toEqual(['dist']);
@@ -105,7 +107,7 @@ describe('the hand-over from Astro to the step after it', () => {
   // The shell that takes the place of `npm run build`'s Node process runs Astro's command line,
   // then becomes Node again with Astro's exit status and the pending build, intact.
   const handOver = (astro: string[]) => {
-    const dir = mkdtempSync(join(tmpdir(), 'hand-over-'));
+    const dir = testFolder('hand-over-');
     const after = join(dir, 'after.mjs');
     writeFileSync(after, 'console.log(JSON.stringify(process.argv.slice(2)));');
     const pending = JSON.stringify({ outDir: `/tmp/it's "dist" $HOME`, digest: 'a b' });
@@ -129,7 +131,7 @@ describe('the hand-over from Astro to the step after it', () => {
 describe('prepareBuild', () => {
   // What `npm run build` does before Astro, on the minimal fixture (nothing is built here).
   const setUp = () => {
-    const work = mkdtempSync(join(tmpdir(), 'prepare-'));
+    const work = testFolder('prepare-');
     const content = join(work, 'content');
     cpSync(join(PROJECT, 'tests/fixtures/minimal'), content, { recursive: true });
     const env = {
