@@ -1,5 +1,5 @@
 import { link, mkdir, rm, stat } from 'node:fs/promises';
-import { UNLINKABLE } from '../publishing/published-files';
+import { linkIfPossible } from '../publishing/published-files';
 
 /**
  * Astro's incremental build keeps its own copy of every page it renders (in `<cacheDir>/dist/`):
@@ -75,15 +75,7 @@ export function linkPageCache(
     folders.add(dir);
   };
   /** Links `existing` at `target`; false when links cannot be made there. */
-  const linked = async (existing: URL, target: URL) => {
-    try {
-      await linkFile(existing, target);
-      return true;
-    } catch (error) {
-      if (UNLINKABLE.has((error as NodeJS.ErrnoException).code ?? '')) return false;
-      throw error;
-    }
-  };
+  const linked = (existing: URL, target: URL) => linkIfPossible(existing, target, linkFile);
   methods.writeOutputFile = async function (this: PageCacheMethods, settings, outputFile, body) {
     const page = new URL(outputFile, settings.config.outDir);
     const bytes = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;

@@ -50,7 +50,25 @@ export function textKey(text: string): string {
 }
 
 /** Why a hard link may fail where a copy would do: another disk, links not allowed, too many links. */
-export const UNLINKABLE = new Set(['EXDEV', 'EPERM', 'EMLINK']);
+const UNLINKABLE = new Set(['EXDEV', 'EPERM', 'EMLINK']);
+
+/**
+ * Links `source` at `target` with `linkFile`: false where links cannot be made ({@link UNLINKABLE}),
+ * so the caller copies or writes instead; any other error is thrown.
+ */
+export async function linkIfPossible<P>(
+  source: P,
+  target: P,
+  linkFile: (source: P, target: P) => Promise<void>,
+): Promise<boolean> {
+  try {
+    await linkFile(source, target);
+    return true;
+  } catch (error) {
+    if (UNLINKABLE.has((error as NodeJS.ErrnoException).code ?? '')) return false;
+    throw error;
+  }
+}
 
 /** Numbers each temporary file this process writes, so two writes of one key never share one. */
 let temporaryFiles = 0;
@@ -103,12 +121,9 @@ export class FileStore {
   ): Promise<boolean> {
     await mkdir(this.dir, { recursive: true });
     try {
-      await linkFile(file, this.file(key));
-      return true;
+      return await linkIfPossible(file, this.file(key), linkFile);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return true;
-      if (UNLINKABLE.has(code ?? '')) return false;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return true;
       throw error;
     }
   }
@@ -216,13 +231,9 @@ export async function writePublishedFiles(
   };
   const report: PublishedReport = { files: files.length, made: 0, copied: 0, textsNew: 0, textsKept: 0 };
   const place = async (source: string, target: string) => {
-    try {
-      await linkFile(source, target);
-    } catch (error) {
-      if (!UNLINKABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-      await copyFile(source, target, constants.COPYFILE_EXCL);
-      report.copied++;
-    }
+    if (await linkIfPossible(source, target, linkFile)) return;
+    await copyFile(source, target, constants.COPYFILE_EXCL);
+    report.copied++;
   };
   const stored = new Set(texts ? texts.keys() : []);
   const used = new Set<string>();
